@@ -1,0 +1,97 @@
+package org.healthycities.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores an upload only when {@link TextExtractor} accepts it, whole, with its SHA-256, size, detected type,
+ * language and text. The reading happens outside any transaction, so a slow file holds no connection.
+ */
+@Service
+class TikaDocumentService implements DocumentService {
+
+    private final DocumentRepository documents;
+    private final TextExtractor extractor;
+
+    TikaDocumentService(DocumentRepository documents, TextExtractor extractor) {
+        this.documents = documents;
+        this.extractor = extractor;
+    }
+
+    @Override
+    public UploadResult store(String networkId, String ownerType, String ownerId, String filename, InputStream content)
+            throws IOException {
+        try {
+            byte[] bytes = extractor.read(content);
+            TextExtractor.Extracted read = extractor.extract(bytes);
+            DocumentRecord record = new DocumentRecord();
+            record.networkId = Objects.requireNonNull(networkId);
+            record.ownerType = Objects.requireNonNull(ownerType);
+            record.ownerId = Objects.requireNonNull(ownerId);
+            record.filename = safeName(filename);
+            record.mediaType = read.mediaType();
+            record.size = bytes.length;
+            record.sha256 = sha256(bytes);
+            record.language = read.language();
+            record.extractedText = read.text();
+            record.textTruncated = read.truncated();
+            record.content = bytes;
+            record.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it
+            return new UploadResult.Stored(documents.save(record).toStored());
+        } catch (DocumentRefused refused) {
+            return refused.result();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StoredDocument> find(Long id) {
+        return id == null ? Optional.empty() : documents.findStored(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StoredDocument> findByOwner(String ownerType, String ownerId) {
+        return documents.findStoredByOwner(ownerType, ownerId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<InputStream> content(Long id) {
+        return id == null ? Optional.empty() : documents.findContent(id).map(ByteArrayInputStream::new);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> extractedText(Long id) {
+        return id == null ? Optional.empty() : documents.findExtractedText(id);
+    }
+
+    /** The name as the person's computer had it, without any folder, control characters or excess length. */
+    static String safeName(String filename) {
+        String name = filename == null ? "" : filename.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            return "upload";
+        }
+        return name.length() <= 255 ? name : name.substring(0, 200) + name.substring(name.length() - 55);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.healthycities.evaluation;
+
+public enum ActivityStatus {
+    PLANNED, ONGOING, DONE, DROPPED
+}

@@ -1,0 +1,92 @@
+package org.healthycities.evaluation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.network.NetworkDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails of the evaluation (invitation, reminders, send-back): the one place that talks to the mail
+ * feature. Each mail is recorded as an event under a once-key in the caller's transaction, so a retried
+ * process step mails once; the link in it is a fresh token (earlier links keep working).
+ */
+@Component
+class EvaluationMails {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationMails.class);
+
+    /** How long after the round closes a link still opens the evaluation (late answers, history). */
+    static final int LINK_DAYS_AFTER_CLOSE = 90;
+
+    enum Kind {
+        INVITATION("evaluation/mail/invitation", EvaluationEvents.INVITED),
+        REMINDER("evaluation/mail/reminder", EvaluationEvents.REMINDED),
+        SENT_BACK("evaluation/mail/sent-back", EvaluationEvents.SENT_BACK_MAIL);
+
+        final String template;
+        final String event;
+
+        Kind(String template, String event) {
+            this.template = template;
+            this.event = event;
+        }
+    }
+
+    private final EvaluationLinks links;
+    private final EvaluationEvents events;
+    private final NetworkDirectory networks;
+    private final Mailer mailer;
+    private final String baseUrl;
+
+    EvaluationMails(EvaluationLinks links, EvaluationEvents events, NetworkDirectory networks, Mailer mailer,
+                    @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+        this.mailer = mailer;
+        this.links = links;
+        this.events = events;
+        this.networks = networks;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * Sends a mail of this kind once per once-key; false when it was sent before (or the member has no
+     * coordinator address, which is recorded for the secretariat to see).
+     */
+    boolean send(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey) {
+        if (e.getCoordinatorEmail() == null || e.getCoordinatorEmail().isBlank()) {
+            events.record(e.getId(), EvaluationEvents.NO_ADDRESS, "no-address:" + onceKey, "system", kind.name());
+            return false;
+        }
+        if (!events.record(e.getId(), kind.event, onceKey, "system", e.getCoordinatorEmail())) {
+            return false;
+        }
+        LocalDate until = e.getDeadline().isAfter(round.getClosesOn()) ? e.getDeadline() : round.getClosesOn();
+        Instant expires = until.plusDays(LINK_DAYS_AFTER_CLOSE).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        String token = links.issue(e.getId(), expires);
+        Locale locale = networks.network(e.getNetworkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
+        deliver(e, round, kind, onceKey, baseUrl + "/evaluation/" + token, locale);
+        return true;
+    }
+
+    /** Into the outbox in this transaction: delivered after commit, retried while the mail server is down. */
+    private void deliver(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey, String link, Locale locale) {
+        String networkName = networks.network(e.getNetworkId()).map(n -> n.getName()).orElse(e.getNetworkId());
+        mailer.send(OutgoingMail.to(e.getCoordinatorEmail(), locale, kind.template, e.getNetworkId())
+                .withName(e.getCoordinatorName())
+                .with("memberName", e.getMemberName())
+                .with("networkName", networkName)
+                .with("year", String.valueOf(round.getYear()))
+                .with("deadline", DateTimeFormatter.ofPattern("d/M/yyyy").format(e.getDeadline()))
+                .with("comment", e.getReviewComment())
+                .with("link", link)
+                .withDedupKey("evaluation:" + e.getId() + ":" + onceKey));
+        log.debug("Evaluation mail {} for evaluation {} queued", kind, e.getId());
+    }
+}

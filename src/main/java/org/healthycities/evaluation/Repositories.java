@@ -1,0 +1,36 @@
+package org.healthycities.evaluation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RoundRepository extends JpaRepository<EvaluationRound, Long> {
+    Optional<EvaluationRound> findByNetworkIdAndYear(String networkId, int year);
+
+    List<EvaluationRound> findByNetworkIdInOrderByYearDesc(Collection<String> networkIds);
+
+    List<EvaluationRound> findByNetworkIdOrderByYearAsc(String networkId);
+}
+
+interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
+    List<MemberEvaluation> findByRoundIdOrderByMemberName(Long roundId);
+
+    List<MemberEvaluation> findByMemberIdOrderByRoundIdAsc(Long memberId);
+
+    Optional<MemberEvaluation> findByRoundIdAndMemberId(Long roundId, Long memberId);
+
+    long countByRoundId(Long roundId);
+
+    long countByRoundIdAndInvitedAtIsNotNull(Long roundId);
+
+    long countByRoundIdAndStatusIn(Long roundId, Collection<EvaluationStatus> statuses);
+
+    @Query("select e.id from MemberEvaluation e where e.roundId = :round order by e.id")
+    List<Long> idsOfRound(@Param("round") Long roundId, org.springframework.data.domain.Pageable page);
+}
+
+interface SettingsRepository extends JpaRepository<EvaluationSettings, String> {
+}

@@ -1,0 +1,217 @@
+package org.healthycities.evaluation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.healthycities.network.Member;
+import org.healthycities.network.MemberService;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.network.Strategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening and closing a network's yearly round; the process steps call in here. */
+@Service
+@Transactional
+class RoundService {
+
+    static final String PROCESS = "annual-evaluation";
+    static final String START_MESSAGE = "EvaluationRoundRequested";
+
+    private static final Logger log = LoggerFactory.getLogger(RoundService.class);
+
+    /** A round refused with a reason (a message key with arguments). */
+    static final class Refused extends RuntimeException {
+        final String messageKey;
+        final Object[] args;
+
+        Refused(String messageKey, Object... args) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+    }
+
+    private final RoundRepository rounds;
+    private final EvaluationRepository evaluations;
+    private final SettingsRepository settings;
+    private final MemberService members;
+    private final NetworkDirectory networks;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+    private final int batchSize;
+
+    RoundService(RoundRepository rounds, EvaluationRepository evaluations, SettingsRepository settings,
+                 MemberService members, NetworkDirectory networks, RuntimeService runtime, JdbcTemplate jdbc,
+                 @Value("${hc.evaluation.batch-size:50}") int batchSize) {
+        this.rounds = rounds;
+        this.evaluations = evaluations;
+        this.settings = settings;
+        this.members = members;
+        this.networks = networks;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.batchSize = batchSize;
+    }
+
+    @Transactional(readOnly = true)
+    EvaluationSettings settings(String networkId) {
+        return settings.findById(networkId).orElseGet(() -> EvaluationSettings.defaults(networkId));
+    }
+
+    void saveSettings(String networkId, boolean autoStart, int month, int day, int answerDays, int graceDays) {
+        EvaluationSettings s = settings.findById(networkId).orElseGet(() -> EvaluationSettings.defaults(networkId));
+        s.update(autoStart, month, day, answerDays, graceDays);
+        settings.save(s);
+    }
+
+    /** The strategy whose goals a round for this year asks about: the one in force that year, else the current one. */
+    Optional<Strategy> strategyFor(String networkId, int year) {
+        return networks.strategyFor(networkId, year).or(() -> networks.currentStrategy(networkId));
+    }
+
+    /** The secretariat opens a round by hand for a year; the process prepares and invites in the background. */
+    EvaluationRound startByHand(String networkId, int year, String startedBy) {
+        if (year < 2000 || year > 2999) {
+            throw new Refused("evaluation.start.year");
+        }
+        if (rounds.findByNetworkIdAndYear(networkId, year).isPresent()) {
+            throw new Refused("evaluation.start.exists", String.valueOf(year));
+        }
+        EvaluationRound round = create(networkId, year, startedBy, Clock.today());
+        runtime.createMessageCorrelation(START_MESSAGE).tenantId(networkId)
+                .processInstanceBusinessKey(round.getId().toString()).setVariable("roundId", round.getId())
+                .correlateStartMessage();
+        return round;
+    }
+
+    private EvaluationRound create(String networkId, int year, String startedBy, LocalDate today) {
+        Strategy strategy = strategyFor(networkId, year).orElseThrow(() -> new Refused("evaluation.start.noStrategy"));
+        EvaluationSettings s = settings(networkId);
+        try {
+            return rounds.saveAndFlush(new EvaluationRound(networkId, year, strategy.getId(), today,
+                    today.plusDays(s.getAnswerDays()), s.getGraceDays(), startedBy, Clock.now()));
+        } catch (DataIntegrityViolationException e) {
+            throw new Refused("evaluation.start.exists", String.valueOf(year)); // another node or person was quicker
+        }
+    }
+
+    /**
+     * The yearly timer: opens the round for last year when today is the network's start date (or within the
+     * catch-up window after it, if the application was down) and there is none yet.
+     */
+    Optional<EvaluationRound> openIfDue(String networkId, LocalDate today) {
+        EvaluationSettings s = settings(networkId);
+        int year = today.getYear() - 1;
+        if (!s.dueOn(today) || rounds.findByNetworkIdAndYear(networkId, year).isPresent()) {
+            return Optional.empty();
+        }
+        if (strategyFor(networkId, year).isEmpty()) {
+            log.info("No evaluation round for {} {}: the network has no strategy", networkId, year);
+            return Optional.empty();
+        }
+        return Optional.of(create(networkId, year, "timer", today));
+    }
+
+    /**
+     * Creates one evaluation per member active on the round's start date. Idempotent: a step that is run
+     * again (after a crash) adds no member twice, thanks to the unique key (round, member).
+     */
+    int prepare(long roundId) {
+        EvaluationRound round = rounds.findById(roundId).orElseThrow();
+        if (round.getPreparedAt() != null) {
+            return round.getMemberCount();
+        }
+        List<Member> active = members.activeMembers(round.getNetworkId(), round.getStartDate());
+        Timestamp now = Timestamp.from(Clock.now());
+        List<Object[]> rows = new ArrayList<>(active.size());
+        for (Member m : active) {
+            rows.add(new Object[] {roundId, round.getNetworkId(), m.getId(), m.getName(), m.getCoordinatorName(),
+                    m.getCoordinatorEmail(), round.getDeadline(), now, now});
+        }
+        jdbc.batchUpdate("INSERT IGNORE INTO member_evaluation (round_id, network_id, member_id, member_name,"
+                + " coordinator_name, coordinator_email, status, deadline, late, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, 0)", rows);
+        int count = (int) evaluations.countByRoundId(roundId);
+        round.prepared(count, Clock.now());
+        log.info("Evaluation round {} ({} {}) prepared for {} members", roundId, round.getNetworkId(),
+                round.getYear(), count);
+        return count;
+    }
+
+    @Transactional(readOnly = true)
+    List<Integer> batchNumbers(long roundId) {
+        long count = evaluations.countByRoundId(roundId);
+        return IntStream.range(0, (int) ((count + batchSize - 1) / batchSize)).boxed().toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<Long> batch(long roundId, int batch) {
+        return evaluations.idsOfRound(roundId, PageRequest.of(batch, batchSize));
+    }
+
+    /** Closes the round: whoever has not answered is missing (drafts kept), the counts are frozen for the report. */
+    void close(long roundId) {
+        EvaluationRound round = rounds.findById(roundId).orElseThrow();
+        if (round.isClosed()) {
+            return;
+        }
+        jdbc.update("UPDATE member_evaluation SET status = 'MISSING', updated_at = ?, version = version + 1"
+                        + " WHERE round_id = ? AND status IN ('PENDING', 'INVITED', 'DRAFT', 'SENT_BACK')",
+                Timestamp.from(Clock.now()), roundId);
+        Counts c = counts(roundId);
+        round.close((int) c.responded(), (int) c.accepted(), (int) c.missing(), Clock.now());
+        log.info("Evaluation round {} closed: {} of {} answered", roundId, c.responded(), c.total());
+    }
+
+    /** Live counts of a round's evaluations. */
+    record Counts(long total, long invited, long responded, long accepted, long missing, long late) {
+        public int ratePercent() {
+            return total == 0 ? 0 : (int) Math.round(100.0 * responded / total);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Counts counts(long roundId) {
+        return new Counts(evaluations.countByRoundId(roundId),
+                evaluations.countByRoundIdAndInvitedAtIsNotNull(roundId),
+                evaluations.countByRoundIdAndStatusIn(roundId, EvaluationStatus.ANSWERED),
+                evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.ACCEPTED)),
+                evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.MISSING)),
+                evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.LATE)));
+    }
+
+    void recount(long roundId) {
+        EvaluationRound round = rounds.findById(roundId).orElseThrow();
+        Counts c = counts(roundId);
+        round.recount((int) c.responded(), (int) c.accepted(), (int) c.missing());
+    }
+
+    @Transactional(readOnly = true)
+    Optional<EvaluationRound> round(Collection<String> visibleNetworks, long id) {
+        return rounds.findById(id).filter(r -> visibleNetworks.contains(r.getNetworkId()));
+    }
+
+    @Transactional(readOnly = true)
+    String networkOf(long roundId) {
+        return rounds.findById(roundId).orElseThrow().getNetworkId();
+    }
+
+    @Transactional(readOnly = true)
+    List<EvaluationRound> rounds(Collection<String> visibleNetworks) {
+        return visibleNetworks.isEmpty() ? List.of() : rounds.findByNetworkIdInOrderByYearDesc(visibleNetworks);
+    }
+}

@@ -1,0 +1,43 @@
+package org.healthycities.forms;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * For forms.js: which components are hidden for the values typed so far, decided by the server's FEEL engine,
+ * so the browser shows and hides exactly what the server will keep. Stores nothing.
+ */
+@RestController
+class FormConditionsController {
+
+    private final FormCatalog catalog;
+    private final FormViews views;
+
+    FormConditionsController(FormCatalog catalog, FormViews views) {
+        this.catalog = catalog;
+        this.views = views;
+    }
+
+    @PostMapping("/forms/{formId}/conditions")
+    Map<String, Set<String>> hidden(@PathVariable String formId, @RequestParam(required = false) String version,
+                                    HttpServletRequest request) {
+        FormDefinition form = catalog.find(formId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (version != null && !version.equals(form.versionHash()) && version.matches("[0-9a-f]{64}")) {
+            try {
+                form = catalog.version(formId, version);
+            } catch (java.util.NoSuchElementException e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+        }
+        Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, FormInput.fromRequest(request), Map.of()));
+        return Map.of("hidden", hidden.stream().map(h -> "f-" + FormViews.htmlId(h)).collect(Collectors.toSet()));
+    }
+}

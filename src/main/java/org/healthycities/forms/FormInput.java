@@ -1,0 +1,87 @@
+package org.healthycities.forms;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * What a person posted for a form, by field key: the rendered inputs are named "f.&lt;key&gt;" so that a page
+ * can embed the form among its own fields. Uploads are the files chosen for upload fields.
+ */
+public record FormInput(Map<String, List<String>> values, Map<String, Upload> uploads) {
+
+    /** The prefix of the rendered inputs' names. */
+    public static final String PREFIX = "f.";
+
+    public record Upload(String filename, InputStreamSource content) {
+    }
+
+    public FormInput {
+        values = Map.copyOf(values);
+        uploads = Map.copyOf(uploads);
+    }
+
+    public static FormInput empty() {
+        return new FormInput(Map.of(), Map.of());
+    }
+
+    /** The form's fields of a posted request (inputs named f.key; files chosen in upload fields). */
+    public static FormInput fromRequest(HttpServletRequest request) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, posted) -> {
+            if (name.startsWith(PREFIX)) {
+                values.put(name.substring(PREFIX.length()), Arrays.asList(posted));
+            }
+        });
+        Map<String, Upload> uploads = new LinkedHashMap<>();
+        // the multipart request may sit under wrappers (e.g. Spring Security's)
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            multipart.getFileMap().forEach((name, file) -> {
+                // a file input left empty posts a part without a file name: no upload
+                if (name.startsWith(PREFIX) && file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty()) {
+                    uploads.put(name.substring(PREFIX.length()), new Upload(cleanName(file), file));
+                }
+            });
+        }
+        return new FormInput(values, uploads);
+    }
+
+    /** Values given in code (a String, a List of Strings, or anything whose toString is the posted text). */
+    public static FormInput of(Map<String, ?> given) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        given.forEach((key, value) -> {
+            List<String> list = new ArrayList<>();
+            if (value instanceof List<?> many) {
+                many.forEach(v -> list.add(String.valueOf(v)));
+            } else if (value != null) {
+                list.add(String.valueOf(value));
+            }
+            values.put(key, list);
+        });
+        return new FormInput(values, Map.of());
+    }
+
+    public FormInput withUpload(String key, Upload upload) {
+        Map<String, Upload> more = new LinkedHashMap<>(uploads);
+        more.put(key, upload);
+        return new FormInput(values, more);
+    }
+
+    public List<String> get(String key) {
+        return values.getOrDefault(key, List.of());
+    }
+
+    private static String cleanName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1);
+    }
+}

@@ -1,0 +1,64 @@
+package org.healthycities.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * A form's texts in another language: forms/i18n/&lt;formId&gt;_&lt;lang&gt;.properties (UTF-8) with
+ * &lt;key&gt;.label, &lt;key&gt;.description, &lt;key&gt;.option.&lt;value&gt; and, for text components,
+ * &lt;id&gt;.text. Danish is the form itself; whatever is missing falls back to it.
+ */
+@Component
+class FormTranslations {
+
+    private static final Properties NONE = new Properties();
+
+    private final Map<String, Properties> bundles = new ConcurrentHashMap<>();
+
+    String label(FormDefinition form, FormComponent c, Locale locale) {
+        return text(form, locale, c.key() != null ? c.key() + ".label" : c.id() + ".label", c.label());
+    }
+
+    String description(FormDefinition form, FormComponent c, Locale locale) {
+        return text(form, locale, (c.key() != null ? c.key() : c.id()) + ".description", c.description());
+    }
+
+    String option(FormDefinition form, FormComponent c, String value, Locale locale) {
+        return text(form, locale, c.key() + ".option." + value, c.optionLabel(value));
+    }
+
+    String markdown(FormDefinition form, FormComponent c, Locale locale) {
+        return text(form, locale, c.id() + ".text", c.text());
+    }
+
+    private String text(FormDefinition form, Locale locale, String key, String danish) {
+        if (locale == null || "da".equals(locale.getLanguage())) {
+            return danish;
+        }
+        String translated = bundle(form.id(), locale.getLanguage()).getProperty(key);
+        return translated == null || translated.isBlank() ? danish : translated;
+    }
+
+    private Properties bundle(String formId, String language) {
+        return bundles.computeIfAbsent(formId + "_" + language, name -> {
+            try (InputStream in = FormTranslations.class.getResourceAsStream("/forms/i18n/" + name + ".properties")) {
+                if (in == null) {
+                    return NONE;
+                }
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                return p;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

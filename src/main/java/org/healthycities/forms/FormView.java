@@ -1,0 +1,41 @@
+package org.healthycities.forms;
+
+import java.util.List;
+
+/**
+ * A form ready to render (templates/forms/render.html): texts in the person's language, values, errors beside
+ * fields and in a summary, and in a conflict the stored value beside each field that differs.
+ *
+ * @param conflict someone else saved meanwhile: the fields hold this person's values, stored ones beside
+ */
+public record FormView(String formId, String versionHash, List<FieldView> fields, List<Problem> problems,
+                       boolean conflict) {
+
+    /** One line of the error summary: the field's label and the reason, linked to the field. */
+    public record Problem(String target, String message) {
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** One component as rendered (groups carry their children). */
+    public record FieldView(String type, String key, String id, String name, String label, String description,
+                            String textHtml, boolean required, boolean hidden, String value, List<String> values,
+                            List<Choice> choices, String display, String error, String stored, String fileName,
+                            String accept, String inputType, String min, String max, Integer minLength,
+                            Integer maxLength, String pattern, String describedBy, List<FieldView> children) {
+
+        public boolean hasError() {
+            return error != null;
+        }
+
+        /** The id the error summary links to: the input, or the first choice of a radio/checklist. */
+        public String focusId() {
+            return choices.isEmpty() || "select".equals(type) ? id : choices.get(0).id();
+        }
+    }
+
+    public record Choice(String id, String value, String label, boolean selected) {
+    }
+}

@@ -1,0 +1,238 @@
+package org.healthycities.forms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Makes the {@link FormView} a page renders with {@code forms/render :: fields(${formView})} (inputs) or
+ * {@code forms/render :: answers(${formView})} (read-only answers): empty with the form's defaults, from a
+ * stored submission, or again after a refused save with what the person typed.
+ */
+@Service
+public class FormViews {
+
+    private final Submissions submissions;
+    private final FormTranslations translations;
+    private final MessageSource messages;
+
+    FormViews(Submissions submissions, FormTranslations translations, MessageSource messages) {
+        this.submissions = submissions;
+        this.translations = translations;
+        this.messages = messages;
+    }
+
+    /** A new form, with the defaults of the file. */
+    public FormView blank(FormDefinition form, Locale locale) {
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        for (FormComponent f : form.fields()) {
+            if (f.defaultValue() != null) {
+                raw.put(f.key(), posted(f.defaultValue()));
+            }
+        }
+        return build(form, raw, Map.of(), List.of(), null, Set.of(), locale);
+    }
+
+    /** A stored submission as it is. */
+    public FormView of(Submission submission, Locale locale) {
+        Map<String, Object> answers = submissions.answers(submission.id());
+        return build(submissions.form(submission), raw(answers), documents(answers), List.of(), null, Set.of(), locale);
+    }
+
+    /** After a save that was not stored: what the person sent, with the reasons or, in a conflict, the stored values. */
+    public FormView retry(Submission submission, FormInput input, SaveResult result, Locale locale) {
+        Map<String, Object> stored = submissions.answers(submission.id());
+        FormDefinition form = submissions.form(submission);
+        if (result instanceof SaveResult.Conflict conflict) {
+            return build(form, input.values(), documents(conflict.storedAnswers()), List.of(),
+                    conflict.storedAnswers(), Set.copyOf(conflict.differingFields()), locale);
+        }
+        List<FieldError> errors = result instanceof SaveResult.Invalid invalid ? invalid.errors() : List.of();
+        return build(form, input.values(), documents(stored), errors, null, Set.of(), locale);
+    }
+
+    /** A form not yet stored, shown again with what the person sent and why it was refused. */
+    public FormView retry(FormDefinition form, FormInput input, List<FieldError> errors, Locale locale) {
+        return build(form, input.values(), Map.of(), errors, null, Set.of(), locale);
+    }
+
+    /** The keys of the fields hidden for these values (for forms.js, which shows and hides as the person types). */
+    public Set<String> hiddenFields(FormDefinition form, FormInput input) {
+        Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, input, Map.of()));
+        return form.fields().stream().map(FormComponent::key).filter(hidden::contains).collect(Collectors.toSet());
+    }
+
+    private FormView build(FormDefinition form, Map<String, List<String>> raw, Map<String, DocumentRef> docs,
+                           List<FieldError> errors, Map<String, Object> stored, Set<String> differing, Locale locale) {
+        Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, new FormInput(raw, Map.of()), docs));
+        Context ctx = new Context(form, raw, docs, errors, stored, differing, hidden, locale);
+        List<FormView.FieldView> fields = views(form.components(), ctx, false);
+        return new FormView(form.id(), form.versionHash(), fields, problems(fields, errors, locale),
+                stored != null);
+    }
+
+    private record Context(FormDefinition form, Map<String, List<String>> raw, Map<String, DocumentRef> docs,
+                           List<FieldError> errors, Map<String, Object> stored, Set<String> differing,
+                           Set<String> hidden, Locale locale) {
+    }
+
+    private List<FormView.FieldView> views(List<FormComponent> components, Context ctx, boolean parentHidden) {
+        List<FormView.FieldView> views = new ArrayList<>();
+        for (FormComponent c : components) {
+            if ("spacer".equals(c.type()) || c.kind() == FieldKind.COMPUTED) {
+                continue;
+            }
+            boolean hidden = parentHidden || (c.id() != null && ctx.hidden().contains(c.id()))
+                    || (c.key() != null && ctx.hidden().contains(c.key()));
+            views.add(view(c, ctx, hidden));
+        }
+        return views;
+    }
+
+    private FormView.FieldView view(FormComponent c, Context ctx, boolean hidden) {
+        Locale locale = ctx.locale();
+        String base = htmlId(c.key() != null ? c.key() : c.id() != null ? c.id() : "c" + System.identityHashCode(c));
+        String id = "f-" + base;
+        List<String> values = c.key() == null ? List.of() : ctx.raw().getOrDefault(c.key(), List.of()).stream()
+                .filter(v -> v != null && !v.isBlank()).toList();
+        String label = translations.label(ctx.form(), c, locale);
+        if (Feel.isExpression(label)) {
+            Object evaluated = Feel.evaluate(label, FormValidator.lenientValues(ctx.form(), new FormInput(ctx.raw(), Map.of()), ctx.docs()));
+            label = evaluated == null ? "" : evaluated.toString();
+        }
+        String description = translations.description(ctx.form(), c, locale);
+        String error = ctx.errors().stream().filter(e -> c.key() != null && c.key().equals(e.field())).findFirst()
+                .map(e -> message(e, locale)).orElse(null);
+        String stored = c.key() != null && ctx.differing().contains(c.key())
+                ? display(ctx.form(), c, raw(Map.of(c.key(), ctx.stored().getOrDefault(c.key(), ""))).getOrDefault(c.key(), List.of()), locale)
+                : null;
+        List<FormView.Choice> choices = new ArrayList<>();
+        for (int i = 0; i < c.options().size(); i++) {
+            FormOption o = c.options().get(i);
+            choices.add(new FormView.Choice(id + "-" + i, o.value(), translations.option(ctx.form(), c, o.value(), locale),
+                    values.contains(o.value())));
+        }
+        String describedBy = describedBy(description != null ? id + "-description" : null,
+                error != null ? id + "-error" : null, stored != null ? id + "-stored" : null);
+        DocumentRef doc = c.key() == null ? null : ctx.docs().get(c.key());
+        FieldRules rules = c.rules();
+        return new FormView.FieldView(viewType(c), c.key(), id, c.key() == null ? null : FormInput.PREFIX + c.key(),
+                label, description, "text".equals(c.type()) ? Markdown.toHtml(translations.markdown(ctx.form(), c, locale)) : null,
+                rules.required(), hidden, values.isEmpty() ? "" : values.get(0), values, List.copyOf(choices),
+                c.isInput() ? display(ctx.form(), c, values, locale) : null, error, stored,
+                doc == null ? null : doc.filename(), c.properties().get("accept"), inputType(c),
+                plain(rules.min()), plain(rules.max()), rules.minLength(), rules.maxLength(), rules.pattern(), describedBy,
+                views(c.components(), ctx, hidden));
+    }
+
+    /** The template's name for a component: "upload" for either form of file field, else form-js's type. */
+    private static String viewType(FormComponent c) {
+        return c.isUpload() ? "upload" : c.type();
+    }
+
+    private static String inputType(FormComponent c) {
+        if ("datetime".equals(c.type())) {
+            return "time".equals(c.subtype()) ? "time" : "datetime".equals(c.subtype()) ? "datetime-local" : "date";
+        }
+        if ("textfield".equals(c.type()) && "email".equals(c.rules().validationType())) {
+            return "email";
+        }
+        if ("textfield".equals(c.type()) && "phone".equals(c.rules().validationType())) {
+            return "tel";
+        }
+        return "number".equals(c.type()) ? "number" : "text";
+    }
+
+    /** An answer as a person reads it: option labels (not keys), yes/no, multi-choices joined. */
+    String display(FormDefinition form, FormComponent c, List<String> values, Locale locale) {
+        if (c.kind() == FieldKind.BOOLEAN) {
+            boolean yes = values.stream().anyMatch(v -> "true".equals(v) || "on".equals(v));
+            return messages.getMessage(yes ? "form.yes" : "form.no", null, locale);
+        }
+        if (c.kind() == FieldKind.SINGLE_CHOICE || c.kind() == FieldKind.MULTI_CHOICE) {
+            return values.stream().map(v -> translations.option(form, c, v, locale)).collect(Collectors.joining(", "));
+        }
+        return String.join(", ", values);
+    }
+
+    private List<FormView.Problem> problems(List<FormView.FieldView> fields, List<FieldError> errors, Locale locale) {
+        Map<String, FormView.FieldView> byKey = new LinkedHashMap<>();
+        flatten(fields, byKey);
+        List<FormView.Problem> problems = new ArrayList<>();
+        for (FieldError e : errors) {
+            FormView.FieldView f = e.field() == null ? null : byKey.get(e.field());
+            problems.add(f == null ? new FormView.Problem(null, message(e, locale))
+                    : new FormView.Problem("#" + f.focusId(), f.label() + ": " + message(e, locale)));
+        }
+        return problems;
+    }
+
+    private static void flatten(Collection<FormView.FieldView> fields, Map<String, FormView.FieldView> into) {
+        for (FormView.FieldView f : fields) {
+            if (f.key() != null) {
+                into.put(f.key(), f);
+            }
+            flatten(f.children(), into);
+        }
+    }
+
+    /** The reason in the person's language; a key no bundle has (yet) reads as a general upload refusal, never as a key. */
+    private String message(FieldError e, Locale locale) {
+        String text = messages.getMessage(e.messageKey(), e.args().toArray(), null, locale);
+        return text != null ? text : messages.getMessage("form.error.upload", null, "", locale);
+    }
+
+    /** Stored answers as the posted strings the inputs show. */
+    static Map<String, List<String>> raw(Map<String, Object> answers) {
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        answers.forEach((k, v) -> raw.put(k, posted(v)));
+        return raw;
+    }
+
+    private static List<String> posted(Object v) {
+        if (v instanceof List<?> many) {
+            return many.stream().map(String::valueOf).toList();
+        }
+        if (v instanceof BigDecimal n) {
+            return List.of(SubmissionStore.plain(n).toPlainString());
+        }
+        if (v instanceof Boolean b) {
+            return b ? List.of("true") : List.of();
+        }
+        if (v instanceof DocumentRef || v == null) {
+            return List.of();
+        }
+        return List.of(v.toString());
+    }
+
+    private static Map<String, DocumentRef> documents(Map<String, Object> answers) {
+        Map<String, DocumentRef> docs = new LinkedHashMap<>();
+        answers.forEach((k, v) -> {
+            if (v instanceof DocumentRef d) {
+                docs.put(k, d);
+            }
+        });
+        return docs;
+    }
+
+    private static String describedBy(String... ids) {
+        String joined = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).collect(Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String plain(BigDecimal n) {
+        return n == null ? null : n.toPlainString();
+    }
+
+    static String htmlId(String s) {
+        return s.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+}

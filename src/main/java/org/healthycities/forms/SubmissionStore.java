@@ -1,0 +1,182 @@
+package org.healthycities.forms;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The rows of form_submission and form_answer (one typed row per answered field, several for a multi-choice). */
+@Repository
+class SubmissionStore {
+
+    private static final String COLUMNS = "id, form_id, form_version_hash, subject_type, subject_id, network_id, status, "
+            + "version, created_at, updated_at, submitted_at, person_id, person_email, ip_address, user_agent";
+
+    private final JdbcTemplate jdbc;
+
+    SubmissionStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(FormDefinition form, Subject subject, String networkId, Submitter who) {
+        Timestamp now = Timestamp.from(Instant.now());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO form_submission (form_id, form_version_hash, "
+                    + "subject_type, subject_id, network_id, status, version, created_at, updated_at, person_id, "
+                    + "person_email, ip_address, user_agent) VALUES (?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS);
+            ps.setString(1, form.id());
+            ps.setString(2, form.versionHash());
+            ps.setString(3, subject.type());
+            ps.setString(4, subject.id());
+            ps.setString(5, networkId);
+            ps.setTimestamp(6, now);
+            ps.setTimestamp(7, now);
+            ps.setString(8, who.personId());
+            ps.setString(9, who.email());
+            ps.setString(10, who.ipAddress());
+            ps.setString(11, who.userAgent());
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    Optional<Submission> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM form_submission WHERE id = ?", SubmissionStore::submission, id)
+                .stream().findFirst();
+    }
+
+    List<Submission> findBySubject(Subject subject) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM form_submission WHERE subject_type = ? AND subject_id = ? ORDER BY id",
+                SubmissionStore::submission, subject.type(), subject.id());
+    }
+
+    /** Takes the next version if the caller had the current one and it is still a draft. */
+    boolean nextVersion(long id, int expectedVersion) {
+        return jdbc.update("UPDATE form_submission SET version = version + 1, updated_at = ? "
+                + "WHERE id = ? AND version = ? AND status = 'DRAFT'", Timestamp.from(Instant.now()), id, expectedVersion) == 1;
+    }
+
+    void markSubmitted(long id) {
+        jdbc.update("UPDATE form_submission SET status = 'SUBMITTED', submitted_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now()), id);
+    }
+
+    boolean reopen(long id) {
+        return jdbc.update("UPDATE form_submission SET status = 'DRAFT', version = version + 1, updated_at = ? "
+                + "WHERE id = ? AND status = 'SUBMITTED'", Timestamp.from(Instant.now()), id) == 1;
+    }
+
+    /** Replaces all answers of a submission with these (typed values in form order). */
+    void replaceAnswers(long id, FormDefinition form, Map<String, Object> values) {
+        jdbc.update("DELETE FROM form_answer WHERE submission_id = ?", id);
+        List<Object[]> rows = new ArrayList<>();
+        for (FormComponent field : form.fields()) {
+            Object value = values.get(field.key());
+            if (value instanceof List<?> many) {
+                for (int i = 0; i < many.size(); i++) {
+                    rows.add(row(id, field.key(), i, null, null, null, null, String.valueOf(many.get(i)), null));
+                }
+            } else if (value != null) {
+                rows.add(row(id, field, value));
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO form_answer (submission_id, field_key, position, text_value, number_value, "
+                + "date_value, boolean_value, option_value, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static Object[] row(long id, FormComponent field, Object value) {
+        String key = field.key();
+        if (value instanceof BigDecimal n) {
+            return row(id, key, 0, null, n, null, null, null, null);
+        } else if (value instanceof LocalDate d) {
+            return row(id, key, 0, null, null, Date.valueOf(d), null, null, null);
+        } else if (value instanceof Boolean b) {
+            return row(id, key, 0, null, null, null, b, null, null);
+        } else if (value instanceof DocumentRef doc) {
+            return row(id, key, 0, doc.filename(), null, null, null, null, doc.documentId());
+        } else if (field.kind() == FieldKind.SINGLE_CHOICE) {
+            return row(id, key, 0, null, null, null, null, value.toString(), null);
+        }
+        return row(id, key, 0, value.toString(), null, null, null, null, null);
+    }
+
+    private static Object[] row(long id, String key, int position, String text, BigDecimal number, Date date,
+                                Boolean bool, String option, Long document) {
+        return new Object[] {id, key, position, text, number, date, bool, option, document};
+    }
+
+    /** The stored answers, typed as the validator makes them (multi-choices as lists, uploads as DocumentRef). */
+    Map<String, Object> answers(long id, FormDefinition form) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        jdbc.query("SELECT field_key, text_value, number_value, date_value, boolean_value, option_value, document_id "
+                + "FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
+                    String key = rs.getString(1);
+                    Object value = value(rs, 2);
+                    boolean multi = form.field(key).map(f -> f.kind() == FieldKind.MULTI_CHOICE).orElse(false);
+                    if (multi) {
+                        @SuppressWarnings("unchecked")
+                        List<Object> list = (List<Object>) answers.computeIfAbsent(key, k -> new ArrayList<>());
+                        list.add(value);
+                    } else {
+                        answers.put(key, value);
+                    }
+                }, id);
+        return answers;
+    }
+
+    /** One answer row's value from its typed columns, starting at the text_value column. */
+    static Object value(ResultSet rs, int first) throws SQLException {
+        long document = rs.getLong(first + 5);
+        if (!rs.wasNull()) {
+            return new DocumentRef(document, rs.getString(first));
+        }
+        BigDecimal number = rs.getBigDecimal(first + 1);
+        if (number != null) {
+            return plain(number);
+        }
+        Date date = rs.getDate(first + 2);
+        if (date != null) {
+            return date.toLocalDate();
+        }
+        boolean bool = rs.getBoolean(first + 3);
+        if (!rs.wasNull()) {
+            return bool;
+        }
+        String option = rs.getString(first + 4);
+        return option != null ? option : rs.getString(first);
+    }
+
+    static BigDecimal plain(BigDecimal n) {
+        BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Submission submission(ResultSet rs, int row) throws SQLException {
+        return new Submission(rs.getLong("id"), rs.getString("form_id"), rs.getString("form_version_hash"),
+                new Subject(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("network_id"),
+                SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "submitted_at"),
+                new Submitter(rs.getString("person_id"), rs.getString("person_email"), rs.getString("ip_address"),
+                        rs.getString("user_agent")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

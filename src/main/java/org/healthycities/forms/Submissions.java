@@ -1,0 +1,217 @@
+package org.healthycities.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.UploadResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Filling in forms: a submission per subject, drafts saved with optimistic locking (a stale version is a
+ * {@link SaveResult.Conflict}, never an overwrite), submit (fully validated, then locked), reopen, and the
+ * answers for processes and reports. Every save is all or nothing.
+ */
+@Service
+public class Submissions {
+
+    /** The owner type of the documents uploaded in forms (see DocumentService). */
+    public static final String DOCUMENT_OWNER = "submission";
+
+    private final FormCatalog catalog;
+    private final SubmissionStore store;
+    private final DocumentService documents;
+    private final TransactionTemplate tx;
+
+    Submissions(FormCatalog catalog, SubmissionStore store, DocumentService documents, PlatformTransactionManager txm) {
+        this.catalog = catalog;
+        this.store = store;
+        this.documents = documents;
+        this.tx = new TransactionTemplate(txm);
+    }
+
+    /** A new, empty draft of the form's latest version; for an anonymous form the submitter is dropped. */
+    public Submission create(String formId, Subject subject, String networkId, Submitter submitter) {
+        FormDefinition form = catalog.latest(formId);
+        Submitter who = form.anonymous() || submitter == null ? Submitter.NOBODY : submitter;
+        return tx.execute(s -> {
+            catalog.remember(form);
+            return store.find(store.insert(form, subject, networkId, who)).orElseThrow();
+        });
+    }
+
+    public Optional<Submission> find(long id) {
+        return store.find(id);
+    }
+
+    public List<Submission> findFor(Subject subject) {
+        return store.findBySubject(subject);
+    }
+
+    /** The form version this submission was made with. */
+    public FormDefinition form(Submission submission) {
+        return catalog.version(submission.formId(), submission.formVersionHash());
+    }
+
+    /**
+     * Checks answers against a form without storing anything (e.g. before creating the record they belong to);
+     * uploads are checked only when stored.
+     */
+    public List<FieldError> check(FormDefinition form, FormInput input, boolean submitting) {
+        return FormValidator.validate(form, input, submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT,
+                Map.of()).errors();
+    }
+
+    /** Saves unfinished answers: types and limits are checked, required fields are not. */
+    public SaveResult saveDraft(long id, int expectedVersion, FormInput input) {
+        return save(id, expectedVersion, input, FormValidator.Mode.DRAFT);
+    }
+
+    /** Hands in: everything is checked (required fields too); then the submission is locked. */
+    public SaveResult submit(long id, int expectedVersion, FormInput input) {
+        return save(id, expectedVersion, input, FormValidator.Mode.SUBMIT);
+    }
+
+    /** The process sends a submitted form back: it becomes a draft again (with a new version). */
+    public Submission reopen(long id) {
+        store.reopen(id);
+        return store.find(id).orElseThrow(() -> new NoSuchElementException("No submission " + id));
+    }
+
+    /**
+     * The stored answers by field key, typed: String, BigDecimal, Boolean, LocalDate, List of option values
+     * (multi-choice), DocumentRef (upload). Hidden and unanswered fields are absent.
+     */
+    public Map<String, Object> answers(long id) {
+        Submission s = store.find(id).orElseThrow(() -> new NoSuchElementException("No submission " + id));
+        return store.answers(id, form(s));
+    }
+
+    /**
+     * The answers as process variables Camunda stores without Java serialization: numbers as Long or Double,
+     * dates as java.util.Date, multi-choices as comma-separated option values, uploads as the document id.
+     */
+    public Map<String, Object> variables(long id) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        answers(id).forEach((key, value) -> variables.put(key, variable(value)));
+        return variables;
+    }
+
+    private static Object variable(Object value) {
+        if (value instanceof BigDecimal n) {
+            return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
+        }
+        if (value instanceof LocalDate d) {
+            return java.util.Date.from(d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        }
+        if (value instanceof List<?> many) {
+            return String.join(",", many.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof DocumentRef doc) {
+            return doc.documentId();
+        }
+        return value;
+    }
+
+    private SaveResult save(long id, int expectedVersion, FormInput input, FormValidator.Mode mode) {
+        Submission current = store.find(id).orElseThrow(() -> new NoSuchElementException("No submission " + id));
+        if (current.isLocked()) {
+            return new SaveResult.Locked(current);
+        }
+        FormDefinition form = form(current);
+        if (current.version() != expectedVersion) {
+            return conflict(current, form, input);
+        }
+        Map<String, Object> stored = store.answers(id, form);
+        FormValidator.Validated checked = FormValidator.validate(form, input, mode, documentsOf(stored));
+        if (!checked.ok()) {
+            return new SaveResult.Invalid(current, checked.errors());
+        }
+        SaveResult result = tx.execute(status -> {
+            if (!store.nextVersion(id, expectedVersion)) {
+                return null; // someone saved in between: a conflict, told below outside this transaction
+            }
+            Map<String, Object> values = new LinkedHashMap<>(checked.values());
+            List<FieldError> refused = storeUploads(current, checked.uploads(), values);
+            if (!refused.isEmpty()) {
+                status.setRollbackOnly();
+                return new SaveResult.Invalid(current, refused);
+            }
+            store.replaceAnswers(id, form, values);
+            if (mode == FormValidator.Mode.SUBMIT) {
+                store.markSubmitted(id);
+            }
+            return new SaveResult.Saved(store.find(id).orElseThrow());
+        });
+        return result != null ? result : conflict(store.find(id).orElseThrow(), form, input);
+    }
+
+    private List<FieldError> storeUploads(Submission s, Map<String, FormInput.Upload> uploads, Map<String, Object> values) {
+        List<FieldError> refused = new ArrayList<>();
+        uploads.forEach((key, upload) -> {
+            try (InputStream in = upload.content().getInputStream()) {
+                UploadResult result = documents.store(s.networkId(), DOCUMENT_OWNER, String.valueOf(s.id()),
+                        upload.filename(), in);
+                if (result instanceof UploadResult.Stored stored) {
+                    values.put(key, new DocumentRef(stored.document().id(), stored.document().filename()));
+                } else if (result instanceof UploadResult.Refused no) {
+                    refused.add(new FieldError(key, no.messageKey(), no.args()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return refused;
+    }
+
+    private SaveResult conflict(Submission current, FormDefinition form, FormInput input) {
+        if (current.isLocked()) {
+            return new SaveResult.Locked(current);
+        }
+        Map<String, Object> stored = store.answers(current.id(), form);
+        Map<String, Object> mine = FormValidator.lenientValues(form, input, Map.of());
+        List<String> differing = new ArrayList<>();
+        for (FormComponent field : form.fields()) {
+            if (field.isAnswerable() && field.kind() != FieldKind.UPLOAD
+                    && !Objects.equals(comparable(mine.get(field.key())), comparable(stored.get(field.key())))) {
+                differing.add(field.key());
+            }
+        }
+        return new SaveResult.Conflict(current, stored, differing);
+    }
+
+    /** Values as text for comparing what a person typed with what is stored (null, false and empty alike). */
+    private static Object comparable(Object value) {
+        if (value == null || Boolean.FALSE.equals(value) || (value instanceof List<?> l && l.isEmpty())) {
+            return null;
+        }
+        if (value instanceof List<?> many) {
+            return many.stream().map(String::valueOf).sorted().toList();
+        }
+        if (value instanceof BigDecimal n) {
+            return SubmissionStore.plain(n).toPlainString();
+        }
+        return value.toString().strip();
+    }
+
+    private static Map<String, DocumentRef> documentsOf(Map<String, Object> answers) {
+        Map<String, DocumentRef> docs = new LinkedHashMap<>();
+        answers.forEach((k, v) -> {
+            if (v instanceof DocumentRef d) {
+                docs.put(k, d);
+            }
+        });
+        return docs;
+    }
+}

@@ -1,0 +1,51 @@
+package org.healthycities.forms;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which components conditional.hide hides, given the answers. A hidden component's value does not count in
+ * the other conditions, so this repeats until nothing changes; a hidden group hides everything in it.
+ */
+final class Visibility {
+
+    private static final int MAX_ROUNDS = 10;
+
+    private Visibility() {
+    }
+
+    /** The ids of the hidden components (and the keys of hidden fields). */
+    static Set<String> hidden(FormDefinition form, Map<String, Object> answers) {
+        Set<String> hidden = new HashSet<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Map<String, Object> visible = new HashMap<>(answers);
+            hidden.forEach(visible::remove);
+            Set<String> next = new HashSet<>();
+            collect(form.components(), visible, false, next);
+            if (next.equals(hidden)) {
+                break;
+            }
+            hidden = next;
+        }
+        return hidden;
+    }
+
+    private static void collect(List<FormComponent> components, Map<String, Object> answers, boolean parentHidden,
+                                Set<String> into) {
+        for (FormComponent c : components) {
+            boolean hide = parentHidden || Feel.isTrue(c.hide(), answers);
+            if (hide) {
+                if (c.id() != null) {
+                    into.add(c.id());
+                }
+                if (c.key() != null) {
+                    into.add(c.key());
+                }
+            }
+            collect(c.components(), answers, hide, into);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.healthycities.membership;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.network.Network;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.network.ThemeGroup;
+import org.healthycities.security.CurrentUser;
+import org.healthycities.tasks.TaskFragment;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.healthycities.tasks.TaskView;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Shows the application a membership task is about: its data, documents and history. */
+@Component
+class ApplicationTaskPanel implements TaskRecordPanel {
+
+    private final Applications applications;
+    private final NetworkDirectory networks;
+    private final DocumentService documents;
+    private final Fees fees;
+    private final MessageSource messages;
+
+    ApplicationTaskPanel(Applications applications, NetworkDirectory networks, DocumentService documents, Fees fees,
+                         MessageSource messages) {
+        this.applications = applications;
+        this.networks = networks;
+        this.documents = documents;
+        this.fees = fees;
+        this.messages = messages;
+    }
+
+    @Override
+    public boolean supports(TaskView task) {
+        return Applications.PROCESS_KEY.equals(task.processDefinitionKey());
+    }
+
+    @Override
+    public String recordType() {
+        return MembershipAudit.RECORD_TYPE;
+    }
+
+    @Override
+    public TaskFragment render(TaskView task, CurrentUser user, Locale locale) {
+        Application a = application(task);
+        if (a == null || !user.canSee(a.networkId)) {
+            return new TaskFragment("membership/task", "applicationMissing", Map.of());
+        }
+        // nested: the fragment model may not hold nulls, the application's details may
+        return new TaskFragment("membership/task", "applicationPanel", Map.of("app", details(a, user, locale)));
+    }
+
+    Application application(TaskView task) {
+        try {
+            return task.businessKey() == null ? null : applications.find(Long.valueOf(task.businessKey())).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> details(Application a, CurrentUser user, Locale locale) {
+        Network network = networks.network(a.networkId).orElseThrow();
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        DateTimeFormatter moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ApplicationLinkController.ZONE);
+        Map<String, Object> m = new LinkedHashMap<>(a.facts(network));
+        m.put("statusText", messages.getMessage("membership.status." + a.status, null, locale));
+        m.put("submitted", moments.format(a.submittedAt));
+        m.put("kind", a.kind);
+        m.put("population", a.population);
+        m.put("political", contact(a.politicalContactName, a.politicalContactEmail, a.politicalContactPhone));
+        m.put("admin", contact(a.adminContactName, a.adminContactEmail, a.adminContactPhone));
+        m.put("coordinator", contact(a.coordinatorName, a.coordinatorEmail, a.coordinatorPhone));
+        m.put("decision", a.decisionBody + ", " + dates.format(a.decisionDate));
+        m.put("accession", Boolean.TRUE.equals(a.accessionSignedByMayor) ? a.mayorName : null);
+        m.put("assembly", Boolean.TRUE.equals(a.coordinatorJoinsAssembly));
+        m.put("motivation", a.motivation);
+        m.put("themeGroups", networks.themeGroups(a.networkId).stream()
+                .filter(g -> a.themeGroupIds.contains(g.getId())).map(ThemeGroup::getName).toList());
+        m.put("documents", documents.findByOwner(Applications.OWNER_TYPE, String.valueOf(a.id)));
+        m.put("decisionDocumentId", a.decisionDocumentId);
+        m.put("documentProblem", a.documentProblem);
+        m.put("canDownload", user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT));
+        m.put("feeSetBy", a.feeSetBy);
+        m.put("feeExample", fees.rule(a.networkId).map(FeeRule::isExample).orElse(false));
+        m.put("memberId", a.memberId);
+        m.put("history", applications.history(a).stream().map(h -> Map.of(
+                "when", moments.format(h.occurredAt),
+                "what", messages.getMessage("membership.history." + h.kind, null, h.kind, locale),
+                "who", who(h.actor, locale),
+                "detail", h.detail == null ? "" : h.detail)).toList());
+        return m;
+    }
+
+    private String who(String actor, Locale locale) {
+        return switch (actor) {
+            case HistoryEntry.APPLICANT -> messages.getMessage("membership.history.applicant", null, locale);
+            case HistoryEntry.SYSTEM -> messages.getMessage("membership.history.system", null, locale);
+            default -> actor;
+        };
+    }
+
+    private static List<String> contact(String name, String email, String phone) {
+        return java.util.stream.Stream.of(name, email, phone).filter(s -> s != null && !s.isBlank()).toList();
+    }
+}

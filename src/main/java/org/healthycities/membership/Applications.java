@@ -1,0 +1,383 @@
+package org.healthycities.membership;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.UploadResult;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.SaveResult;
+import org.healthycities.forms.Subject;
+import org.healthycities.forms.Submission;
+import org.healthycities.forms.Submissions;
+import org.healthycities.forms.Submitter;
+import org.healthycities.network.MemberKind;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.network.PossibleMember;
+import org.healthycities.network.ThemeGroup;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/** Applications: made on /apply (or from a process start), then followed and answered through the private link. */
+@Service
+@Transactional
+class Applications {
+
+    static final String PROCESS_KEY = "membership-onboarding";
+    static final String MSG_WITHDRAWN = "ApplicationWithdrawn";
+    static final String MSG_RESPONDED = "ApplicantResponded";
+    static final String OWNER_TYPE = "membership-application";
+    static final String SUPPLEMENT_FORM = "membership-supplement";
+    static final String APPLICATION_FORM = "membership-application";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Applications.class);
+    static final String SUPPLEMENT_ANSWER = "supplementAnswer";
+    /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
+    static final String SUND_BY = "sund-by";
+    /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
+    private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type");
+
+    /** An uploaded file, whatever the web layer got it from. */
+    record Upload(String filename, InputStream content) {
+    }
+
+    /** The upload was refused in a way the applicant must fix on the form; nothing was saved. */
+    static final class UploadRefused extends RuntimeException {
+        final UploadResult.Refused refused;
+
+        UploadRefused(UploadResult.Refused refused) {
+            super(refused.messageKey(), null, false, false);
+            this.refused = refused;
+        }
+    }
+
+    private final ApplicationRepository applications;
+    private final NetworkDirectory networks;
+    private final DocumentService documents;
+    private final RuntimeService runtime;
+    private final PrivateLinks links;
+    private final History history;
+    private final MembershipAudit audit;
+    private final Submissions submissions;
+    private final FormCatalog forms;
+
+    Applications(ApplicationRepository applications, NetworkDirectory networks, DocumentService documents,
+                 RuntimeService runtime, PrivateLinks links, History history, MembershipAudit audit,
+                 Submissions submissions, FormCatalog forms) {
+        this.submissions = submissions;
+        this.forms = forms;
+        this.audit = audit;
+        this.applications = applications;
+        this.networks = networks;
+        this.documents = documents;
+        this.runtime = runtime;
+        this.links = links;
+        this.history = history;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Application> find(Long id) {
+        return applications.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Application> byIdempotencyKey(String key) {
+        return key == null ? Optional.empty() : applications.findByIdempotencyKey(key);
+    }
+
+    /** The application a private link opens, or nothing for an unknown or expired link. */
+    @Transactional(readOnly = true)
+    Optional<Application> byToken(String token) {
+        return links.applicationId(token).flatMap(applications::findById);
+    }
+
+    @Transactional(readOnly = true)
+    List<HistoryEntry> history(Application application) {
+        return history.of(application);
+    }
+
+    /** The checks annotations cannot express; they land in {@code errors}. */
+    @Transactional(readOnly = true)
+    void validate(String networkId, ApplicationForm form, Errors errors) {
+        if (form.getMunicipalityCode() != null && !form.getMunicipalityCode().isBlank()
+                && networks.possibleMember(networkId, form.getMunicipalityCode()).isEmpty()
+                && blank(form.getMunicipalityName())) {
+            errors.rejectValue("municipalityName", "membership.municipalityName.required");
+        }
+        if (SUND_BY.equals(networkId)) {
+            if (!form.isAccessionSignedByMayor()) {
+                errors.rejectValue("accessionSignedByMayor", "membership.accession.required");
+            }
+            if (blank(form.getMayorName())) {
+                errors.rejectValue("mayorName", "membership.mayorName.required");
+            }
+            if (!form.isCoordinatorJoinsAssembly()) {
+                errors.rejectValue("coordinatorJoinsAssembly", "membership.assembly.required");
+            }
+        }
+        Set<Long> known = networks.themeGroups(networkId).stream().map(ThemeGroup::getId).collect(Collectors.toSet());
+        if (!known.containsAll(form.getThemeGroupIds())) {
+            errors.rejectValue("themeGroupIds", "membership.themeGroups.unknown");
+        }
+    }
+
+    /**
+     * Saves the application with its decision document and starts its process, all in one transaction.
+     * Throws {@link UploadRefused} (and saves nothing) for a file the applicant must replace on the form; a file
+     * that cannot be read is kept out and the process asks for a new one.
+     */
+    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, Upload upload) {
+        Application application = newApplication(networkId, form, locale, consentText);
+        application.idempotencyKey = form.getIdempotencyKey();
+        applications.saveAndFlush(application);
+        application.reference = reference(application);
+        if (upload != null) {
+            storeDocument(application, upload, true);
+        } else {
+            application.documentProblem = "membership.document.missing";
+        }
+        storeAnswers(application, form);
+        runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(application.id))
+                .processDefinitionTenantId(networkId).execute();
+        return application;
+    }
+
+    /**
+     * Keeps the answers of forms/membership-application.form per field too (the forms engine's rows, for reports
+     * across forms). The theme groups are the network's own list, not the file's options, so they stay in the
+     * application only. The page has checked everything; should the file's rules still refuse, the application
+     * stands and the answers are kept as a draft.
+     */
+    private void storeAnswers(Application a, ApplicationForm form) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("network", a.networkId);
+        values.put("municipalityCode", a.municipalityCode);
+        values.put("municipalityName", a.municipalityName);
+        values.put("population", String.valueOf(a.population));
+        values.put("politicalContactName", a.politicalContactName);
+        values.put("politicalContactEmail", a.politicalContactEmail);
+        values.put("politicalContactPhone", a.politicalContactPhone);
+        values.put("adminContactName", a.adminContactName);
+        values.put("adminContactEmail", a.adminContactEmail);
+        values.put("adminContactPhone", a.adminContactPhone);
+        values.put("coordinatorName", a.coordinatorName);
+        values.put("coordinatorEmail", a.coordinatorEmail);
+        values.put("coordinatorPhone", a.coordinatorPhone);
+        values.put("decisionDate", a.decisionDate.toString());
+        values.put("decisionBody", a.decisionBody);
+        if (SUND_BY.equals(a.networkId)) {
+            values.put("accessionSignedByMayor", String.valueOf(form.isAccessionSignedByMayor()));
+            values.put("mayorName", a.mayorName);
+            values.put("coordinatorJoinsAssembly", String.valueOf(form.isCoordinatorJoinsAssembly()));
+        }
+        values.put("motivation", a.motivation);
+        values.put("consent", String.valueOf(form.isConsent()));
+        values.values().removeIf(java.util.Objects::isNull);
+        FormInput input = FormInput.of(values);
+        Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.id)), a.networkId,
+                Submitter.NOBODY);
+        SaveResult result = submissions.submit(s.id(), s.version(), input);
+        if (!(result instanceof SaveResult.Saved)) {
+            log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.id, result);
+            submissions.saveDraft(s.id(), s.version(), input);
+        }
+    }
+
+    /** An application whose process was started in Tasklist or over REST, from the start form's variables. */
+    Application createForProcess(String networkId, ApplicationForm form, String processInstanceId, String actor,
+                                 Long documentId) {
+        Application application = newApplication(networkId, form,
+                networks.network(networkId).orElseThrow().getLocale(), "registered by " + actor);
+        application.idempotencyKey = "process:" + processInstanceId;
+        application.processInstanceId = processInstanceId;
+        applications.saveAndFlush(application);
+        application.reference = reference(application);
+        if (documentId != null) {
+            documents.find(documentId).filter(d -> d.networkId().equals(networkId))
+                    .ifPresent(d -> application.decisionDocumentId = d.id());
+        }
+        if (application.decisionDocumentId == null) {
+            application.documentProblem = "membership.document.missing";
+        }
+        return application;
+    }
+
+    private Application newApplication(String networkId, ApplicationForm form, Locale locale, String consentText) {
+        Optional<PossibleMember> possible = networks.possibleMember(networkId, form.getMunicipalityCode());
+        Application a = new Application();
+        a.networkId = networkId;
+        a.status = ApplicationStatus.SUBMITTED;
+        a.language = locale.getLanguage();
+        a.municipalityCode = form.getMunicipalityCode().trim();
+        a.municipalityName = possible.map(PossibleMember::getName).orElse(trim(form.getMunicipalityName()));
+        a.kind = possible.map(PossibleMember::getKind).orElse(MemberKind.MUNICIPALITY);
+        a.population = form.getPopulation();
+        a.politicalContactName = trim(form.getPoliticalContactName());
+        a.politicalContactEmail = trim(form.getPoliticalContactEmail());
+        a.politicalContactPhone = trim(form.getPoliticalContactPhone());
+        a.adminContactName = trim(form.getAdminContactName());
+        a.adminContactEmail = trim(form.getAdminContactEmail());
+        a.adminContactPhone = trim(form.getAdminContactPhone());
+        a.coordinatorName = trim(form.getCoordinatorName());
+        a.coordinatorEmail = trim(form.getCoordinatorEmail());
+        a.coordinatorPhone = trim(form.getCoordinatorPhone());
+        a.decisionDate = form.getDecisionDate();
+        a.decisionBody = trim(form.getDecisionBody());
+        if (SUND_BY.equals(networkId)) {
+            a.accessionSignedByMayor = form.isAccessionSignedByMayor();
+            a.mayorName = trim(form.getMayorName());
+            a.coordinatorJoinsAssembly = form.isCoordinatorJoinsAssembly();
+        }
+        a.motivation = trim(form.getMotivation());
+        a.themeGroupIds.addAll(form.getThemeGroupIds());
+        a.consentText = consentText;
+        a.consentAt = PrivateLinks.now();
+        return a;
+    }
+
+    /** Reference numbers like SB-2026-00042: the network's initials, the year, the id. */
+    private static String reference(Application a) {
+        String initials = Arrays.stream(a.networkId.split("-")).filter(p -> !p.isEmpty())
+                .map(p -> p.substring(0, 1).toUpperCase(Locale.ROOT)).collect(Collectors.joining());
+        return "%s-%d-%05d".formatted(initials, a.submittedAt.atZone(ZoneOffset.UTC).getYear(), a.id);
+    }
+
+    /**
+     * Stores an upload as the decision document. A refusal the applicant must fix comes back (and, on the
+     * application form, is thrown to roll everything back); an unreadable file is noted as the document problem.
+     */
+    private Optional<UploadResult.Refused> storeDocument(Application a, Upload upload, boolean throwOnFormRefusal) {
+        UploadResult result;
+        try {
+            result = documents.store(a.networkId, OWNER_TYPE, String.valueOf(a.id), upload.filename(), upload.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (result instanceof UploadResult.Stored stored) {
+            a.decisionDocumentId = stored.document().id();
+            a.documentProblem = null;
+            return Optional.empty();
+        }
+        UploadResult.Refused refused = (UploadResult.Refused) result;
+        if (FORM_REFUSALS.contains(refused.messageKey())) {
+            if (throwOnFormRefusal) {
+                throw new UploadRefused(refused);
+            }
+            return Optional.of(refused);
+        }
+        a.decisionDocumentId = null;
+        a.documentProblem = refused.messageKey();
+        return Optional.of(refused);
+    }
+
+    /** The applicant withdraws; false when the application is already decided (nothing changes then). */
+    boolean withdraw(Long id) {
+        Application a = applications.findById(id).orElseThrow();
+        if (a.decided()) {
+            return false;
+        }
+        try {
+            runtime.createMessageCorrelation(MSG_WITHDRAWN).processInstanceBusinessKey(String.valueOf(a.id))
+                    .tenantId(a.networkId).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            return false; // the board has just decided
+        }
+        a.status = ApplicationStatus.WITHDRAWN;
+        a.decidedAt = PrivateLinks.now();
+        history.record(a, "WITHDRAWN", HistoryEntry.APPLICANT, null);
+        audit.decision(a, HistoryEntry.APPLICANT, "WITHDRAWN", null);
+        return true;
+    }
+
+    /** The applicant answers the secretariat's questions in a few words; see {@link #answer(Long, FormInput)}. */
+    boolean answer(Long id, String answer) {
+        return answer(id, FormInput.of(Map.of(SUPPLEMENT_ANSWER, answer)));
+    }
+
+    /**
+     * The applicant answers the secretariat's questions with forms/membership-supplement.form: the answers are
+     * stored per field (one submission per application, sent back for each new round of questions) and the
+     * process goes on. False, with nothing stored, when no answer is awaited; invalid answers are refused
+     * before (see {@link #checkSupplement}).
+     */
+    boolean answer(Long id, FormInput input) {
+        Application a = applications.findById(id).orElseThrow();
+        if (a.status != ApplicationStatus.WAITING_FOR_APPLICANT || a.documentProblem != null) {
+            return false;
+        }
+        Subject subject = new Subject(OWNER_TYPE, String.valueOf(a.id));
+        Submission submission = submissions.findFor(subject).stream()
+                .filter(x -> SUPPLEMENT_FORM.equals(x.formId())).findFirst()
+                .map(x -> x.isLocked() ? submissions.reopen(x.id()) : x)
+                .orElseGet(() -> submissions.create(SUPPLEMENT_FORM, subject, a.networkId, Submitter.NOBODY));
+        if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Saved)) {
+            throw new IllegalArgumentException("Check the supplement before answering");
+        }
+        if (!responded(a)) {
+            // the process stopped waiting meanwhile (a lapse): keep nothing
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+            return false;
+        }
+        Object text = submissions.answers(submission.id()).get(SUPPLEMENT_ANSWER);
+        history.record(a, "SUPPLEMENT_ANSWERED", HistoryEntry.APPLICANT, text == null ? null : text.toString());
+        return true;
+    }
+
+    /** Why a supplement would be refused, by the form's own rules; empty when it is fine. */
+    List<FieldError> checkSupplement(FormInput input) {
+        return submissions.check(forms.latest(SUPPLEMENT_FORM), input, true);
+    }
+
+    /**
+     * The applicant sends a new decision document. Refused files come back (nothing changes); a readable one
+     * replaces the old and, when the process waits for it, the process goes on.
+     */
+    Optional<UploadResult.Refused> replaceDocument(Long id, Upload upload) {
+        Application a = applications.findById(id).orElseThrow();
+        if (a.decided()) {
+            return Optional.of(new UploadResult.Refused("membership.link.decided"));
+        }
+        boolean awaited = a.status == ApplicationStatus.WAITING_FOR_APPLICANT && a.documentProblem != null;
+        Optional<UploadResult.Refused> refused = storeDocument(a, upload, false);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        history.record(a, "DOCUMENT_REPLACED", HistoryEntry.APPLICANT, upload.filename());
+        if (awaited) {
+            responded(a);
+        }
+        return Optional.empty();
+    }
+
+    private boolean responded(Application a) {
+        try {
+            runtime.createMessageCorrelation(MSG_RESPONDED).processInstanceBusinessKey(String.valueOf(a.id))
+                    .tenantId(a.networkId).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+        a.status = ApplicationStatus.IN_REVIEW;
+        return true;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}

@@ -1,0 +1,25 @@
+package org.healthycities.membership;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The application's own history rows (the step indicator's dates and the secretariat's history panel). */
+@Component
+class History {
+
+    private final HistoryRepository rows;
+
+    History(HistoryRepository rows) {
+        this.rows = rows;
+    }
+
+    void record(Application application, String kind, String actor, String detail) {
+        String cut = detail == null || detail.isBlank() ? null
+                : detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail.strip();
+        rows.save(new HistoryEntry(application.id, PrivateLinks.now(), kind, actor, cut));
+    }
+
+    List<HistoryEntry> of(Application application) {
+        return rows.findByApplicationIdOrderByOccurredAtAscIdAsc(application.id);
+    }
+}

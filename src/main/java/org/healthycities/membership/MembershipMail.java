@@ -1,0 +1,47 @@
+package org.healthycities.membership;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.healthycities.network.Network;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place membership sends mail, through the outbox (so a mail server that is down loses nothing).
+ * Templates are templates/membership/mail/*.html (subject in the title); the history notes each mail, so the
+ * secretariat sees what the applicant was told.
+ */
+@Component
+class MembershipMail {
+
+    private final Mailer mailer;
+    private final History history;
+    private final NetworkDirectory networks;
+    private final String baseUrl;
+
+    MembershipMail(Mailer mailer, History history, NetworkDirectory networks,
+                   @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+        this.mailer = mailer;
+        this.history = history;
+        this.networks = networks;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Sends a mail about an application; {@code dedupKey} makes a retried process step send nothing twice. */
+    void send(Application application, String to, String toName, Locale locale, String template,
+              Map<String, Object> model, String dedupKey) {
+        Network network = networks.network(application.networkId).orElseThrow();
+        Map<String, Object> all = new LinkedHashMap<>(model);
+        all.put("app", application.facts(network));
+        mailer.send(new OutgoingMail(to, toName, locale, template, all, application.networkId, dedupKey));
+        history.record(application, "MAIL", HistoryEntry.SYSTEM, template + " → " + to);
+    }
+
+    String linkUrl(String token) {
+        return baseUrl + "/application/" + token;
+    }
+}

@@ -1,0 +1,137 @@
+package org.healthycities.network;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A municipality or region in a network, with its contacts and its coordinator. */
+@Entity
+public class Member {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String networkId;
+    private String code;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private MemberKind kind;
+    @Enumerated(EnumType.STRING)
+    private MemberStatus status;
+    private LocalDate joinedOn;
+    private LocalDate resignedOn;
+    private Integer population;
+    private BigDecimal yearlyFee;
+    private String politicalContactName;
+    private String politicalContactEmail;
+    private String politicalContactPhone;
+    private String adminContactName;
+    private String adminContactEmail;
+    private String adminContactPhone;
+    private String coordinatorName;
+    private String coordinatorEmail;
+    private String coordinatorPhone;
+    @ManyToMany
+    @JoinTable(name = "member_theme_group",
+            joinColumns = @JoinColumn(name = "member_id"),
+            inverseJoinColumns = @JoinColumn(name = "theme_group_id"))
+    private Set<ThemeGroup> themeGroups = new LinkedHashSet<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected Member() {
+    }
+
+    Member(String networkId, String code, String name, MemberKind kind, MemberStatus status) {
+        this.networkId = networkId;
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.status = status;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+        if (createdAt == null) {
+            createdAt = updatedAt;
+        }
+    }
+
+    public Long getId() { return id; }
+    public String getNetworkId() { return networkId; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public MemberKind getKind() { return kind; }
+    public MemberStatus getStatus() { return status; }
+    public LocalDate getJoinedOn() { return joinedOn; }
+    public LocalDate getResignedOn() { return resignedOn; }
+    public Integer getPopulation() { return population; }
+    public BigDecimal getYearlyFee() { return yearlyFee; }
+    public String getPoliticalContactName() { return politicalContactName; }
+    public String getPoliticalContactEmail() { return politicalContactEmail; }
+    public String getPoliticalContactPhone() { return politicalContactPhone; }
+    public String getAdminContactName() { return adminContactName; }
+    public String getAdminContactEmail() { return adminContactEmail; }
+    public String getAdminContactPhone() { return adminContactPhone; }
+    public String getCoordinatorName() { return coordinatorName; }
+    public String getCoordinatorEmail() { return coordinatorEmail; }
+    public String getCoordinatorPhone() { return coordinatorPhone; }
+    public Set<ThemeGroup> getThemeGroups() { return themeGroups; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public int getVersion() { return version; }
+
+    public boolean isActiveOn(LocalDate day) {
+        return status == MemberStatus.ACTIVE && (joinedOn == null || !joinedOn.isAfter(day));
+    }
+
+    void apply(MemberDetails d, MemberKind kind, Set<ThemeGroup> themeGroups) {
+        this.code = d.code().trim();
+        this.name = d.name().trim();
+        this.kind = kind;
+        if (d.status() != null) {
+            if (d.status() == MemberStatus.RESIGNED && this.status != MemberStatus.RESIGNED) {
+                this.resignedOn = LocalDate.now();
+            }
+            this.status = d.status();
+        }
+        this.joinedOn = d.joinedOn();
+        this.population = d.population();
+        if (d.yearlyFee() != null) {
+            this.yearlyFee = d.yearlyFee();
+        }
+        this.politicalContactName = blankToNull(d.politicalContactName());
+        this.politicalContactEmail = blankToNull(d.politicalContactEmail());
+        this.politicalContactPhone = blankToNull(d.politicalContactPhone());
+        this.adminContactName = blankToNull(d.adminContactName());
+        this.adminContactEmail = blankToNull(d.adminContactEmail());
+        this.adminContactPhone = blankToNull(d.adminContactPhone());
+        this.coordinatorName = blankToNull(d.coordinatorName());
+        this.coordinatorEmail = blankToNull(d.coordinatorEmail());
+        this.coordinatorPhone = blankToNull(d.coordinatorPhone());
+        this.themeGroups.clear();
+        this.themeGroups.addAll(themeGroups);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

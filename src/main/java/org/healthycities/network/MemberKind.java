@@ -1,0 +1,5 @@
+package org.healthycities.network;
+
+public enum MemberKind {
+    MUNICIPALITY, REGION
+}

@@ -1,0 +1,97 @@
+package org.healthycities.network;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.healthycities.security.CurrentUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The network's reference data, for the pages of this feature and for the other features. */
+@Service
+@Transactional(readOnly = true)
+public class NetworkDirectory {
+
+    private final NetworkRepository networks;
+    private final StrategyRepository strategies;
+    private final TagRepository tags;
+    private final ThemeGroupRepository themeGroups;
+    private final PossibleMemberRepository possibleMembers;
+
+    NetworkDirectory(NetworkRepository networks, StrategyRepository strategies, TagRepository tags,
+                     ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers) {
+        this.networks = networks;
+        this.strategies = strategies;
+        this.tags = tags;
+        this.themeGroups = themeGroups;
+        this.possibleMembers = possibleMembers;
+    }
+
+    public List<Network> networks() {
+        return networks.findAllByOrderByName();
+    }
+
+    /** The networks a logged-in person may see: their own, or all for the admin. */
+    public Set<String> visibleTo(CurrentUser user) {
+        return user.visibleNetworks(networks.findAll().stream().map(Network::getId).toList());
+    }
+
+    public Optional<Network> network(String id) {
+        return id == null ? Optional.empty() : networks.findById(id);
+    }
+
+    public List<Strategy> strategies(String networkId) {
+        List<Strategy> list = strategies.findByNetworkIdOrderByFirstYearDesc(networkId);
+        list.forEach(s -> s.allGoals().size()); // load goals inside the transaction
+        return list;
+    }
+
+    /** The strategy in force in a year (the newest one covering it), with its goals loaded. */
+    public Optional<Strategy> strategyFor(String networkId, int year) {
+        return strategies(networkId).stream().filter(s -> s.covers(year)).findFirst();
+    }
+
+    public Optional<Strategy> currentStrategy(String networkId) {
+        return strategyFor(networkId, LocalDate.now().getYear());
+    }
+
+    public List<Tag> sdgs() {
+        return tags.findByTagSetOrderByPosition(Tag.SDG);
+    }
+
+    public List<Tag> sixPs() {
+        return tags.findByTagSetOrderByPosition(Tag.SIX_P);
+    }
+
+    public List<ThemeGroup> themeGroups(String networkId) {
+        return themeGroups.findByNetworkIdOrderByName(networkId);
+    }
+
+    public List<ThemeGroup> themeGroups(Collection<String> networkIds) {
+        return themeGroups.findByNetworkIdInOrderByNetworkIdAscNameAsc(networkIds);
+    }
+
+    public Optional<PossibleMember> possibleMember(String networkId, String code) {
+        return code == null ? Optional.empty() : possibleMembers.findByNetworkIdAndCode(networkId, code.trim());
+    }
+
+    public List<PossibleMember> searchPossibleMembers(String networkId, String query, int max) {
+        return possibleMembers.page(networkId, query == null ? "" : query.trim(), PageRequest.of(0, max, Sort.by("name")))
+                .getContent();
+    }
+
+    /** One page of a network's possible members, by name, whose name contains or whose code starts with the query. */
+    public Page<PossibleMember> possibleMembers(String networkId, String query, int page) {
+        return possibleMembers.page(networkId, query == null ? "" : query.trim(),
+                PageRequest.of(Math.max(0, page), MemberService.PAGE_SIZE, Sort.by("name", "code")));
+    }
+
+    public long countPossibleMembers(String networkId) {
+        return possibleMembers.countByNetworkId(networkId);
+    }
+}

@@ -1,0 +1,75 @@
+package org.healthycities.network;
+
+import static org.healthycities.network.Forms.clean;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The secretariat's edits of its network: the secretariat contact and the theme groups. The callers have
+ * already checked that the person may see the network; every record is looked up within that network.
+ * A change is written whole or not at all: any error in {@code errors} means nothing was written.
+ */
+@Service
+@Transactional
+class NetworkEditor {
+
+    private final NetworkRepository networks;
+    private final ThemeGroupRepository themeGroups;
+
+    NetworkEditor(NetworkRepository networks, ThemeGroupRepository themeGroups) {
+        this.networks = networks;
+        this.themeGroups = themeGroups;
+    }
+
+    void updateContact(String networkId, int seenVersion, SecretariatContact contact, Errors errors) {
+        Network network = networks.findById(networkId).orElseThrow(NotFound::new);
+        if (network.getVersion() != seenVersion) {
+            errors.reject("network.stale");
+        }
+        if (errors.hasErrors()) {
+            return;
+        }
+        network.updateSecretariat(clean(contact.secretariatName()), clean(contact.secretariatEmail()),
+                clean(contact.secretariatPhone()), clean(contact.website()));
+        networks.saveAndFlush(network);
+    }
+
+    @Transactional(readOnly = true)
+    ThemeGroup themeGroup(String networkId, Long id) {
+        return themeGroups.findById(id).filter(g -> g.getNetworkId().equals(networkId)).orElseThrow(NotFound::new);
+    }
+
+    Optional<ThemeGroup> createThemeGroup(String networkId, ThemeGroupForm form, Errors errors) {
+        checkNameFree(networkId, form.name(), null, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        ThemeGroup group = new ThemeGroup(networkId, clean(form.name()), clean(form.description()));
+        group.update(group.getName(), group.getDescription(), form.active());
+        return Optional.of(themeGroups.saveAndFlush(group));
+    }
+
+    void updateThemeGroup(String networkId, Long id, int seenVersion, ThemeGroupForm form, Errors errors) {
+        ThemeGroup group = themeGroup(networkId, id);
+        if (group.getVersion() != seenVersion) {
+            errors.reject("themeGroup.stale");
+        }
+        checkNameFree(networkId, form.name(), id, errors);
+        if (errors.hasErrors()) {
+            return;
+        }
+        group.update(clean(form.name()), clean(form.description()), form.active());
+        themeGroups.saveAndFlush(group);
+    }
+
+    /** Names are unique within a network whatever their case; the database compares, so its collation decides. */
+    private void checkNameFree(String networkId, String name, Long exceptId, Errors errors) {
+        if (clean(name) != null && !errors.hasFieldErrors("name")
+                && themeGroups.nameTaken(networkId, clean(name), exceptId)) {
+            errors.rejectValue("name", "themeGroup.name.taken");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.healthycities.network;
+
+import org.healthycities.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** The network named in a page's path, if the logged-in person may see it; any other is simply not found. */
+@Component
+class NetworkScope {
+
+    private final NetworkDirectory directory;
+
+    NetworkScope(NetworkDirectory directory) {
+        this.directory = directory;
+    }
+
+    Network require(CurrentUser user, String networkId) {
+        if (user == null || !directory.visibleTo(user).contains(networkId)) {
+            throw new NotFound();
+        }
+        return directory.network(networkId).orElseThrow(NotFound::new);
+    }
+}

@@ -1,0 +1,21 @@
+package org.healthycities.network;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A network's secretariat contact as entered on the network's edit page. */
+record SecretariatContact(
+        @NotBlank(message = "{network.secretariatName.required}") @Size(max = 200, message = "{field.size200}") String secretariatName,
+        @Email(message = "{field.email}") @Size(max = 200, message = "{field.size200}") String secretariatEmail,
+        @Size(max = 40, message = "{field.phone}") String secretariatPhone,
+        // an absolute http(s) address with a dotted host, so the link works when shown; empty is allowed
+        @Pattern(regexp = "(https?://[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?)?", message = "{network.website.format}")
+        @Size(max = 300, message = "{network.website.size}") String website) {
+
+    static SecretariatContact of(Network n) {
+        return new SecretariatContact(n.getSecretariatName(), n.getSecretariatEmail(), n.getSecretariatPhone(),
+                n.getWebsite());
+    }
+}

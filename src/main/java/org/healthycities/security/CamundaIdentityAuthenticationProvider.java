@@ -1,0 +1,59 @@
+package org.healthycities.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.AuthenticationProvider;
+
+/** One set of users: our pages and the REST API log in against Camunda's identity service. */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identityService;
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        if (username == null || username.isBlank() || !identityService.checkPassword(username, password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        CurrentUser user = load(username);
+        List<SimpleGrantedAuthority> authorities = user.groups().stream()
+                .map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    CurrentUser load(String username) {
+        User user = identityService.createUserQuery().userId(username).singleResult();
+        Set<String> groups = identityService.createGroupQuery().groupMember(username).list().stream()
+                .map(Group::getId).collect(Collectors.toUnmodifiableSet());
+        Set<String> tenants = identityService.createTenantQuery().userMember(username).includingGroupsOfUser(true)
+                .list().stream().map(Tenant::getId).collect(Collectors.toUnmodifiableSet());
+        String name = user == null ? username
+                : ((nz(user.getFirstName()) + " " + nz(user.getLastName())).trim());
+        return new CurrentUser(username, name.isEmpty() ? username : name, groups, tenants);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,48 @@
+package org.healthycities.security;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is logged in: a Camunda identity user with its groups and networks (tenants). Pages and services
+ * ask it which networks may be seen; the admin sees all.
+ */
+public record CurrentUser(String id, String displayName, Set<String> groups, Set<String> networks)
+        implements Serializable {
+
+    public static final String ADMIN = "admin";
+    public static final String SECRETARIAT = "secretariat";
+    public static final String BOARD = "board";
+
+    public boolean isAdmin() {
+        return groups.contains(ADMIN);
+    }
+
+    public boolean inGroup(String group) {
+        return groups.contains(group);
+    }
+
+    /** The networks this user may see, out of all there are. */
+    public Set<String> visibleNetworks(Collection<String> allNetworks) {
+        return isAdmin() ? Set.copyOf(allNetworks) : networks;
+    }
+
+    public boolean canSee(String networkId) {
+        return isAdmin() || networks.contains(networkId);
+    }
+
+    public List<String> groupList() {
+        return List.copyOf(groups);
+    }
+
+    /** The user of the current request, if logged in. */
+    public static java.util.Optional<CurrentUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CurrentUser user
+                ? java.util.Optional.of(user) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.healthycities.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    /** The engine REST API: HTTP Basic for the secretariat and the admin, nobody else, no session. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                   IdentityService identityService) throws Exception {
+        http.securityMatcher(antMatcher("/engine-rest/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a.anyRequest()
+                        .hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // no cookies are accepted here, so there is nothing to forge
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * Camunda's webapps (Cockpit, Tasklist, Admin) log in against the same identity service with their own
+     * session and CSRF protection; engine authorizations decide what each group may use there.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        http.securityMatcher(antMatcher("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                              List<PublicPaths> publicPaths) throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers(open).permitAll()
+                        .requestMatchers("/home").authenticated()
+                        .requestMatchers("/admin/**").hasAuthority("GROUP_" + CurrentUser.ADMIN)
+                        .requestMatchers("/tasks/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
+                                "GROUP_" + CurrentUser.SECRETARIAT, "GROUP_" + CurrentUser.BOARD)
+                        .anyRequest().hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    @Bean
+    PublicPaths actuatorHealth() {
+        return PublicPaths.of("/actuator/health", "/actuator/health/**");
+    }
+}

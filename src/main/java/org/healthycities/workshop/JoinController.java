@@ -1,0 +1,222 @@
+package org.healthycities.workshop;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.healthycities.security.PublicPaths;
+import org.healthycities.workshop.Forms.JoinForm;
+import org.healthycities.workshop.ParticipantService.Access;
+import org.healthycities.workshop.ParticipantService.CodeCheck;
+import org.healthycities.workshop.ParticipantService.SaveResult;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The participants' pages, without an account: type the code (or scan it), choose the group, then write on
+ * the group's shared answer sheet through a private link.
+ */
+@Controller
+class JoinController {
+
+    private final ParticipantService participants;
+    private final SheetStore sheets;
+    private final MessageSource messages;
+
+    JoinController(ParticipantService participants, SheetStore sheets, MessageSource messages) {
+        this.participants = participants;
+        this.sheets = sheets;
+        this.messages = messages;
+    }
+
+    @Bean
+    static PublicPaths workshopJoinPaths() {
+        return PublicPaths.of("/join", "/join/**");
+    }
+
+    @GetMapping("/join")
+    String join(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        if (code == null || code.isBlank()) {
+            model.addAttribute("code", "");
+            return "workshop/join";
+        }
+        return check(code, request, response, model);
+    }
+
+    @PostMapping("/join")
+    String check(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        CodeCheck result = participants.check(request.getRemoteAddr(), code);
+        if (result instanceof CodeCheck.Open open) {
+            model.addAttribute("view", open.view());
+            if (!model.containsAttribute("joinForm")) {
+                model.addAttribute("joinForm", JoinForm.of(Codes.normalize(code)));
+            }
+            return "workshop/join-group";
+        }
+        model.addAttribute("code", code);
+        if (result instanceof CodeCheck.TooManyGuesses) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("codeError", "workshop.join.tooMany");
+        } else if (result instanceof CodeCheck.Closed) {
+            model.addAttribute("codeError", "workshop.join.closed");
+        } else {
+            model.addAttribute("codeError", code.isBlank() ? "workshop.join.code.required" : "workshop.join.wrong");
+        }
+        return "workshop/join";
+    }
+
+    @PostMapping("/join/group")
+    String chooseGroup(@Valid @ModelAttribute("joinForm") JoinForm form, BindingResult errors,
+                       HttpServletRequest request, HttpServletResponse response, Model model) {
+        CodeCheck result = participants.check(request.getRemoteAddr(), form.code());
+        if (!(result instanceof CodeCheck.Open open)) {
+            return check(form.code(), request, response, model); // the code closed meanwhile: say so
+        }
+        Optional<String> token = participants.join(open.view(), form, errors);
+        if (token.isEmpty()) {
+            return check(form.code(), request, response, model);
+        }
+        return "redirect:/join/s/" + token.get();
+    }
+
+    @GetMapping("/join/s/{token}")
+    String sheet(@PathVariable String token, Model model) {
+        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
+        sheetModel(access, token, model);
+        return "workshop/sheet";
+    }
+
+    private void sheetModel(Access access, String token, Model model) {
+        model.addAttribute("access", access);
+        model.addAttribute("view", access.view());
+        model.addAttribute("group", access.group());
+        model.addAttribute("token", token);
+        model.addAttribute("sheet", sheets.sheet(access.participant().getGroupId()));
+        model.addAttribute("open", access.view().session().takesAnswers(WorkshopClock.now()));
+        if (!model.containsAttribute("mine")) {
+            model.addAttribute("mine", Map.of());
+            model.addAttribute("conflicts", Map.of());
+        }
+    }
+
+    /** One field's save, from the page's script (as they type and after each field). */
+    @PostMapping("/join/s/{token}/field")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> saveField(@PathVariable String token, @RequestParam Long questionId,
+                                                  @RequestParam int version,
+                                                  @RequestParam(defaultValue = "") String value, Locale locale) {
+        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
+        SaveResult result = participants.save(access, questionId, version, value);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (result instanceof SaveResult.Saved saved) {
+            body.put("status", "saved");
+            body.put("version", saved.version());
+            return ResponseEntity.ok(body);
+        }
+        if (result instanceof SaveResult.Conflict conflict) {
+            body.put("status", "conflict");
+            body.put("theirs", conflict.theirs() == null ? "" : conflict.theirs());
+            body.put("version", conflict.theirVersion());
+            body.put("message", msg("workshop.sheet.conflict", locale));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        }
+        if (result instanceof SaveResult.Closed) {
+            body.put("status", "closed");
+            body.put("message", msg("workshop.sheet.closed", locale));
+            return ResponseEntity.status(HttpStatus.GONE).body(body);
+        }
+        body.put("status", "invalid");
+        body.put("message", msg(((SaveResult.Invalid) result).messageKey(), locale));
+        return ResponseEntity.unprocessableEntity().body(body);
+    }
+
+    /**
+     * The whole sheet at once: the page without script, and the hand-in. Fields nobody changed are
+     * skipped; a field someone else changed meanwhile is shown with both versions, nothing is lost.
+     */
+    @PostMapping("/join/s/{token}")
+    String saveSheet(@PathVariable String token, @RequestParam Map<String, String> params,
+                     @RequestParam(defaultValue = "save") String action, Model model, Locale locale,
+                     RedirectAttributes redirect, HttpServletResponse response) {
+        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
+        SheetStore.SheetView current = sheets.sheet(access.participant().getGroupId());
+        Map<Long, String> mine = new HashMap<>();
+        Map<Long, SaveResult.Conflict> conflicts = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        boolean closed = false;
+        for (Question q : access.view().questions()) {
+            String value = params.getOrDefault("q" + q.getId(), "");
+            int version = parseVersion(params.get("v" + q.getId()));
+            String stored = current.value(q.getId());
+            if (value.equals(stored == null ? "" : stored)) {
+                continue;
+            }
+            SaveResult result = participants.save(access, q.getId(), version, value);
+            if (result instanceof SaveResult.Closed) {
+                closed = true;
+                mine.put(q.getId(), value);
+            } else if (result instanceof SaveResult.Conflict c) {
+                conflicts.put(q.getId(), c);
+                mine.put(q.getId(), value);
+            } else if (result instanceof SaveResult.Invalid invalid) {
+                problems.add(q.getLabel() + ": " + msg(invalid.messageKey(), locale));
+                mine.put(q.getId(), value);
+            }
+        }
+        if (closed || !conflicts.isEmpty() || !problems.isEmpty()) {
+            if (closed) {
+                response.setStatus(HttpStatus.GONE.value());
+            }
+            model.addAttribute("mine", mine);
+            model.addAttribute("conflicts", conflicts);
+            model.addAttribute("problems", problems);
+            model.addAttribute("closedMessage", closed);
+            sheetModel(access, token, model);
+            return "workshop/sheet";
+        }
+        if ("submit".equals(action)) {
+            if (!participants.submit(access)) {
+                model.addAttribute("closedMessage", true);
+                response.setStatus(HttpStatus.GONE.value());
+                sheetModel(access, token, model);
+                return "workshop/sheet";
+            }
+            redirect.addFlashAttribute("submitted", true);
+        } else {
+            redirect.addFlashAttribute("saved", true);
+        }
+        return "redirect:/join/s/" + token;
+    }
+
+    private static int parseVersion(String v) {
+        try {
+            return v == null ? 0 : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1; // never matches: treated as stale, so nothing is overwritten blindly
+        }
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

@@ -1,0 +1,138 @@
+package org.healthycities.workshop;
+
+import java.util.Optional;
+import org.healthycities.workshop.Forms.JoinForm;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/** What a participant does without an account: join with the code, write on the group's sheet, hand it in. */
+@Service
+@Transactional
+class ParticipantService {
+
+    /** The result of typing a code. */
+    sealed interface CodeCheck {
+        record Open(SessionView view) implements CodeCheck { }
+        record Closed() implements CodeCheck { }
+        record Wrong() implements CodeCheck { }
+        record TooManyGuesses() implements CodeCheck { }
+    }
+
+    /** What a save of one field answers. */
+    sealed interface SaveResult {
+        record Saved(int version) implements SaveResult { }
+        record Conflict(String theirs, int theirVersion) implements SaveResult { }
+        /** The deadline has passed or the session was closed: nothing written, the phone keeps the text. */
+        record Closed() implements SaveResult { }
+        record Invalid(String messageKey) implements SaveResult { }
+    }
+
+    /** A participant's access through the private link. */
+    record Access(Participant participant, SessionView view) {
+        public WorkshopGroup group() {
+            return view.group(participant.getGroupId());
+        }
+    }
+
+    private final SessionRepository sessions;
+    private final ParticipantRepository participants;
+    private final WorkshopService workshops;
+    private final SheetStore sheets;
+    private final JoinGuard guard;
+
+    ParticipantService(SessionRepository sessions, ParticipantRepository participants, WorkshopService workshops,
+                       SheetStore sheets, JoinGuard guard) {
+        this.sessions = sessions;
+        this.participants = participants;
+        this.workshops = workshops;
+        this.sheets = sheets;
+        this.guard = guard;
+    }
+
+    /** Checks a typed code; every wrong one counts against the address. */
+    @Transactional(readOnly = true)
+    CodeCheck check(String address, String typed) {
+        if (guard.blocked(address)) {
+            return new CodeCheck.TooManyGuesses();
+        }
+        String code = Codes.normalize(typed);
+        if (Codes.looksLikeCode(code)) {
+            String hash = Codes.hash(code);
+            Optional<WorkshopSession> open = sessions.findByJoinCodeHash(hash);
+            if (open.isPresent()) {
+                return open.get().takesAnswers(WorkshopClock.now())
+                        ? new CodeCheck.Open(workshops.sessionForParticipant(open.get().getId()))
+                        : new CodeCheck.Closed();
+            }
+            if (sessions.findFirstByOldCodeHashOrderByIdDesc(hash).isPresent()) {
+                return new CodeCheck.Closed();
+            }
+        }
+        guard.failed(address);
+        return new CodeCheck.Wrong();
+    }
+
+    /**
+     * Joins the chosen group; returns the private link's token (kept only hashed), or empty with the
+     * reason in errors.
+     */
+    Optional<String> join(SessionView view, JoinForm form, Errors errors) {
+        if (form.groupId() == null || view.group(form.groupId()) == null) {
+            errors.rejectValue("groupId", "workshop.join.group.required");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        String token = Codes.newToken();
+        participants.save(new Participant(view.session().getId(), form.groupId(), Codes.hash(token), form.name(),
+                form.email(), WorkshopClock.now()));
+        return Optional.of(token);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Access> access(String token) {
+        if (token == null || token.length() > 64) {
+            return Optional.empty();
+        }
+        return participants.findByTokenHash(Codes.hash(token))
+                .map(p -> new Access(p, workshops.sessionForParticipant(p.getSessionId())));
+    }
+
+    SaveResult save(Access access, Long questionId, int seenVersion, String value) {
+        Question question = access.view().questions().stream().filter(q -> q.getId().equals(questionId))
+                .findFirst().orElse(null);
+        if (question == null) {
+            return new SaveResult.Invalid("workshop.sheet.unknownQuestion");
+        }
+        // read again: the page's view may be older than a close that happened meanwhile
+        WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
+        if (!session.takesAnswers(WorkshopClock.now())) {
+            return new SaveResult.Closed();
+        }
+        if (!question.accepts(value)) {
+            return new SaveResult.Invalid(question.getKind() == Question.Kind.LONG_TEXT
+                    ? "workshop.sheet.tooLong" : "workshop.sheet.notAnOption");
+        }
+        SheetStore.Outcome outcome = sheets.save(access.participant().getGroupId(), questionId, seenVersion, value,
+                access.participant().getId(), WorkshopClock.now());
+        if (outcome instanceof SheetStore.Outcome.Conflict c) {
+            return new SaveResult.Conflict(c.theirs(), c.theirVersion());
+        }
+        return new SaveResult.Saved(((SheetStore.Outcome.Saved) outcome).version());
+    }
+
+    /**
+     * Hands the group's sheet in (the group may still revise it until the session ends). Only the sheet is
+     * written here; {@link HandInRelay} tells the process, one hand-in at a time, so a burst of groups
+     * handing in at once never collides on the process instance.
+     */
+    boolean submit(Access access) {
+        WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
+        if (!session.takesAnswers(WorkshopClock.now())) {
+            return false;
+        }
+        sheets.submit(access.participant().getGroupId(), WorkshopClock.now());
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+package org.healthycities.workshop;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface WorkshopRepository extends JpaRepository<Workshop, Long> {
+    List<Workshop> findByNetworkIdInAndTemplateOrderByStartsOnDescIdDesc(Collection<String> networkIds,
+                                                                        boolean template);
+}
+
+interface SessionRepository extends JpaRepository<WorkshopSession, Long> {
+    List<WorkshopSession> findByWorkshopIdOrderById(Long workshopId);
+
+    Optional<WorkshopSession> findByJoinCodeHash(String joinCodeHash);
+
+    Optional<WorkshopSession> findFirstByOldCodeHashOrderByIdDesc(String oldCodeHash);
+}
+
+interface GroupRepository extends JpaRepository<WorkshopGroup, Long> {
+    List<WorkshopGroup> findBySessionIdOrderByPosition(Long sessionId);
+}
+
+interface AssignmentRepository extends JpaRepository<Assignment, Long> {
+    List<Assignment> findBySessionIdOrderByPosition(Long sessionId);
+}
+
+interface QuestionRepository extends JpaRepository<Question, Long> {
+    List<Question> findByAssignmentIdInOrderByAssignmentIdAscPositionAsc(Collection<Long> assignmentIds);
+
+    List<Question> findByAssignmentIdOrderByPosition(Long assignmentId);
+}
+
+interface ParticipantRepository extends JpaRepository<Participant, Long> {
+    Optional<Participant> findByTokenHash(String tokenHash);
+
+    List<Participant> findBySessionIdOrderById(Long sessionId);
+
+    long countBySessionId(Long sessionId);
+}
+
+interface SheetRepository extends JpaRepository<Sheet, Long> {
+    List<Sheet> findBySessionId(Long sessionId);
+
+    Optional<Sheet> findByGroupId(Long groupId);
+
+    /** Hands the sheet in; true only for the first hand-in, so the process hears of it once. */
+    @Modifying
+    @Query("update Sheet s set s.status = :to, s.submittedAt = :now where s.id = :id and s.status = :from")
+    int submit(@Param("id") Long id, @Param("now") Instant now, @Param("from") Sheet.Status from,
+               @Param("to") Sheet.Status to);
+
+    /** Hand-ins the process has not heard of yet. */
+    List<Sheet> findTop100BySignalledFalseAndStatusOrderBySubmittedAt(Sheet.Status status);
+
+    @Modifying
+    @Query("update Sheet s set s.signalled = true where s.id = :id and s.signalled = false")
+    int markSignalled(@Param("id") Long id);
+
+    @Modifying
+    @Query("update Sheet s set s.status = :to where s.sessionId = :session and s.status = :from")
+    int collectDrafts(@Param("session") Long sessionId, @Param("from") Sheet.Status from,
+                      @Param("to") Sheet.Status to);
+}
+
+interface AnswerRepository extends JpaRepository<Answer, Long> {
+    List<Answer> findBySheetIdIn(Collection<Long> sheetIds);
+
+    Optional<Answer> findBySheetIdAndQuestionId(Long sheetId, Long questionId);
+
+    List<Answer> findByQuestionId(Long questionId);
+
+    /** The optimistic save: writes only if nobody saved the field since the version the phone saw. */
+    @Modifying
+    @Query("""
+            update Answer a set a.value = :value, a.version = a.version + 1, a.updatedAt = :now, a.updatedBy = :by
+            where a.sheetId = :sheet and a.questionId = :question and a.version = :version""")
+    int save(@Param("sheet") Long sheetId, @Param("question") Long questionId, @Param("version") int seenVersion,
+             @Param("value") String value, @Param("now") Instant now, @Param("by") Long participantId);
+}
+
+interface SynthesisRepository extends JpaRepository<Synthesis, Long> {
+    List<Synthesis> findByQuestionIdIn(Collection<Long> questionIds);
+}

@@ -1,0 +1,23 @@
+package org.healthycities.workshop;
+
+import java.util.List;
+
+/** A session with everything its pages show: workshop, groups, assignments with their questions. */
+record SessionView(Workshop workshop, WorkshopSession session, List<WorkshopGroup> groups,
+                   List<AssignmentView> assignments) {
+
+    record AssignmentView(Assignment assignment, List<Question> questions) {
+    }
+
+    public List<Question> questions() {
+        return assignments.stream().flatMap(a -> a.questions().stream()).toList();
+    }
+
+    public String networkId() {
+        return workshop.getNetworkId();
+    }
+
+    public WorkshopGroup group(Long groupId) {
+        return groups.stream().filter(g -> g.getId().equals(groupId)).findFirst().orElse(null);
+    }
+}

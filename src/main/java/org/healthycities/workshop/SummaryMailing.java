@@ -1,0 +1,49 @@
+package org.healthycities.workshop;
+
+import java.util.Locale;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.workshop.ConsolidationService.Board;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mails the summary (questions, every group's answers, the syntheses) to every participant who left an
+ * address, through the notifications outbox; the dedup key keeps a retried process step from mailing twice.
+ */
+@Component
+class SummaryMailing {
+
+    private final SessionRepository sessions;
+    private final WorkshopService workshops;
+    private final ConsolidationService consolidation;
+    private final WorkshopDates dates;
+    private final NetworkDirectory directory;
+    private final Mailer mailer;
+
+    SummaryMailing(SessionRepository sessions, WorkshopService workshops, ConsolidationService consolidation,
+                   WorkshopDates dates, NetworkDirectory directory, Mailer mailer) {
+        this.sessions = sessions;
+        this.workshops = workshops;
+        this.consolidation = consolidation;
+        this.dates = dates;
+        this.directory = directory;
+        this.mailer = mailer;
+    }
+
+    @Transactional
+    public void send(Long sessionId) {
+        WorkshopSession session = sessions.findById(sessionId).orElseThrow();
+        SessionView view = workshops.sessionForParticipant(sessionId);
+        Locale locale = directory.network(view.networkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
+        Board board = consolidation.board(view, locale);
+        board.participants().stream().filter(p -> p.getEmail() != null).forEach(p -> mailer.send(
+                OutgoingMail.to(p.getEmail(), locale, "workshop/mail/summary", view.networkId())
+                        .withName(p.getName())
+                        .with("board", board).with("view", view).with("dates", dates)
+                        .withDedupKey("workshop:summary:" + sessionId + ":" + p.getId())));
+        session.summarySent(WorkshopClock.now());
+        sessions.save(session);
+    }
+}

@@ -1,0 +1,200 @@
+package org.healthycities.workshop;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.security.CurrentUser;
+import org.healthycities.workshop.Forms.AssignmentForm;
+import org.healthycities.workshop.Forms.QuestionForm;
+import org.healthycities.workshop.Forms.SessionForm;
+import org.healthycities.workshop.Forms.WorkshopForm;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The secretariat's setup pages: workshops, sessions with groups, assignments and questions, opening. */
+@Controller
+class WorkshopController {
+
+    /** Where a new join code waits to be shown on the projector (it is stored only hashed). */
+    static final String CODES = "workshop.joinCodes";
+
+    private final WorkshopService workshops;
+    private final NetworkDirectory directory;
+
+    WorkshopController(WorkshopService workshops, NetworkDirectory directory) {
+        this.workshops = workshops;
+        this.directory = directory;
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private Set<String> networks(CurrentUser user) {
+        return directory.visibleTo(user);
+    }
+
+    @GetMapping("/workshops")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        Set<String> networks = networks(user);
+        model.addAttribute("workshops", workshops.workshops(networks));
+        if (!model.containsAttribute("workshopForm")) {
+            model.addAttribute("workshopForm", WorkshopForm.empty(networks.size() == 1 ? networks.iterator().next() : ""));
+        }
+        model.addAttribute("networks", directory.networks().stream().filter(n -> networks.contains(n.getId())).toList());
+        return "workshop/list";
+    }
+
+    @PostMapping("/workshops")
+    String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("workshopForm") WorkshopForm form,
+                  BindingResult errors, Model model) {
+        Optional<Workshop> created = workshops.create(networks(user), form, errors); // adds its checks to the form's
+        if (created.isEmpty()) {
+            return list(user, model);
+        }
+        return "redirect:/workshops/" + created.get().getId();
+    }
+
+    @GetMapping("/workshops/{id}")
+    String workshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
+        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("sessions", workshops.sessionsOf(workshop));
+        model.addAttribute("network", directory.network(workshop.getNetworkId()).orElseThrow());
+        if (!model.containsAttribute("sessionForm")) {
+            model.addAttribute("sessionForm", SessionForm.empty());
+        }
+        return "workshop/workshop";
+    }
+
+    @PostMapping("/workshops/{id}/sessions")
+    String addSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                      @Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult errors, Model model,
+                      Locale locale) {
+        workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Optional<WorkshopSession> created = workshops.addSession(networks(user), id, form, errors, locale);
+        if (created.isEmpty()) {
+            return workshop(user, id, model);
+        }
+        return "redirect:/workshops/sessions/" + created.get().getId();
+    }
+
+    @GetMapping("/workshops/sessions/{id}")
+    String session(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        model.addAttribute("view", view);
+        model.addAttribute("kinds", Question.Kind.values());
+        model.addAttribute("sources", view.session().isDraft() ? workshops.copySources(networks(user), id) : java.util.List.of());
+        if (!model.containsAttribute("assignmentForm")) {
+            model.addAttribute("assignmentForm", AssignmentForm.empty());
+        }
+        if (!model.containsAttribute("questionForm")) {
+            model.addAttribute("questionForm", QuestionForm.empty());
+        }
+        return "workshop/session";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/assignments")
+    String addAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                         @Valid @ModelAttribute("assignmentForm") AssignmentForm form, BindingResult errors,
+                         Model model) {
+        if (errors.hasErrors()) {
+            return session(user, id, model);
+        }
+        workshops.addAssignment(networks(user), id, form).orElseThrow(WorkshopController::notFound);
+        return "redirect:/workshops/sessions/" + id;
+    }
+
+    @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/questions")
+    String addQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                       @PathVariable Long assignmentId, @Valid @ModelAttribute("questionForm") QuestionForm form,
+                       BindingResult errors, Model model) {
+        Optional<Question> added = workshops.addQuestion(networks(user), id, assignmentId, form, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("questionFor", assignmentId);
+            return session(user, id, model);
+        }
+        added.orElseThrow(WorkshopController::notFound);
+        return "redirect:/workshops/sessions/" + id + "#assignment-" + assignmentId;
+    }
+
+    @PostMapping("/workshops/sessions/{id}/questions/{questionId}/delete")
+    String removeQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId) {
+        if (!workshops.removeQuestion(networks(user), id, questionId)) {
+            throw notFound();
+        }
+        return "redirect:/workshops/sessions/" + id;
+    }
+
+    @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/delete")
+    String removeAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                            @PathVariable Long assignmentId) {
+        if (!workshops.removeAssignment(networks(user), id, assignmentId)) {
+            throw notFound();
+        }
+        return "redirect:/workshops/sessions/" + id;
+    }
+
+    @PostMapping("/workshops/sessions/{id}/copy")
+    String copy(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @RequestParam Long from,
+                RedirectAttributes redirect) {
+        int copied = workshops.copyAssignments(networks(user), from, id).orElseThrow(WorkshopController::notFound);
+        redirect.addFlashAttribute("copied", copied);
+        return "redirect:/workshops/sessions/" + id;
+    }
+
+    @PostMapping("/workshops/sessions/{id}/open")
+    String open(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http, Model model) {
+        BindingResult errors = new BeanPropertyBindingResult(new Object(), "open");
+        Optional<String> code = workshops.open(networks(user), id, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("openErrors", errors.getGlobalErrors());
+            return session(user, id, model);
+        }
+        remember(http, id, code.orElseThrow(WorkshopController::notFound));
+        return "redirect:/workshops/sessions/" + id + "/projector";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/code")
+    String newCode(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http) {
+        remember(http, id, workshops.newCode(networks(user), id).orElseThrow(WorkshopController::notFound));
+        return "redirect:/workshops/sessions/" + id + "/projector";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        redirect.addFlashAttribute("closed", workshops.closeEarly(networks(user), id));
+        return "redirect:/workshops/sessions/" + id + "/live";
+    }
+
+    @SuppressWarnings("unchecked")
+    static void remember(HttpSession http, Long sessionId, String code) {
+        Map<Long, String> codes = (Map<Long, String>) http.getAttribute(CODES);
+        Map<Long, String> copy = codes == null ? new HashMap<>() : new HashMap<>(codes);
+        copy.put(sessionId, code);
+        http.setAttribute(CODES, copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Optional<String> remembered(HttpSession http, Long sessionId) {
+        Map<Long, String> codes = (Map<Long, String>) http.getAttribute(CODES);
+        return Optional.ofNullable(codes == null ? null : codes.get(sessionId));
+    }
+}

@@ -1,0 +1,75 @@
+package org.healthycities.workshop;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that talks to the engine about a session's group work (process key workshop-group-work,
+ * business key = session id, tenant = network). Variables carry ids only; the answers live in our tables.
+ */
+@Component
+class WorkshopProcess {
+
+    static final String KEY = "workshop-group-work";
+    static final String CLOSE_EARLY = "workshop-close-early";
+    static final String SHEET_SUBMITTED = "workshop-sheet-submitted";
+    static final String CONSOLIDATE_TASK = "consolidate";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    WorkshopProcess(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    ProcessInstance start(SessionView view) {
+        return runtime.createProcessInstanceByKey(KEY)
+                .businessKey(String.valueOf(view.session().getId()))
+                .processDefinitionTenantId(view.networkId())
+                .setVariable("sessionId", view.session().getId())
+                .setVariable("deadline", Date.from(view.session().getDeadline()))
+                .execute();
+    }
+
+    void closeEarly(SessionView view) {
+        runtime.createMessageCorrelation(CLOSE_EARLY)
+                .processInstanceBusinessKey(String.valueOf(view.session().getId()))
+                .tenantId(view.networkId())
+                .correlateAll();
+    }
+
+    /**
+     * Tells the group's branch that its sheet was handed in. Nothing waits for it when the session is
+     * already closing, which is fine: the sheet is stored either way and the close collects it.
+     */
+    void groupSubmitted(String networkId, Long sessionId, Long groupId) {
+        runtime.createMessageCorrelation(SHEET_SUBMITTED)
+                .processInstanceBusinessKey(String.valueOf(sessionId))
+                .tenantId(networkId)
+                .localVariableEquals("sheetGroupId", groupId)
+                .correlateAll();
+    }
+
+    Optional<Task> consolidationTask(Long sessionId) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(sessionId))
+                .processDefinitionKey(KEY).taskDefinitionKey(CONSOLIDATE_TASK).list();
+        return found.stream().findFirst();
+    }
+
+    boolean isRunning(Long sessionId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(String.valueOf(sessionId)).count() > 0;
+    }
+
+    void completeConsolidation(Task task, String userId) {
+        tasks.setAssignee(task.getId(), userId);
+        tasks.complete(task.getId());
+    }
+}

@@ -1,0 +1,177 @@
+package org.healthycities.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.healthycities.security.CurrentUser;
+import org.healthycities.support.Browser;
+import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.MailServer;
+import org.healthycities.support.TestMembers;
+import org.healthycities.support.TestNetworks;
+import org.healthycities.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole year in a browser: the secretariat starts a round for three members, a coordinator answers
+ * through the mailed private link, is sent back, fixes and resubmits, is accepted, the round closes, and
+ * the report's charts show the numbers the database holds.
+ */
+@IntegrationTest
+class EvaluationBrowserIT {
+
+    private static final Pattern LINK = Pattern.compile("/evaluation/([A-Za-z0-9_-]{40,})");
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired TestNetworks testNetworks;
+    @Autowired TestMembers testMembers;
+    @Autowired RoundRepository roundRepository;
+    @Autowired RoundService rounds;
+    @Autowired EvaluationRepository evaluationRepository;
+    @Autowired EvaluationService evaluations;
+    @Autowired EvaluationEvents events;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aRoundFromStartToReport() {
+        String network = testNetworks.create("evb", 5, "annual-evaluation.bpmn", "member-evaluation.bpmn");
+        for (int i = 1; i <= 3; i++) {
+            testMembers.activeMember(network, TestNetworks.code(i));
+        }
+        rounds.saveSettings(network, false, 6, 3, 28, 7); // the clock moves only weeks (see EvaluationProcessIT)
+        List<Long> goals = testNetworks.goalIds(network);
+        String secretary = TestUsers.create(identity, "evbrowser", CurrentUser.SECRETARIAT, network);
+
+        try (Browser office = Browser.open(port, false); Browser coordinator = Browser.open(port, true)) {
+            office.login(secretary, TestUsers.PASSWORD);
+            office.go("/evaluations").checkPage("evaluation-01-rounds");
+            office.type("#year", "2045").click("form[action='/evaluations/start'] button[type=submit]")
+                    .waitForText("Runden er startet");
+            EvaluationRound round = roundRepository.findByNetworkIdAndYear(network, 2045).orElseThrow();
+            EvaluationTestSupport.runJobsUntil(management, network, () -> evaluationRepository
+                    .findByRoundIdOrderByMemberName(round.getId()).stream().allMatch(e -> e.getInvitedAt() != null)
+                    && evaluationRepository.countByRoundId(round.getId()) == 3);
+            office.waitForText("Invitationer sendt: 3 af 3").checkPage("evaluation-02-round-open");
+
+            List<MemberEvaluation> list = evaluationRepository.findByRoundIdOrderByMemberName(round.getId());
+            MemberEvaluation first = list.get(0);
+            String token = mailedToken(network, first.getMemberName());
+
+            coordinator.go("/evaluation/" + token).waitForText(TestNetworks.GOALS.get(0)).checkPage("evaluation-03-form-phone");
+            assertThat(coordinator.overflowsHorizontally()).as("the form scrolls sideways at 360 px").isFalse();
+            Progress[] firstTry = {Progress.STARTED, Progress.STARTED, Progress.NOT_STARTED, Progress.STARTED};
+            for (int i = 0; i < goals.size(); i++) {
+                coordinator.click("input[name='goal." + goals.get(i) + ".progress'][value='" + firstTry[i] + "']");
+                coordinator.type("#goal-" + goals.get(i) + "-whatDone", "Arbejde med pejlemærke " + (i + 1));
+            }
+            coordinator.type("#activity-0-title", "Sunde skolemåltider");
+            new org.openqa.selenium.support.ui.Select(coordinator.find("#activity-0-goal")).selectByValue(goals.get(1).toString());
+            coordinator.type("#activity-0-partners", "Skoler og forældre");
+            coordinator.click("#sdg input[value='SDG3']").click("#sdg input[value='SDG10']").click("#sixP input[value='PEOPLE']");
+            coordinator.click("button[value=save]").waitForText("Kladden er gemt");
+            coordinator.type("#inequality", "Vi har fokuseret på familier i udsatte boligområder.");
+            coordinator.click("button[value=submit]").waitForText("Tak! Evalueringen er indsendt").checkPage("evaluation-04-submitted");
+
+            office.go("/evaluations/" + first.getId()).waitForText("Gennemgang").checkPage("evaluation-05-review");
+            office.type("#comment", "Beskriv gerne pejlemærke 3 nærmere.").click("button[value=sendBack]")
+                    .waitForText("Evalueringen er sendt tilbage til koordinatoren.");
+            EvaluationTestSupport.runJobsUntil(management, network,
+                    () -> events.count(first.getId(), EvaluationEvents.SENT_BACK_MAIL) == 1);
+
+            coordinator.go("/evaluation/" + token).waitForText("Beskriv gerne pejlemærke 3 nærmere.")
+                    .checkPage("evaluation-06-sent-back");
+            coordinator.click("input[name='goal." + goals.get(0) + ".progress'][value='ACHIEVED']");
+            coordinator.click("input[name='goal." + goals.get(2) + ".progress'][value='WELL_UNDER_WAY']");
+            coordinator.type("#goal-" + goals.get(2) + "-whatDone", "Nyt samarbejde med universitetet.");
+            coordinator.click("button[value=submit]").waitForText("Tak! Evalueringen er indsendt");
+
+            office.go("/evaluations/" + first.getId()).waitForText("Nyt samarbejde med universitetet.");
+            office.click("button[value=accept]").waitForText("Evalueringen er godkendt.");
+
+            // the second member answers and is accepted; the third never answers
+            MemberEvaluation second = list.get(1);
+            var answers = EvaluationTestSupport.answers(evaluations.evaluation(second.getId()).getVersion(), goals, Progress.STARTED);
+            try {
+                evaluations.save(second.getId(), EvaluationInput.parse(answers, goals), true, null, null);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            evaluations.review(second.getId(), true, null, secretary);
+            EvaluationTestSupport.setClock(round.getClosesOn().plusDays(1).atTime(1, 0));
+            EvaluationTestSupport.runJobsUntil(management, network,
+                    () -> roundRepository.findById(round.getId()).orElseThrow().isClosed());
+            ClockUtil.reset();
+
+            office.go("/evaluations/rounds/" + round.getId() + "/report").waitForText("Besvaret: 2 af 3 (67 %)");
+            assertThat(office.find("#missing").getText()).contains(list.get(2).getMemberName());
+            office.checkPage("evaluation-07-report");
+            for (int i = 0; i < goals.size(); i++) {
+                List<Long> inDatabase = distribution(round.getId(), goals.get(i));
+                Object drawn = office.driver().executeScript(
+                        "var c = Chart.getChart(document.querySelector('#goal-" + (i + 1) + " canvas'));"
+                                + " return c ? c.data.datasets[0].data : null;");
+                assertThat(drawn).as("chart of goal " + (i + 1) + " is drawn").isNotNull();
+                assertThat(((List<?>) drawn).stream().map(n -> ((Number) n).longValue()).toList())
+                        .as("chart of goal " + (i + 1)).isEqualTo(inDatabase);
+            }
+            assertThat(distribution(round.getId(), goals.get(0))).containsExactly(0L, 1L, 0L, 1L);
+            assertThat(distribution(round.getId(), goals.get(2))).containsExactly(0L, 1L, 1L, 0L);
+            Object sdg3 = office.driver().executeScript(
+                    "var c = Chart.getChart(document.getElementById('sdg-chart')); return c.data.datasets[0].data[2];");
+            assertThat(((Number) sdg3).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_tag t"
+                    + " JOIN member_evaluation e ON e.id = t.evaluation_id WHERE e.round_id = ? AND t.code = 'SDG3'"
+                    + " AND e.status IN ('SUBMITTED', 'ACCEPTED')", Long.class, round.getId())).isEqualTo(2);
+
+            office.go("/evaluations/networks/" + network + "/trend").waitForText("2045").checkPage("evaluation-08-trend");
+            coordinator.go("/evaluation/" + token + "/history").waitForText("2045").checkPage("evaluation-09-history-phone");
+        }
+    }
+
+    /** The number of members per step of the scale (not started … achieved) for a goal, straight from the database. */
+    private List<Long> distribution(long roundId, long goalId) {
+        List<Long> counts = new ArrayList<>();
+        for (Progress p : Progress.values()) {
+            counts.add(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_goal_answer a JOIN member_evaluation e"
+                    + " ON e.id = a.evaluation_id WHERE e.round_id = ? AND a.goal_id = ? AND a.progress = ?"
+                    + " AND e.status IN ('SUBMITTED', 'ACCEPTED')", Long.class, roundId, goalId, p.name()));
+        }
+        return counts;
+    }
+
+    /** The private link from the invitation mail the member's coordinator received. */
+    private String mailedToken(String network, String memberName) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            for (MimeMessage mail : MailServer.mailsTo("anne@example.org")) {
+                String html = MailServer.html(mail);
+                if (html.contains(network) && html.contains(memberName)) {
+                    Matcher m = LINK.matcher(html);
+                    assertThat(m.find()).as("a link in the invitation").isTrue();
+                    return m.group(1);
+                }
+            }
+            EvaluationTestSupport.sleep(250);
+        }
+        throw new AssertionError("no invitation mail for " + memberName + " in " + network);
+    }
+}

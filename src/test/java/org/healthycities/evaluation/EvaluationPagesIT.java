@@ -1,0 +1,238 @@
+package org.healthycities.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.healthycities.security.CurrentUser;
+import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestMembers;
+import org.healthycities.support.TestNetworks;
+import org.healthycities.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.util.MultiValueMap;
+
+/** The coordinator's private-link pages and the secretariat's pages, through HTTP. */
+@IntegrationTest
+class EvaluationPagesIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired TestNetworks testNetworks;
+    @Autowired TestMembers testMembers;
+    @Autowired RoundService rounds;
+    @Autowired EvaluationService evaluations;
+    @Autowired EvaluationRepository evaluationRepository;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.healthycities.tasks.AuditLog audit;
+
+    String network;
+    EvaluationRound round;
+    List<MemberEvaluation> members;
+    List<Long> goals;
+    String secretary;
+
+    @BeforeEach
+    void setUp() {
+        network = testNetworks.create("evw", 5, "annual-evaluation.bpmn", "member-evaluation.bpmn");
+        testMembers.activeMember(network, TestNetworks.code(1));
+        testMembers.activeMember(network, TestNetworks.code(2));
+        round = rounds.startByHand(network, 2040, "test");
+        EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(round.getId()).invited() == 2
+                && management.createJobQuery().tenantIdIn(network).executable().count() == 0);
+        members = evaluationRepository.findByRoundIdOrderByMemberName(round.getId());
+        goals = testNetworks.goalIds(network);
+        secretary = TestUsers.create(identity, "evsek", CurrentUser.SECRETARIAT, network);
+    }
+
+    private MockMultipartHttpServletRequestBuilder postForm(String token, MultiValueMap<String, String> params) {
+        MockMultipartHttpServletRequestBuilder b = multipart("/evaluation/" + token);
+        params.forEach((k, values) -> values.forEach(v -> b.param(k, v)));
+        b.with(csrf());
+        return b;
+    }
+
+    @Test
+    void theLinkOpensOnlyItsOwnEvaluationAndBadLinksGetTheSameFriendlyPage() throws Exception {
+        String token = evaluations.newLink(members.get(0).getId());
+        mvc.perform(get("/evaluation/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(members.get(0).getMemberName())))
+                .andExpect(content().string(not(containsString(members.get(1).getMemberName()))))
+                .andExpect(content().string(containsString(TestNetworks.GOALS.get(1))))
+                .andExpect(content().string(containsString("Godt i gang")));
+        mvc.perform(get("/evaluation/not-a-real-token-0123456789abcdef")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Linket virker ikke")));
+        jdbc.update("UPDATE evaluation_link SET expires_at = ? WHERE token_hash = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                EvaluationLinks.hash(token));
+        mvc.perform(get("/evaluation/" + token)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Linket virker ikke")));
+    }
+
+    @Test
+    void anIncompleteSubmissionIsRefusedWithInputKeptAndNothingSaved() throws Exception {
+        MemberEvaluation e = members.get(0);
+        String token = evaluations.newLink(e.getId());
+        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        params.remove("goal." + goals.get(2) + ".progress");
+        params.set("inequality", "");
+        params.set("activity.0.title", "");
+        params.add("action", "submit");
+        mvc.perform(postForm(token, params))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vælg, hvor langt I er med pejlemærket.")))
+                .andExpect(content().string(containsString("Fortæl, hvordan arbejdet har taget fat på ulighed i sundhed.")))
+                .andExpect(content().string(containsString("Giv aktivitet 1 en titel")))
+                .andExpect(content().string(containsString("Skoler, Vejdirektoratet")));
+        MemberEvaluation after = evaluations.evaluation(e.getId());
+        assertThat(after.getStatus()).isEqualTo(EvaluationStatus.INVITED);
+        assertThat(after.getVersion()).isEqualTo(e.getVersion());
+        assertThat(after.getInequalityText()).isNull();
+    }
+
+    @Test
+    void aDraftIsResumedThenSubmittedThenSentBackShowsTheComment() throws Exception {
+        MemberEvaluation e = members.get(0);
+        String token = evaluations.newLink(e.getId());
+        var draft = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        draft.set("inequality", "Første udkast om ulighed");
+        draft.add("action", "save");
+        var saved = mvc.perform(postForm(token, draft)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        mvc.perform(get("/evaluation/" + token).flashAttrs(saved))
+                .andExpect(content().string(containsString("Første udkast om ulighed")))
+                .andExpect(content().string(containsString("Kladden er gemt")));
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
+
+        var submit = EvaluationTestSupport.answers(evaluations.evaluation(e.getId()).getVersion(), goals, Progress.ACHIEVED);
+        submit.add("action", "submit");
+        mvc.perform(postForm(token, submit).file(new MockMultipartFile("document", "handleplan.txt", "text/plain",
+                        "ikke en pdf".getBytes())))
+                .andExpect(status().isOk()); // a refused upload keeps everything unsaved
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
+        var submitted = mvc.perform(postForm(token, submit)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
+        mvc.perform(get("/evaluation/" + token).flashAttrs(submitted))
+                .andExpect(content().string(containsString("Tak! Evalueringen er indsendt")))
+                .andExpect(content().string(not(containsString("name=\"inequality\""))));
+
+        var login = TestMembers.login(identity, secretary);
+        mvc.perform(post("/evaluations/" + e.getId() + "/review").with(login).with(csrf()).param("decision", "sendBack").param("comment", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).as("no comment, not sent back").isEqualTo(EvaluationStatus.SUBMITTED);
+        mvc.perform(post("/evaluations/" + e.getId() + "/review").with(login).with(csrf())
+                        .param("decision", "sendBack").param("comment", "Tilføj partnerne på aktivitet 1."))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/evaluation/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sekretariatet har sendt evalueringen tilbage")))
+                .andExpect(content().string(containsString("Tilføj partnerne på aktivitet 1.")))
+                .andExpect(content().string(containsString("Vi har arbejdet med mål 1")));
+    }
+
+    @Test
+    void theSecretariatSeesItsOwnNetworkOnlyAndTheReportExports() throws Exception {
+        MemberEvaluation e = members.get(0);
+        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.WELL_UNDER_WAY);
+        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null, null);
+        var mine = TestMembers.login(identity, secretary);
+        var other = TestMembers.login(identity, TestUsers.create(identity, "evandet", CurrentUser.SECRETARIAT, "hc-sverige"));
+        for (String url : List.of("/evaluations/rounds/" + round.getId(), "/evaluations/" + e.getId(),
+                "/evaluations/rounds/" + round.getId() + "/report", "/evaluations/rounds/" + round.getId() + "/answers.xlsx",
+                "/evaluations/networks/" + network + "/trend", "/evaluations/members/" + e.getMemberId() + "/history")) {
+            mvc.perform(get(url).with(mine)).andExpect(status().isOk());
+            mvc.perform(get(url).with(other)).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/evaluations/rounds/" + round.getId())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/evaluations").with(other)).andExpect(content().string(not(containsString(network))));
+
+        mvc.perform(get("/evaluations/rounds/" + round.getId() + "/report").with(mine))
+                .andExpect(content().string(containsString("Besvaret: 1 af 2 (50 %)")))
+                .andExpect(content().string(containsString(members.get(1).getMemberName())))
+                .andExpect(content().string(containsString("data-chart=")));
+        byte[] xlsx = mvc.perform(get("/evaluations/rounds/" + round.getId() + "/answers.xlsx").with(mine))
+                .andExpect(header().string("Content-Disposition", containsString("evaluering-2040.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            assertThat(book.getSheetAt(1).getLastRowNum()).as("one row per goal answered").isEqualTo(goals.size());
+            assertThat(book.getSheetAt(1).getRow(1).getCell(2).getStringCellValue()).isEqualTo("Godt i gang");
+            assertThat(book.getSheetAt(2).getRow(1).getCell(1).getStringCellValue()).isEqualTo("Sund skolevej");
+        }
+        byte[] pdf = mvc.perform(get("/evaluations/rounds/" + round.getId() + "/report.pdf").with(mine))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void theReviewIsDoneOnTheTaskListWithTheAnswersBesideIt() throws Exception {
+        MemberEvaluation e = members.get(0);
+        evaluations.save(e.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(e.getVersion(), goals,
+                Progress.ACHIEVED), goals), true, null, null);
+        var task = taskService.createTaskQuery().tenantIdIn(network).taskDefinitionKey("Task_Review")
+                .processInstanceBusinessKey(e.getId().toString()).singleResult();
+        var login = TestMembers.login(identity, secretary);
+        mvc.perform(get("/tasks/" + task.getId()).with(login)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(e.getMemberName())))
+                .andExpect(content().string(containsString("Sund skolevej")))
+                .andExpect(content().string(containsString("Send tilbage med kommentaren")));
+        mvc.perform(post("/tasks/" + task.getId() + "/complete").with(login).with(csrf()).param("decision", "sendBack"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Skriv en kommentar, så koordinatoren ved, hvad der skal rettes.")));
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
+        mvc.perform(post("/tasks/" + task.getId() + "/complete").with(login).with(csrf()).param("decision", "accept"))
+                .andExpect(status().is3xxRedirection());
+        MemberEvaluation accepted = evaluations.evaluation(e.getId());
+        assertThat(accepted.getStatus()).isEqualTo(EvaluationStatus.ACCEPTED);
+        assertThat(accepted.getReviewedBy()).isEqualTo(secretary);
+        assertThat(audit.entries(network, "evaluation", e.getId().toString())).extracting(a -> a.action())
+                .contains("evaluation.event.ACCEPTED");
+    }
+
+    @Test
+    void theSecretariatStartsARoundAndExtendsADeadlineWithClearRefusals() throws Exception {
+        var login = TestMembers.login(identity, secretary);
+        mvc.perform(post("/evaluations/start").with(login).with(csrf()).param("network", network).param("year", "2040"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/evaluations").with(login).flashAttr("startError", "x"))
+                .andExpect(status().isOk());
+        var refused = mvc.perform(post("/evaluations/start").with(login).with(csrf()).param("network", network).param("year", "2040"))
+                .andReturn().getFlashMap().get("startError");
+        assertThat(refused).isEqualTo("Der er allerede en runde for 2040.");
+        var notAYear = mvc.perform(post("/evaluations/start").with(login).with(csrf()).param("network", network).param("year", "sidste år"))
+                .andReturn().getFlashMap().get("startError");
+        assertThat(notAYear).isEqualTo("Skriv et årstal, fx 2025.");
+        mvc.perform(post("/evaluations/start").with(login).with(csrf()).param("network", "hc-sverige").param("year", "2040"))
+                .andExpect(status().isNotFound());
+
+        MemberEvaluation e = members.get(1);
+        var tooLate = mvc.perform(post("/evaluations/" + e.getId() + "/extend").with(login).with(csrf())
+                .param("deadline", round.getClosesOn().plusDays(3).toString())).andReturn().getFlashMap().get("extendError");
+        assertThat(tooLate).isEqualTo("evaluation.extend.afterClose");
+        mvc.perform(post("/evaluations/" + e.getId() + "/extend").with(login).with(csrf())
+                .param("deadline", round.getDeadline().plusDays(3).toString())).andExpect(status().is3xxRedirection());
+        assertThat(evaluations.evaluation(e.getId()).getDeadline()).isEqualTo(round.getDeadline().plusDays(3));
+        mvc.perform(get("/evaluations/rounds/" + round.getId()).with(login))
+                .andExpect(content().string(containsString(e.getMemberName())))
+                .andExpect(content().string(containsString("Invitationer sendt: 2 af 2")));
+    }
+}

@@ -1,0 +1,75 @@
+package org.healthycities.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Runs a tenant's due jobs by hand (the job executor may take some too) and builds form input. */
+final class EvaluationTestSupport {
+
+    private EvaluationTestSupport() {
+    }
+
+    static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    /** Executes the network's due jobs until the condition holds; fails after a minute. */
+    static void runJobsUntil(ManagementService management, String tenant, BooleanSupplier done) {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not reached in time").isLessThan(until);
+            List<Job> jobs = management.createJobQuery().tenantIdIn(tenant).executable().list();
+            for (Job job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException alreadyTakenOrRetried) {
+                    // the job executor ran it first, or it will be retried: the loop looks again
+                }
+            }
+            if (jobs.isEmpty()) {
+                sleep(100);
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A complete answer: every goal with the given progress (cycled), one activity, inequality text. */
+    static MultiValueMap<String, String> answers(int version, List<Long> goalIds, Progress... progress) {
+        MultiValueMap<String, String> p = new LinkedMultiValueMap<>();
+        p.add("version", String.valueOf(version));
+        for (int i = 0; i < goalIds.size(); i++) {
+            p.add("goal." + goalIds.get(i) + ".progress", progress[i % progress.length].name());
+            p.add("goal." + goalIds.get(i) + ".whatDone", "Vi har arbejdet med mål " + (i + 1));
+        }
+        p.add("activity.0.title", "Sund skolevej");
+        p.add("activity.0.goal", goalIds.get(1).toString());
+        p.add("activity.0.status", "DONE");
+        p.add("activity.0.partners", "Skoler, Vejdirektoratet");
+        p.add("activity.0.sdg", "SDG3");
+        p.add("activity.0.sdg", "SDG11");
+        p.add("sdg", "SDG3");
+        p.add("sdg", "SDG10");
+        p.add("sixP", "PEOPLE");
+        p.add("inequality", "Vi har prioriteret de udsatte boligområder.");
+        p.add("wishes", "Mere om mental sundhed.");
+        return p;
+    }
+}

@@ -1,0 +1,301 @@
+package org.healthycities.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.healthycities.forms.Subject;
+import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.MailServer;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/** The public pages over HTTP: /apply with its checks, the receipt and mail, and the private link. */
+@IntegrationTest
+class ApplyPagesIT {
+
+    static final Pattern LINK = Pattern.compile("/application/([A-Za-z0-9_-]{43})");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MembershipFixtures fixtures;
+    @Autowired
+    ApplicationRepository repository;
+    @Autowired
+    ApplicationLinkRepository links;
+    @Autowired
+    org.healthycities.forms.Submissions submissions;
+
+    private static MockMultipartHttpServletRequestBuilder apply(String code, String key, byte[] pdf) {
+        return apply(code, key, pdf, Map.of());
+    }
+
+    /** A complete Sund By application; {@code changes} replace fields (an empty value leaves one out). */
+    private static MockMultipartHttpServletRequestBuilder apply(String code, String key, byte[] pdf,
+                                                                Map<String, String> changes) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/apply/sund-by");
+        if (pdf != null) {
+            request.file(new MockMultipartFile("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
+        }
+        Map.ofEntries(Map.entry("idempotencyKey", key), Map.entry("municipalityCode", code),
+                Map.entry("population", "43000"), Map.entry("politicalContactName", "Birte Ørsted"),
+                Map.entry("politicalContactEmail", "borgmester@" + code + ".example.org"),
+                Map.entry("adminContactName", "Aase Ansøger"), Map.entry("adminContactEmail", "ansoeger@" + code + ".example.org"),
+                Map.entry("coordinatorName", "Karin Koordinator"), Map.entry("coordinatorEmail", "koordinator@" + code + ".example.org"),
+                Map.entry("decisionDate", "2026-09-01"), Map.entry("decisionBody", "Byrådet"),
+                Map.entry("accessionSignedByMayor", "true"), Map.entry("mayorName", "Birte Ørsted"),
+                Map.entry("coordinatorJoinsAssembly", "true"), Map.entry("motivation", "Lighed i sundhed"),
+                Map.entry("consent", "true")).forEach((name, value) -> {
+                    String v = changes.getOrDefault(name, value);
+                    if (!v.isEmpty()) {
+                        request.param(name, v);
+                    }
+                });
+        return request;
+    }
+
+    @Test
+    void theApplyPagesAreOpenToEveryone() throws Exception {
+        mvc.perform(get("/apply")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Sunne kommuner")));
+        String page = mvc.perform(get("/apply/sund-by")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Tiltrædelsesdokumentet", "repræsentantskab", "name=\"idempotencyKey\"");
+        // a Swede who has chosen no language sees Swedish
+        mvc.perform(get("/apply/hc-sverige")).andExpect(redirectedUrl("/apply/hc-sverige?lang=sv"));
+        mvc.perform(get("/apply/nowhere")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theMunicipalitySearchShowsTheOfficialCode() throws Exception {
+        mvc.perform(get("/apply/sund-by/municipalities").param("municipalitySearch", "Tårn"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Tårnby Kommune (kode 0185)")));
+        // without JavaScript: the search button posts the form and keeps what was typed
+        String page = mvc.perform(apply("", UUID.randomUUID().toString(), null).param("municipalitySearch", "Tårn")
+                        .param("action", "search").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Tårnby Kommune (kode 0185)", "Karin Koordinator").doesNotContain("error-summary");
+    }
+
+    @Test
+    void invalidInput_isRefusedWithMessagesInTheApplicantsLanguage_inputKept_nothingSaved() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, List<String>> expected = Map.of(
+                "da", List.of("Skriv en gyldig e-mailadresse", "Vedhæft beslutningen", "Tiltrædelsesdokumentet skal være underskrevet"),
+                "en", List.of("Enter a valid e-mail address", "Attach the decision", "The accession document must be signed"),
+                "sv", List.of("Skriv en giltig e-postadress", "Bifoga beslutet", "Anslutningsdokumentet ska vara undertecknat"),
+                "nb", List.of("Skriv en gyldig e-postadresse", "Legg ved vedtaket", "Tiltredelsesdokumentet må være underskrevet"));
+        for (var language : expected.entrySet()) {
+            String page = mvc.perform(apply("0185", key, null, Map.of("adminContactEmail", "ikke-en-mail",
+                                    "accessionSignedByMayor", "")).cookie(new Cookie("hc-lang", language.getKey()))
+                            .with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).as(language.getKey()).contains(language.getValue()).contains("ikke-en-mail", "Karin Koordinator");
+        }
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotADocument_isRefusedOnTheForm() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String page = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,
+                        "MZ\u0090 not a pdf, an executable".getBytes()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(page).select("#decisionDocument-error").text()).isNotBlank();
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
+    @Test
+    void aValidApplication_givesAReceiptAndAMailWithAPrivateLink() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = UUID.randomUUID().toString();
+        mvc.perform(apply(code, key, MembershipFixtures.pdf("Tiltraedelsesdokument")).with(csrf()))
+                .andExpect(redirectedUrl("/apply/received/" + key));
+        Application a = repository.findByIdempotencyKey(key).orElseThrow();
+        String receipt = mvc.perform(get("/apply/received/" + key)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(receipt).contains(a.reference, "ansoeger@" + code + ".example.org");
+        assertThat(a.reference).matches("SB-\\d{4}-\\d{5}");
+
+        String token = privateLink("ansoeger@" + code + ".example.org");
+        assertThat(links.findAll()).noneMatch(l -> l.tokenHash.equals(token)); // only the hash is stored
+        String page = mvc.perform(get("/application/" + token)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(a.reference, "Modtaget", "Træk ansøgningen tilbage");
+
+        // the answers are also stored per field by the forms engine, Sund By's own fields included
+        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.id))).stream()
+                .filter(x -> x.formId().equals("membership-application")).findFirst().orElseThrow();
+        assertThat(stored.isLocked()).isTrue();
+        assertThat(submissions.answers(stored.id())).containsEntry("municipalityCode", code)
+                .containsEntry("accessionSignedByMayor", true).containsEntry("mayorName", "Birte Ørsted")
+                .containsEntry("adminContactEmail", "ansoeger@" + code + ".example.org");
+    }
+
+    @Test
+    void aDoubleSubmit_makesOneApplication() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = UUID.randomUUID().toString();
+        byte[] pdf = MembershipFixtures.pdf("Tiltraedelse");
+        // a reload re-posts the same page
+        mvc.perform(apply(code, key, pdf).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
+        mvc.perform(apply(code, key, pdf).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
+        // two clicks at the same moment
+        String key2 = UUID.randomUUID().toString();
+        String code2 = fixtures.newMunicipality("sund-by");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<String> click = () -> {
+            go.await();
+            return mvc.perform(apply(code2, key2, pdf).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        };
+        Future<String> first = pool.submit(click);
+        Future<String> second = pool.submit(click);
+        go.countDown();
+        assertThat(List.of(first.get(), second.get())).containsOnly("/apply/received/" + key2);
+        pool.shutdown();
+        assertThat(repository.findAll().stream().filter(a -> a.municipalityCode.equals(code)).count()).isEqualTo(1);
+        assertThat(repository.findAll().stream().filter(a -> a.municipalityCode.equals(code2)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownAndAnExpiredLink_showTheSameFriendlyPage() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        mvc.perform(apply(code, UUID.randomUUID().toString(), MembershipFixtures.pdf("x")).with(csrf()));
+        String token = privateLink("ansoeger@" + code + ".example.org");
+        ApplicationLink link = links.findAll().stream().filter(l -> l.tokenHash.equals(PrivateLinks.hash(token)))
+                .findFirst().orElseThrow();
+        link.expiresAt = Instant.now().minusSeconds(1);
+        links.save(link);
+
+        MvcResult expired = mvc.perform(get("/application/" + token)).andExpect(status().isNotFound()).andReturn();
+        MvcResult unknown = mvc.perform(get("/application/" + "A".repeat(43))).andExpect(status().isNotFound()).andReturn();
+        MvcResult garbage = mvc.perform(get("/application/x")).andExpect(status().isNotFound()).andReturn();
+        String page = Jsoup.parse(expired.getResponse().getContentAsString()).select("main").html();
+        assertThat(page).contains("Linket virker ikke").doesNotContain(code);
+        assertThat(Jsoup.parse(unknown.getResponse().getContentAsString()).select("main").html()).isEqualTo(page);
+        assertThat(Jsoup.parse(garbage.getResponse().getContentAsString()).select("main").html()).isEqualTo(page);
+        mvc.perform(post("/application/" + token + "/withdraw").param("confirm", "true").with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theLinkReachesOnlyItsOwnApplication_andWithdrawsIt() throws Exception {
+        String codeA = fixtures.newMunicipality("sund-by");
+        String codeB = fixtures.newMunicipality("sund-by");
+        String keyA = UUID.randomUUID().toString();
+        String keyB = UUID.randomUUID().toString();
+        mvc.perform(apply(codeA, keyA, MembershipFixtures.pdf("A")).with(csrf()));
+        mvc.perform(apply(codeB, keyB, MembershipFixtures.pdf("B")).with(csrf()));
+        String tokenA = privateLink("ansoeger@" + codeA + ".example.org");
+
+        String page = mvc.perform(get("/application/" + tokenA)).andReturn().getResponse().getContentAsString();
+        Application b = repository.findByIdempotencyKey(keyB).orElseThrow();
+        assertThat(page).doesNotContain(b.reference);
+        Application appA = repository.findByIdempotencyKey(keyA).orElseThrow();
+        mvc.perform(get("/application/" + tokenA + "/documents/" + appA.decisionDocumentId)).andExpect(status().isOk());
+        mvc.perform(get("/application/" + tokenA + "/documents/" + b.decisionDocumentId))
+                .andExpect(status().isNotFound());
+
+        String refused = mvc.perform(post("/application/" + tokenA + "/withdraw").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Sæt flueben for at bekræfte");
+        mvc.perform(post("/application/" + tokenA + "/withdraw").param("confirm", "true").with(csrf()))
+                .andExpect(redirectedUrl("/application/" + tokenA));
+        assertThat(repository.findByIdempotencyKey(keyA).orElseThrow().status).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(repository.findByIdempotencyKey(keyB).orElseThrow().status.open()).isTrue();
+        String after = mvc.perform(get("/application/" + tokenA)).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("I har trukket ansøgningen tilbage").doesNotContain("id=\"withdraw\"");
+    }
+
+    @Test
+    void anUnreadableDocument_isReplacedThroughTheLink() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = UUID.randomUUID().toString();
+        mvc.perform(apply(code, key, MembershipFixtures.brokenPdf()).with(csrf()))
+                .andExpect(redirectedUrl("/apply/received/" + key));
+        assertThat(mvc.perform(get("/apply/received/" + key)).andReturn().getResponse().getContentAsString())
+                .contains("Vi kunne ikke læse det vedhæftede dokument");
+        Application a = repository.findByIdempotencyKey(key).orElseThrow();
+        fixtures.runJobs(fixtures.instance(a).getId());
+        String token = privateLink("ansoeger@" + code + ".example.org");
+        assertThat(mvc.perform(get("/application/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("Venter på jer", "Vi har ikke et læsbart dokument");
+
+        mvc.perform(multipart("/application/" + token + "/document")
+                        .file(new MockMultipartFile("document", "ny.pdf", "application/pdf", MembershipFixtures.pdf("Ny")))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/application/" + token));
+        fixtures.runJobs(fixtures.instance(a).getId());
+        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+    }
+
+    @Test
+    void questionsAreAnsweredThroughTheLink() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = UUID.randomUUID().toString();
+        mvc.perform(apply(code, key, MembershipFixtures.pdf("T")).with(csrf()));
+        Application a = repository.findByIdempotencyKey(key).orElseThrow();
+        var pi = fixtures.instance(a);
+        fixtures.runJobs(pi.getId());
+        var task = fixtures.task(pi.getId(), "review");
+        fixtures.complete(task, Map.of("reviewDecision", "ask", "questions", "Hvem er jeres koordinator?"));
+        fixtures.runJobs(pi.getId());
+        List<MimeMessage> mails = MailServer.awaitMails("ansoeger@" + code + ".example.org", 2);
+        Matcher questionsMail = LINK.matcher(MailServer.html(mails.get(mails.size() - 1)));
+        assertThat(questionsMail.find()).isTrue();
+        String token = questionsMail.group(1);
+
+        String page = mvc.perform(get("/application/" + token)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Hvem er jeres koordinator?", "Venter på jer");
+        assertThat(mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", " ").with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
+                .contains("Udfyld feltet.");
+        mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", "Karin Koordinator").with(csrf()))
+                .andExpect(redirectedUrl("/application/" + token));
+        fixtures.runJobs(pi.getId());
+        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.historyKinds(a)).contains("SUPPLEMENT_ANSWERED");
+        // the answer is stored per field by the forms engine
+        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.id))).stream()
+                .filter(x -> x.formId().equals("membership-supplement")).findFirst().orElseThrow();
+        assertThat(stored.isLocked()).isTrue();
+        assertThat(submissions.answers(stored.id())).containsEntry("supplementAnswer", "Karin Koordinator");
+    }
+
+    /** The token from the receipt mail (sent by the process's first step, run by the job executor). */
+    private String privateLink(String address) {
+        repository.findAll().stream().filter(a -> address.equals(a.adminContactEmail))
+                .forEach(a -> fixtures.runJobs(fixtures.instance(a).getId()));
+        MimeMessage receipt = MailServer.awaitMails(address, 1).get(0);
+        Matcher m = LINK.matcher(MailServer.html(receipt));
+        assertThat(m.find()).as("a private link in the receipt mail").isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,177 @@
+package org.healthycities.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.healthycities.network.PossibleMemberImport;
+import org.springframework.stereotype.Component;
+
+/** Applications for tests: each with a municipality code of its own, so tests never meet each other's data. */
+@Component
+class MembershipFixtures {
+
+    private final Applications applications;
+    private final ApplicationRepository repository;
+    private final HistoryRepository history;
+    private final PossibleMemberImport possibleMembers;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final org.camunda.bpm.engine.TaskService tasks;
+
+    MembershipFixtures(Applications applications, ApplicationRepository repository, HistoryRepository history,
+                       PossibleMemberImport possibleMembers, RuntimeService runtime, ManagementService management,
+                       org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
+        this.applications = applications;
+        this.repository = repository;
+        this.history = history;
+        this.possibleMembers = possibleMembers;
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    /** A new municipality in the network's list of possible members; returns its code. */
+    String newMunicipality(String network) {
+        String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        addPossibleMember(network, code, "Testby " + code.substring(2) + " Kommune");
+        return code;
+    }
+
+    void addPossibleMember(String network, String code, String name) {
+        String csv = "code,name,kind\n" + code + "," + name + ",municipality\n";
+        try {
+            var report = possibleMembers.importCsv(network, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(report.failed()).isFalse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a Sund By applicant fills in, for a municipality of this code. */
+    static ApplicationForm form(String code) {
+        ApplicationForm f = new ApplicationForm();
+        f.setIdempotencyKey(UUID.randomUUID().toString());
+        f.setMunicipalityCode(code);
+        f.setPopulation(43_000);
+        f.setPoliticalContactName("Borgmester Birte Ørsted");
+        f.setPoliticalContactEmail("borgmester@" + code + ".example.org");
+        f.setAdminContactName("Aase Administration");
+        f.setAdminContactEmail("ansoeger@" + code + ".example.org");
+        f.setCoordinatorName("Karin Koordinator");
+        f.setCoordinatorEmail("koordinator@" + code + ".example.org");
+        f.setDecisionDate(LocalDate.of(2026, 9, 1));
+        f.setDecisionBody("Byrådet");
+        f.setAccessionSignedByMayor(true);
+        f.setMayorName("Birte Ørsted");
+        f.setCoordinatorJoinsAssembly(true);
+        f.setMotivation("Vi vil arbejde for lighed i sundhed.");
+        f.setConsent(true);
+        return f;
+    }
+
+    Application apply(String network, String code) {
+        return apply(network, form(code), pdf("Tiltrædelsesdokument for " + code));
+    }
+
+    Application apply(String network, ApplicationForm form, byte[] document) {
+        Applications.Upload upload = document == null ? null
+                : new Applications.Upload("beslutning.pdf", new ByteArrayInputStream(document));
+        return applications.submit(network, form, Locale.forLanguageTag("da"), "Vi giver samtykke.", upload);
+    }
+
+    Application reload(Application a) {
+        return repository.findById(a.id).orElseThrow();
+    }
+
+    List<String> historyKinds(Application a) {
+        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.id).stream().map(HistoryEntry::getKind).toList();
+    }
+
+    /** The mails sent about an application, as "template → address". */
+    List<String> mails(Application a) {
+        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.id).stream()
+                .filter(h -> h.kind.equals("MAIL")).map(h -> h.detail).toList();
+    }
+
+    ProcessInstance instance(Application a) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("membership-onboarding")
+                .processInstanceBusinessKey(String.valueOf(a.id)).singleResult();
+    }
+
+    /**
+     * Runs the process's due jobs (async steps, timers due by the engine's clock) until none is left. The job
+     * executor of the shared context may run one first; then ours loses and we look again.
+     */
+    void runJobs(String processInstanceId) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (ProcessEngineException e) {
+                    // taken by the job executor, or already done
+                    Job again = management.createJobQuery().jobId(job.getId()).singleResult();
+                    if (again != null && again.getRetries() == 0) {
+                        throw new AssertionError("Job failed: " + again.getExceptionMessage(), e);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("Jobs still due after 60 s");
+    }
+
+    org.camunda.bpm.engine.task.Task task(String processInstanceId, String key) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    }
+
+    void complete(org.camunda.bpm.engine.task.Task task, java.util.Map<String, Object> variables) {
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** A real PDF with a line of text, made with PDFBox. */
+    static byte[] pdf(String text) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 700);
+                content.showText(text.replaceAll("[^\\x20-\\x7E]", "?"));
+                content.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts like a PDF, but is not one: Tika sees a PDF and cannot read it. */
+    static byte[] brokenPdf() {
+        return "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without end".getBytes(StandardCharsets.US_ASCII);
+    }
+}

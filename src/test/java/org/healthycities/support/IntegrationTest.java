@@ -1,0 +1,37 @@
+package org.healthycities.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one Spring context every integration test shares (same annotation, same properties, so Spring's
+ * test context cache starts the application, the engine and the database once per test JVM). Runs on
+ * the embedded MariaDB under target/, or on the server SPRING_DATASOURCE_URL names. Mail goes to the one
+ * GreenMail SMTP server of the JVM ({@link MailServer}), started before the context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hc.database.embedded.dir=target/embedded-mariadb",
+        "hc.database.embedded.fresh=true",
+        "hc.admin.username=admin",
+        "hc.admin.password=" + TestUsers.ADMIN_PASSWORD,
+        "camunda.bpm.job-execution.enabled=true",
+        "logging.level.org.camunda.bpm.engine.context=WARN",
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=${hc.test.smtp-port}",
+        "hc.mail.from=Sund By Netværket <noreply@sundby.test>",
+        "hc.mail.network-from.hc-sverige=Healthy Cities Sverige <noreply@hcsverige.test>",
+        "logging.level.com.icegreen=WARN"
+})
+@ContextConfiguration(initializers = MailServer.class)
+@AutoConfigureMockMvc
+@Tag("database")
+public @interface IntegrationTest {
+}

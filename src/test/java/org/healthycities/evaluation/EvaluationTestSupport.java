@@ -1,5 +1,7 @@
 package org.healthycities.evaluation;
 
+import org.healthycities.support.DueJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,23 +26,9 @@ final class EvaluationTestSupport {
         ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
     }
 
-    /** Executes the network's due jobs until the condition holds; fails after a minute. */
+    /** Executes the network's due jobs until the condition holds. */
     static void runJobsUntil(ManagementService management, String tenant, BooleanSupplier done) {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not reached in time").isLessThan(until);
-            List<Job> jobs = management.createJobQuery().tenantIdIn(tenant).executable().list();
-            for (Job job : jobs) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException alreadyTakenOrRetried) {
-                    // the job executor ran it first, or it will be retried: the loop looks again
-                }
-            }
-            if (jobs.isEmpty()) {
-                sleep(100);
-            }
-        }
+        DueJobs.ofTenant(management, tenant).runUntil(done);
     }
 
     static void sleep(long millis) {

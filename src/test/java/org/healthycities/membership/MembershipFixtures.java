@@ -1,5 +1,7 @@
 package org.healthycities.membership;
 
+import org.healthycities.support.DueJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -117,30 +119,9 @@ class MembershipFixtures {
                 .processInstanceBusinessKey(String.valueOf(a.id)).singleResult();
     }
 
-    /**
-     * Runs the process's due jobs (async steps, timers due by the engine's clock) until none is left. The job
-     * executor of the shared context may run one first; then ours loses and we look again.
-     */
+    /** Runs the process's due jobs (async steps, timers due by the engine's clock) until none is left. */
     void runJobs(String processInstanceId) {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (ProcessEngineException e) {
-                    // taken by the job executor, or already done
-                    Job again = management.createJobQuery().jobId(job.getId()).singleResult();
-                    if (again != null && again.getRetries() == 0) {
-                        throw new AssertionError("Job failed: " + again.getExceptionMessage(), e);
-                    }
-                }
-            }
-        }
-        throw new AssertionError("Jobs still due after 60 s");
+        DueJobs.ofProcessInstance(management, processInstanceId).runAll();
     }
 
     org.camunda.bpm.engine.task.Task task(String processInstanceId, String key) {

@@ -1,5 +1,7 @@
 package org.healthycities.workshop;
 
+import org.healthycities.support.DueJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -80,30 +82,9 @@ class WorkshopProcessIT {
         return participants.access(token).orElseThrow();
     }
 
-    /**
-     * Waits until the condition holds. The job executor runs the async steps; due timers are fired here,
-     * since the job executor does not notice that the engine clock was moved.
-     */
+    /** Runs the process's due jobs (timers due by the moved engine clock included) until the condition holds. */
     private void runJobsUntil(String processInstanceId, BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("process did not get there in time; incidents: "
-                    + runtime.createIncidentQuery().processInstanceId(processInstanceId).list().stream()
-                    .map(i -> i.getActivityId() + ": " + i.getIncidentMessage()).toList()).isLessThan(end);
-            for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().executable().list()) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException takenByTheJobExecutor) {
-                    // fine: the job executor ran it, or runs it now
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        DueJobs.ofProcessInstance(management, processInstanceId).runUntil(condition);
     }
 
     /** How many instances of the activity are active now, from the engine's activity instance tree. */

@@ -104,9 +104,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> text().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> text().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page showed instead, and keep a picture of it
+            screenshot("timeout-" + System.currentTimeMillis());
+            String shown = text();
+            throw new AssertionError("waited 30 s for \"" + text + "\" on " + driver.getCurrentUrl() + "; the page shows:\n"
+                    + shown.substring(0, Math.min(shown.length(), 2000)), e);
+        }
         return this;
     }
 

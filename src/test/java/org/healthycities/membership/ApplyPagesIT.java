@@ -121,6 +121,20 @@ class ApplyPagesIT {
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
 
+    /** The page checks the answers by forms/membership-application.form too: its e-mail rule wants a domain. */
+    @Test
+    void theFormFilesOwnRules_refuseWhatTheFileRefuses_nothingSaved() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String page = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,
+                        MembershipFixtures.pdf("Tiltraedelsesdokument"),
+                        Map.of("politicalContactEmail", "borgmester@kommune")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(page).select("#politicalContactEmail-error").text())
+                .contains("Skriv en gyldig e-mailadresse");
+        assertThat(page).contains("borgmester@kommune");
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
     @Test
     void aFileThatIsNotADocument_isRefusedOnTheForm() throws Exception {
         String key = UUID.randomUUID().toString();

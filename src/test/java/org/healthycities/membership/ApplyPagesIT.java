@@ -169,7 +169,12 @@ class ApplyPagesIT {
         assertThat(stored.isLocked()).isTrue();
         assertThat(submissions.answers(stored.id())).containsEntry("municipalityCode", code)
                 .containsEntry("accessionSignedByMayor", true).containsEntry("mayorName", "Birte Ørsted")
+                .containsEntry("coordinatorJoinsAssembly", true)
                 .containsEntry("adminContactEmail", "ansoeger@" + code + ".example.org");
+        // Sund By's accession document and general-assembly seat are the application's own record too
+        assertThat(a.accessionSignedByMayor).isTrue();
+        assertThat(a.coordinatorJoinsAssembly).isTrue();
+        assertThat(a.mayorName).isEqualTo("Birte Ørsted");
     }
 
     @Test

@@ -116,7 +116,7 @@ public class Submissions {
         return variables;
     }
 
-    private static Object variable(Object value) {
+    static Object variable(Object value) {
         if (value instanceof BigDecimal n) {
             return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
         }

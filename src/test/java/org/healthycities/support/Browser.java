@@ -127,6 +127,39 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Logs in to Camunda Tasklist with its own login form (at /camunda/app/tasklist/). The Angular app may redraw
+     * the form while loading, so this types again until it is past it.
+     */
+    public Browser tasklistLogin(String username, String password) {
+        go("/camunda/app/tasklist/");
+        for (int attempt = 1; ; attempt++) {
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(
+                    By.cssSelector("form[name=signinForm] input[type=password]")).stream().anyMatch(WebElement::isDisplayed));
+            pause(2000L * attempt); // let the Angular app finish drawing the form before typing into it
+            type("form[name=signinForm] input[type=text]", username)
+                    .type("form[name=signinForm] input[type=password]", password)
+                    .click("form[name=signinForm] button[type=submit]");
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .until(d -> !d.findElements(By.cssSelector(".task-filters .task-filter")).isEmpty());
+                return this;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Saves a screenshot and fails on any serious or critical accessibility violation of the page. */
     @SuppressWarnings("unchecked")
     public Browser checkPage(String name) {

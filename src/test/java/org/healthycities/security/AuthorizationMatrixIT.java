@@ -267,7 +267,8 @@ class AuthorizationMatrixIT {
 
     private MockHttpServletRequestBuilder build(Route route, Role role, SecurityFixture.World w) {
         String url = fill(route.pattern(), role, w);
-        MockHttpServletRequestBuilder b = request(HttpMethod.valueOf(route.method()), url);
+        MockHttpServletRequestBuilder b = request(HttpMethod.valueOf(route.method()), url)
+                .with(SecurityFixture.freshAddress());
         if (!route.method().equals("GET")) {
             b.with(csrf());
             b.param("version", "0"); // the edit forms' optimistic lock: a stale version is refused in the page

@@ -93,6 +93,21 @@ class SecurityFixture {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A client address no other request has used, so the guess limiter (which counts "not found" answers per
+     * address) never mixes one test's deliberate misses with another's.
+     */
+    static RequestPostProcessor freshAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        String address = "10.77." + (n / 250 % 250) + "." + (n % 250 + 1);
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
     RequestPostProcessor login(String user) {
         return TestMembers.login(identity, user);
     }

@@ -54,6 +54,16 @@ public class TestEvaluations {
         return java.util.Arrays.asList(e.getInequalityText(), e.getWishesText());
     }
 
+    /** The evaluation's version and status, to see that a refused save changed nothing. */
+    public String state(long evaluationId) {
+        MemberEvaluation e = evaluations.evaluation(evaluationId);
+        return e.getStatus() + " v" + e.getVersion();
+    }
+
+    public int version(long evaluationId) {
+        return evaluations.evaluation(evaluationId).getVersion();
+    }
+
     public static String storedHash(String token) {
         return EvaluationLinks.hash(token);
     }

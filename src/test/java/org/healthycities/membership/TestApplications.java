@@ -17,8 +17,10 @@ public class TestApplications {
 
     private final MembershipFixtures fixtures;
     private final PrivateLinks links;
+    private final ApplicationRepository repository;
 
-    TestApplications(MembershipFixtures fixtures, PrivateLinks links) {
+    TestApplications(MembershipFixtures fixtures, PrivateLinks links, ApplicationRepository repository) {
+        this.repository = repository;
         this.fixtures = fixtures;
         this.links = links;
     }
@@ -40,7 +42,44 @@ public class TestApplications {
         fixtures.runJobs(created.processInstanceId());
     }
 
-    /** A real one-page PDF. */
+    /** The secretariat asks the applicant these questions (the review task's "ask"); the link then awaits an answer. */
+    public void ask(Created created, String questions) {
+        runJobs(created);
+        fixtures.complete(fixtures.task(created.processInstanceId(), "review"),
+                java.util.Map.of("reviewDecision", "ask", "questions", questions));
+        runJobs(created);
+    }
+
+    /** The application's decision document now, and its status. */
+    public Long documentId(long id) {
+        return fixtures.reload(repository.findById(id).orElseThrow()).decisionDocumentId;
+    }
+
+    public String status(long id) {
+        return repository.findById(id).orElseThrow().status.name();
+    }
+
+    /** A municipality of its own on the network's list of possible members; its code. */
+    public String newMunicipality(String network) {
+        return fixtures.newMunicipality(network);
+    }
+
+    /** The motivation stored with the application made with this receipt key. */
+    public String motivation(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().motivation;
+    }
+
+    /** The decision document of the application made with this receipt key (null: none readable). */
+    public Long documentIdByKey(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().decisionDocumentId;
+    }
+
+    /** Whether an application was made with this receipt key. */
+    public boolean exists(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).isPresent();
+    }
+
+    /** A real one-page PDF.
     public static byte[] pdf(String text) {
         return MembershipFixtures.pdf(text);
     }

@@ -294,8 +294,10 @@ class Applications {
             }
             return Optional.of(refused);
         }
-        a.decisionDocumentId = null;
-        a.documentProblem = refused.messageKey();
+        if (throwOnFormRefusal || a.decisionDocumentId == null) {
+            a.decisionDocumentId = null;
+            a.documentProblem = refused.messageKey();
+        } // else a readable document is on file: an unreadable replacement is refused and changes nothing
         return Optional.of(refused);
     }
 

@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.util.Optional;
+import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.JoinForm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +41,11 @@ class ParticipantService {
     private final WorkshopService workshops;
     private final SheetStore sheets;
     private final JoinGuard guard;
+    private final SecretCodes codes;
 
     ParticipantService(SessionRepository sessions, ParticipantRepository participants, WorkshopService workshops,
-                       SheetStore sheets, JoinGuard guard) {
+                       SheetStore sheets, JoinGuard guard, SecretCodes codes) {
+        this.codes = codes;
         this.sessions = sessions;
         this.participants = participants;
         this.workshops = workshops;
@@ -58,7 +61,7 @@ class ParticipantService {
         }
         String code = Codes.normalize(typed);
         if (Codes.looksLikeCode(code)) {
-            String hash = Codes.hash(code);
+            String hash = codes.hash(code);
             Optional<WorkshopSession> open = sessions.findByJoinCodeHash(hash);
             if (open.isPresent()) {
                 return open.get().takesAnswers(WorkshopClock.now())

@@ -142,6 +142,11 @@ class AuthorizationMatrixIT {
         PARAMS.put("/workshops/sessions/{id}/copy", Map.of("from", "$session"));
         PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/questions",
                 Map.of("label", "Matrix?", "kind", "LONG_TEXT"));
+        // a person nobody has data about: the export is empty and the erase touches nothing
+        PARAMS.put("/admin/privacy", Map.of("email", "matrix-nobody@example.org"));
+        PARAMS.put("/admin/privacy/export", Map.of("email", "matrix-nobody@example.org"));
+        PARAMS.put("/admin/privacy/erase-confirm", Map.of("email", "matrix-nobody@example.org"));
+        PARAMS.put("/admin/privacy/erase", Map.of("email", "matrix-nobody@example.org"));
     }
 
     /** Routes that end something; run after every other route so the rest still meets live records. */

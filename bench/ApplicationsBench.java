@@ -200,6 +200,7 @@ public class ApplicationsBench {
                 return null;
             }));
         }
+        Map<String, Long> countersBefore = JdbcBaseline.counters();
         Jfr.start();
         long start = System.nanoTime();
         go.countDown();
@@ -207,6 +208,7 @@ public class ApplicationsBench {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> countersSubmitted = JdbcBaseline.counters();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "Submits: %d applications from %d threads in %.2f s = %.1f submits/s%n", count,
@@ -214,6 +216,8 @@ public class ApplicationsBench {
         System.out.printf("Submit latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", ms(pct(sorted, 50)),
                 ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
         System.out.println("Outcomes: " + new TreeMap<>(outcomes));
+        System.out.println("Database work per submit (with the jobs that ran meanwhile): "
+                + JdbcBaseline.perUnit(countersBefore, countersSubmitted, count));
         if (baseline != null) {
             System.out.println("Submits/s = " + baseline.ratio(count / seconds));
         }
@@ -266,6 +270,8 @@ public class ApplicationsBench {
         }
         double untilMembers = (System.nanoTime() - start) / 1e9;
         Jfr.stop();
+        System.out.println("Database work per application, submit to member: "
+                + JdbcBaseline.perUnit(countersBefore, JdbcBaseline.counters(), count));
         pool.shutdown();
         System.out.printf(Locale.ROOT, "Membership: %d of %d applicants are members %.1f s after the first submit"
                 + " (%.2f members/s end to end; %d task completions retried; %d asked for a new document)%n", members,

@@ -43,6 +43,8 @@ public class EvaluationBenchmark {
             javax.sql.DataSource dataSource = app.getBean(javax.sql.DataSource.class);
             JdbcBaseline.Result baseline = JdbcBaseline.measure(dataSource::getConnection, 3000, 16);
 
+            System.setProperty("jdbc.url", jdbc.queryForObject("SELECT CONCAT('jdbc:mariadb://127.0.0.1:', @@port, '/', DATABASE())", String.class));
+            Map<String, Long> countersBefore = JdbcBaseline.counters();
             jdk.jfr.Recording opening = record();
             Instant start = Instant.now();
             long roundId = rounds.open(network, 2090, "bench");
@@ -62,6 +64,8 @@ public class EvaluationBenchmark {
             save(opening, "evaluation-opening");
             System.out.printf("OPENING: round for %d members, every invitation out after %.1f s%n", MEMBERS, took.toMillis() / 1000.0);
             System.out.println("Invitations/s = " + baseline.ratio(MEMBERS / (took.toMillis() / 1000.0)));
+            System.out.println("Database work per member invited (with the progress polling): "
+                    + JdbcBaseline.perUnit(countersBefore, JdbcBaseline.counters(), MEMBERS));
 
             String history = "bench-h-" + Long.toHexString(System.nanoTime());
             createNetwork(app, jdbc, history);

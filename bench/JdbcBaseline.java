@@ -53,6 +53,45 @@ public class JdbcBaseline {
         System.out.println(r.line());
     }
 
+    /**
+     * The server's statement counters (SHOW GLOBAL STATUS), to count the SQL a benchmark's requests cost: a
+     * figure that, unlike time, does not depend on what else the machine is doing. Null without -Djdbc.url.
+     */
+    public static java.util.Map<String, Long> counters() throws SQLException {
+        String url = System.getProperty("jdbc.url");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        java.util.Map<String, Long> result = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("jdbc.user", "root"),
+                System.getProperty("jdbc.password", ""));
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select',"
+                     + " 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit')")) {
+            while (rs.next()) {
+                result.put(rs.getString(1).substring(4).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+            }
+        }
+        return result;
+    }
+
+    /** "12.0 statements each (select 8.0, update 1.0, ...)" between two readings of the counters, per unit of work. */
+    public static String perUnit(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int units) {
+        if (before == null || after == null) {
+            return "(no counters without -Djdbc.url)";
+        }
+        StringBuilder parts = new StringBuilder();
+        long statements = 0;
+        for (String k : after.keySet()) {
+            long d = after.get(k) - before.getOrDefault(k, 0L);
+            if (!k.equals("commit")) {
+                statements += d;
+            }
+            parts.append(parts.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f", k, d / (double) units));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f SQL statements each (%s)", statements / (double) units, parts);
+    }
+
     /** Measured on -Djdbc.url (-Djdbc.user, -Djdbc.password), or null when no URL is given. */
     public static Result fromSystemProperties() throws Exception {
         String url = System.getProperty("jdbc.url");

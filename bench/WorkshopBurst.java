@@ -162,6 +162,7 @@ public class WorkshopBurst {
                 return null;
             }));
         }
+        Map<String, Long> countersBefore = JdbcBaseline.counters();
         Jfr.start();
         long start = System.nanoTime();
         go.countDown();
@@ -170,6 +171,7 @@ public class WorkshopBurst {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Jfr.stop();
+        Map<String, Long> countersAfter = JdbcBaseline.counters();
         pool.shutdown();
 
         long[] sorted = latencies.clone();
@@ -182,6 +184,7 @@ public class WorkshopBurst {
         if (baseline != null) {
             System.out.println("Saves/s = " + baseline.ratio(participants / seconds));
         }
+        System.out.println("Database work per save: " + JdbcBaseline.perUnit(countersBefore, countersAfter, participants));
 
         // every answer stored? count the ticks of the live view
         String live = desk.get(session + "/live/table").body();

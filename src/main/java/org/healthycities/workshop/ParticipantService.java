@@ -94,11 +94,14 @@ class ParticipantService {
 
     @Transactional(readOnly = true)
     Optional<Access> access(String token) {
+        return participant(token).map(p -> new Access(p, workshops.sessionForParticipant(p.getSessionId())));
+    }
+
+    private Optional<Participant> participant(String token) {
         if (token == null || token.length() > 64) {
             return Optional.empty();
         }
-        return participants.findByTokenHash(Codes.hash(token))
-                .map(p -> new Access(p, workshops.sessionForParticipant(p.getSessionId())));
+        return participants.findByTokenHash(Codes.hash(token));
     }
 
     SaveResult save(Access access, Long questionId, int seenVersion, String value) {
@@ -113,11 +116,8 @@ class ParticipantService {
      * whole session view with its groups; empty for an unknown link. The bursts of a workshop go through here.
      */
     Optional<SaveResult> saveField(String token, Long questionId, int seenVersion, String value) {
-        if (token == null || token.length() > 64) {
-            return Optional.empty();
-        }
-        return participants.findByTokenHash(Codes.hash(token)).map(p -> save(p,
-                questions.findInSession(questionId, p.getSessionId()).orElse(null), seenVersion, value));
+        return participant(token).map(p -> save(p, questions.findInSession(questionId, p.getSessionId()).orElse(null),
+                seenVersion, value));
     }
 
     private SaveResult save(Participant participant, Question question, int seenVersion, String value) {

@@ -47,7 +47,8 @@ class Applications {
     /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
     static final String SUND_BY = "sund-by";
     /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
-    private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type");
+    private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type",
+            "document.busy"); // a file turned away only because the server was busy: the applicant sends it again at once
 
     /** An uploaded file, whatever the web layer got it from. */
     record Upload(String filename, InputStream content) {

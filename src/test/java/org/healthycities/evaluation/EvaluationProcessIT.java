@@ -1,5 +1,7 @@
 package org.healthycities.evaluation;
 
+import org.healthycities.support.DueJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -103,12 +105,12 @@ class EvaluationProcessIT {
         assertThat(timer.get()).as("the timer start event is deployed for the network").isNotNull();
 
         setClock(LocalDateTime.of(2041, 6, 2, 5, 0, 1));
-        management.executeJob(timer.get().getId());
+        DueJobs.fire(management, timer.get().getId());
         assertThat(roundRepository.findByNetworkIdAndYear(network, 2040)).as("not yet: the date is 3 June").isEmpty();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-evaluation").tenantIdIn(network).count()).isZero();
 
         setClock(LocalDateTime.of(2041, 6, 3, 5, 0, 1));
-        management.executeJob(timer.get().getId());
+        DueJobs.fire(management, timer.get().getId());
         EvaluationRound round = roundRepository.findByNetworkIdAndYear(network, 2040).orElseThrow();
         assertThat(round.getStartDate()).isEqualTo(LocalDate.of(2041, 6, 3));
         assertThat(round.getDeadline()).isEqualTo(LocalDate.of(2041, 7, 3));
@@ -119,7 +121,7 @@ class EvaluationProcessIT {
         assertThat(pi).isWaitingAt("Call_MemberEvaluation");
 
         setClock(LocalDateTime.of(2041, 6, 4, 5, 0, 1));
-        management.executeJob(timer.get().getId());
+        DueJobs.fire(management, timer.get().getId());
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-evaluation").tenantIdIn(network).count())
                 .as("the next morning opens no second round").isEqualTo(1);
     }

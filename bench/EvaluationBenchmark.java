@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Benchmark (not a test, not in mvn verify): run with bench/evaluation-benchmark.sh.
+ * Benchmark (not a test, not in mvn verify): run with bench/run.sh (or bench/evaluation-benchmark.sh).
  *
  * 1. Starts the application on a fresh embedded MariaDB under target/bench-db, creates a network with
  *    1,300 generated active members, opens a round through the public API and prints the time until every
@@ -39,7 +39,13 @@ public class EvaluationBenchmark {
             String network = "bench-" + Long.toHexString(System.nanoTime());
             createNetwork(app, jdbc, network);
             System.out.printf("Network %s with %d active members%n", network, MEMBERS);
+            // the database's own limit, on this run's database, right before the opening
+            javax.sql.DataSource dataSource = app.getBean(javax.sql.DataSource.class);
+            JdbcBaseline.Result baseline = JdbcBaseline.measure(dataSource::getConnection, 3000, 16);
 
+            System.setProperty("jdbc.url", jdbc.queryForObject("SELECT CONCAT('jdbc:mariadb://127.0.0.1:', @@port, '/', DATABASE())", String.class));
+            Map<String, Long> countersBefore = JdbcBaseline.counters();
+            jdk.jfr.Recording opening = record();
             Instant start = Instant.now();
             long roundId = rounds.open(network, 2090, "bench");
             long lastPrint = 0;
@@ -54,13 +60,18 @@ public class EvaluationBenchmark {
                     throw new IllegalStateException("not done after an hour");
                 }
             }
-            Duration opening = Duration.between(start, Instant.now());
-            System.out.printf("OPENING: round for %d members, every invitation out after %.1f s%n", MEMBERS, opening.toMillis() / 1000.0);
+            Duration took = Duration.between(start, Instant.now());
+            save(opening, "evaluation-opening");
+            System.out.printf("OPENING: round for %d members, every invitation out after %.1f s%n", MEMBERS, took.toMillis() / 1000.0);
+            System.out.println("Invitations/s = " + baseline.ratio(MEMBERS / (took.toMillis() / 1000.0)));
+            System.out.println("Database work per member invited (with the progress polling): "
+                    + JdbcBaseline.perUnit(countersBefore, JdbcBaseline.counters(), MEMBERS));
 
             String history = "bench-h-" + Long.toHexString(System.nanoTime());
             createNetwork(app, jdbc, history);
             long latest = generateYears(jdbc, history);
             rounds.report(latest, Locale.forLanguageTag("da")); // warm up
+            jdk.jfr.Recording reporting = record();
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
@@ -70,11 +81,32 @@ public class EvaluationBenchmark {
                     throw new IllegalStateException("expected 4 goals, got " + goals);
                 }
             }
+            save(reporting, "evaluation-report");
             System.out.printf("REPORT: %d years x %d members (%d answer rows): round report + year over year in %.0f ms (best of 3)%n",
                     YEARS, MEMBERS, jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_goal_answer a JOIN member_evaluation e"
                             + " ON e.id = a.evaluation_id WHERE e.network_id = ?", Long.class, history), best / 1e6);
+            System.out.printf(Locale.ROOT, "The report takes as long as %.0f single-row commits on one connection (JDBC baseline"
+                    + " %.0f rows/s)%n", best / 1e9 * baseline.serial(), baseline.serial());
         } finally {
             app.close();
+        }
+    }
+
+    /** A JFR recording of the measured part alone, when -Dprofile.dir is given (bench/run.sh gives it). */
+    static jdk.jfr.Recording record() throws Exception {
+        if (System.getProperty("profile.dir") == null) {
+            return null;
+        }
+        jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        r.start();
+        return r;
+    }
+
+    static void save(jdk.jfr.Recording r, String name) throws Exception {
+        if (r != null) {
+            r.stop();
+            r.dump(java.nio.file.Path.of(System.getProperty("profile.dir"), name + ".jfr"));
+            r.close();
         }
     }
 

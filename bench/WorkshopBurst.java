@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  * then all N phones save their answer at the same moment. Prints throughput and p50/p95/p99 latency of the
  * saves, then checks through the live view that every answer was stored.
  *
- *   java bench/WorkshopBurst.java [baseUrl] [user] [password] [participants] [groups] [threads]
+ *   java -cp target/bench-classes:mariadb-java-client.jar [-Djdbc.url=...] bench/WorkshopBurst.java \
+ *        [baseUrl] [user] [password] [participants] [groups] [threads]
  *
- * Defaults: http://localhost:8080 admin $HC_ADMIN_PASSWORD 600 100 64. Only talks to the given base URL.
+ * Defaults: http://localhost:8080 admin $HC_ADMIN_PASSWORD 600 100 64. With -Djdbc.url (the application's
+ * database) it measures the JDBC baseline right before the burst and prints the ratio to it.
  */
 public class WorkshopBurst {
 
@@ -131,6 +133,7 @@ public class WorkshopBurst {
             phones.add(f.get());
         }
         System.out.printf("%d participants joined in %.1f s%n", participants, (System.nanoTime() - joinStart) / 1e9);
+        JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
 
         // the burst: every phone saves its field at the same moment
         CountDownLatch go = new CountDownLatch(1);
@@ -159,12 +162,16 @@ public class WorkshopBurst {
                 return null;
             }));
         }
+        Map<String, Long> countersBefore = JdbcBaseline.counters();
+        Jfr.start();
         long start = System.nanoTime();
         go.countDown();
         for (Future<?> f : saves) {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Jfr.stop();
+        Map<String, Long> countersAfter = JdbcBaseline.counters();
         pool.shutdown();
 
         long[] sorted = latencies.clone();
@@ -174,6 +181,10 @@ public class WorkshopBurst {
         System.out.printf("Latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", ms(pct(sorted, 50)), ms(pct(sorted, 95)),
                 ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
         System.out.println("Outcomes: " + new TreeMap<>(outcomes));
+        if (baseline != null) {
+            System.out.println("Saves/s = " + baseline.ratio(participants / seconds));
+        }
+        System.out.println("Database work per save: " + JdbcBaseline.perUnit(countersBefore, countersAfter, participants));
 
         // every answer stored? count the ticks of the live view
         String live = desk.get(session + "/live/table").body();

@@ -28,6 +28,9 @@ public interface DocumentService {
     /** The bytes, for a download that the caller has already checked the person may make. */
     Optional<InputStream> content(Long id);
 
+    /** Deletes the document (e.g. when data protection removes an applicant's upload); false if it did not exist. */
+    boolean delete(Long id);
+
     /** The text Tika extracted (possibly empty), for search and reports. */
     Optional<String> extractedText(Long id);
 }

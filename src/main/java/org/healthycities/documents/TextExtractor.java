@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,12 +60,15 @@ class TextExtractor implements AutoCloseable {
     private final String allowedNames;
     private final AutoDetectParser parser = new AutoDetectParser();
     private final ThreadPoolExecutor executor;
+    /** One per parse thread: an upload holds one while it is read, a burst waits here in turn. */
+    private final Semaphore slots;
     private final LanguageDetector languages = new OptimaizeLangDetector().loadModels();
 
     TextExtractor(DocumentLimits limits) {
         this.limits = limits;
         this.allowed = Set.copyOf(limits.allowedTypes());
         this.allowedNames = limits.allowedTypes().stream().map(TextExtractor::shortName).collect(Collectors.joining(", "));
+        this.slots = new Semaphore(limits.parseThreads(), true);
         AtomicInteger threadNumber = new AtomicInteger();
         // a bounded pool and queue: a burst of uploads waits or is turned away, it never starts unbounded parses
         this.executor = new ThreadPoolExecutor(limits.parseThreads(), limits.parseThreads(), 0, TimeUnit.SECONDS,
@@ -88,14 +92,34 @@ class TextExtractor implements AutoCloseable {
         return bytes;
     }
 
-    /** Detects the type of the bytes and extracts their text and language, within the time limit. */
+    /**
+     * Detects the type of the bytes and extracts their text and language, within the time limit. A burst of
+     * uploads (200 applications at once) waits in turn for a parse thread, up to the time limit, rather than
+     * being turned away at once: a good file refused as "busy" would cost the applicant a new upload.
+     */
     Extracted extract(byte[] bytes) throws DocumentRefused {
+        try {
+            if (!slots.tryAcquire(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DocumentRefused("document.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DocumentRefused("document.busy");
+        }
+        try {
+            return extractInSlot(bytes);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private Extracted extractInSlot(byte[] bytes) throws DocumentRefused {
         long deadline = System.nanoTime() + limits.timeout().toNanos();
         Future<Extracted> task;
         try {
             task = executor.submit(() -> detectAndParse(bytes, deadline));
         } catch (RejectedExecutionException e) {
-            throw new DocumentRefused("document.busy");
+            throw new DocumentRefused("document.busy"); // parses past their time limit still hold the threads
         }
         try {
             // a second's grace lets the parse notice the deadline itself and say which limit it hit

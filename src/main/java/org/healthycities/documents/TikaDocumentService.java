@@ -30,6 +30,16 @@ class TikaDocumentService implements DocumentService {
     }
 
     @Override
+    @Transactional
+    public boolean delete(Long id) {
+        if (id == null || !documents.existsById(id)) {
+            return false;
+        }
+        documents.deleteById(id);
+        return true;
+    }
+
+    @Override
     public UploadResult store(String networkId, String ownerType, String ownerId, String filename, InputStream content)
             throws IOException {
         try {

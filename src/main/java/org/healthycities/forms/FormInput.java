@@ -54,6 +54,17 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
         return new FormInput(values, uploads);
     }
 
+    /** The form's fields among posted parameters (named f.key), e.g. those a task page hands to its form handler. */
+    public static FormInput fromParameters(Map<String, List<String>> parameters) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        parameters.forEach((name, posted) -> {
+            if (name.startsWith(PREFIX)) {
+                values.put(name.substring(PREFIX.length()), List.copyOf(posted));
+            }
+        });
+        return new FormInput(values, Map.of());
+    }
+
     /** Values given in code (a String, a List of Strings, or anything whose toString is the posted text). */
     public static FormInput of(Map<String, ?> given) {
         Map<String, List<String>> values = new LinkedHashMap<>();

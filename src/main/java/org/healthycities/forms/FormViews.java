@@ -32,12 +32,18 @@ public class FormViews {
 
     /** A new form, with the defaults of the file. */
     public FormView blank(FormDefinition form, Locale locale) {
+        return filled(form, Map.of(), locale);
+    }
+
+    /** A new form showing these values (as typed, by field key) over the file's defaults, e.g. a task's variables. */
+    public FormView filled(FormDefinition form, Map<String, List<String>> values, Locale locale) {
         Map<String, List<String>> raw = new LinkedHashMap<>();
         for (FormComponent f : form.fields()) {
             if (f.defaultValue() != null) {
                 raw.put(f.key(), posted(f.defaultValue()));
             }
         }
+        raw.putAll(values);
         return build(form, raw, Map.of(), List.of(), null, Set.of(), locale);
     }
 

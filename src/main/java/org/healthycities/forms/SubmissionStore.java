@@ -65,6 +65,17 @@ class SubmissionStore {
                 SubmissionStore::submission, subject.type(), subject.id());
     }
 
+    int eraseAnswers(Subject subject, java.util.Collection<String> fieldKeys) {
+        String marks = String.join(", ", java.util.Collections.nCopies(fieldKeys.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(org.healthycities.privacy.Erased.MARKER,
+                org.healthycities.privacy.Erased.MARKER, subject.type(), subject.id()));
+        args.addAll(fieldKeys);
+        return jdbc.update("UPDATE form_answer a JOIN form_submission s ON s.id = a.submission_id"
+                + " SET a.text_value = CASE WHEN a.text_value IS NULL THEN NULL ELSE ? END,"
+                + " a.option_value = CASE WHEN a.option_value IS NULL THEN NULL ELSE ? END"
+                + " WHERE s.subject_type = ? AND s.subject_id = ? AND a.field_key IN (" + marks + ")", args.toArray());
+    }
+
     /** Takes the next version if the caller had the current one and it is still a draft. */
     boolean nextVersion(long id, int expectedVersion) {
         return jdbc.update("UPDATE form_submission SET version = version + 1, updated_at = ? "

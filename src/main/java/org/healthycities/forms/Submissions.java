@@ -59,6 +59,14 @@ public class Submissions {
         return store.findBySubject(subject);
     }
 
+    /**
+     * Data protection: replaces the answers to these fields, in every submission about the subject, by the erased
+     * marker (e.g. an erased contact's phone); runs in the caller's transaction. Returns the rows changed.
+     */
+    public int eraseAnswers(Subject subject, java.util.Collection<String> fieldKeys) {
+        return fieldKeys.isEmpty() ? 0 : store.eraseAnswers(subject, fieldKeys);
+    }
+
     /** The form version this submission was made with. */
     public FormDefinition form(Submission submission) {
         return catalog.version(submission.formId(), submission.formVersionHash());
@@ -108,7 +116,7 @@ public class Submissions {
         return variables;
     }
 
-    private static Object variable(Object value) {
+    static Object variable(Object value) {
         if (value instanceof BigDecimal n) {
             return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
         }

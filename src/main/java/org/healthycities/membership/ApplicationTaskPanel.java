@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.StoredDocument;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.ThemeGroup;
@@ -53,7 +54,30 @@ class ApplicationTaskPanel implements TaskRecordPanel {
             return new TaskFragment("membership/task", "applicationMissing", Map.of());
         }
         // nested: the fragment model may not hold nulls, the application's details may
-        return new TaskFragment("membership/task", "applicationPanel", Map.of("app", details(a, user, locale)));
+        Map<String, Object> details = details(a, user, locale);
+        details.put("taskId", task.id());
+        details.put("canRead", mayReadDocuments(task, user, a));
+        return new TaskFragment("membership/task", "applicationPanel", Map.of("app", details));
+    }
+
+    /**
+     * The application's own documents: for its network's secretariat (and the admin) from any of its tasks, and
+     * for its network's board from the board's task only.
+     */
+    @Override
+    public boolean mayRead(TaskView task, CurrentUser user, StoredDocument document) {
+        Application a = application(task);
+        return a != null && Applications.OWNER_TYPE.equals(document.ownerType())
+                && String.valueOf(a.id).equals(document.ownerId()) && a.networkId.equals(document.networkId())
+                && mayReadDocuments(task, user, a);
+    }
+
+    private static boolean mayReadDocuments(TaskView task, CurrentUser user, Application a) {
+        if (!user.canSee(a.networkId) || !a.networkId.equals(task.networkId())) {
+            return false;
+        }
+        return user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT)
+                || (user.inGroup(CurrentUser.BOARD) && "board".equals(task.taskDefinitionKey()));
     }
 
     Application application(TaskView task) {

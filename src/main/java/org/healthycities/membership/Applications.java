@@ -47,7 +47,8 @@ class Applications {
     /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
     static final String SUND_BY = "sund-by";
     /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
-    private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type");
+    private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type",
+            "document.busy"); // a file turned away only because the server was busy: the applicant sends it again at once
 
     /** An uploaded file, whatever the web layer got it from. */
     record Upload(String filename, InputStream content) {
@@ -131,6 +132,47 @@ class Applications {
         if (!known.containsAll(form.getThemeGroupIds())) {
             errors.rejectValue("themeGroupIds", "membership.themeGroups.unknown");
         }
+        // the form file's own rules (required, limits, e-mail, conditions), for fields not refused already
+        for (FieldError e : submissions.check(forms.latest(APPLICATION_FORM),
+                answers(networkId, form, form.getMunicipalityName()), true)) {
+            if (e.field() == null) {
+                errors.reject(e.messageKey(), e.args().toArray(), e.messageKey());
+            } else if (!errors.hasFieldErrors(e.field())) {
+                errors.rejectValue(e.field(), e.messageKey(), e.args().toArray(), e.messageKey());
+            }
+        }
+    }
+
+    /**
+     * The page's answers as the fields of forms/membership-application.form (same keys). The theme groups are
+     * the network's own list, not the file's options, so they stay in the application only.
+     */
+    private static FormInput answers(String networkId, ApplicationForm form, String municipalityName) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("network", networkId);
+        values.put("municipalityCode", trim(form.getMunicipalityCode()));
+        values.put("municipalityName", trim(municipalityName));
+        values.put("population", form.getPopulation());
+        values.put("politicalContactName", trim(form.getPoliticalContactName()));
+        values.put("politicalContactEmail", trim(form.getPoliticalContactEmail()));
+        values.put("politicalContactPhone", trim(form.getPoliticalContactPhone()));
+        values.put("adminContactName", trim(form.getAdminContactName()));
+        values.put("adminContactEmail", trim(form.getAdminContactEmail()));
+        values.put("adminContactPhone", trim(form.getAdminContactPhone()));
+        values.put("coordinatorName", trim(form.getCoordinatorName()));
+        values.put("coordinatorEmail", trim(form.getCoordinatorEmail()));
+        values.put("coordinatorPhone", trim(form.getCoordinatorPhone()));
+        values.put("decisionDate", form.getDecisionDate());
+        values.put("decisionBody", trim(form.getDecisionBody()));
+        if (SUND_BY.equals(networkId)) {
+            values.put("accessionSignedByMayor", String.valueOf(form.isAccessionSignedByMayor()));
+            values.put("mayorName", trim(form.getMayorName()));
+            values.put("coordinatorJoinsAssembly", String.valueOf(form.isCoordinatorJoinsAssembly()));
+        }
+        values.put("motivation", trim(form.getMotivation()));
+        values.put("consent", String.valueOf(form.isConsent()));
+        values.values().removeIf(java.util.Objects::isNull);
+        return FormInput.of(values);
     }
 
     /**
@@ -161,31 +203,7 @@ class Applications {
      * stands and the answers are kept as a draft.
      */
     private void storeAnswers(Application a, ApplicationForm form) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        values.put("network", a.networkId);
-        values.put("municipalityCode", a.municipalityCode);
-        values.put("municipalityName", a.municipalityName);
-        values.put("population", String.valueOf(a.population));
-        values.put("politicalContactName", a.politicalContactName);
-        values.put("politicalContactEmail", a.politicalContactEmail);
-        values.put("politicalContactPhone", a.politicalContactPhone);
-        values.put("adminContactName", a.adminContactName);
-        values.put("adminContactEmail", a.adminContactEmail);
-        values.put("adminContactPhone", a.adminContactPhone);
-        values.put("coordinatorName", a.coordinatorName);
-        values.put("coordinatorEmail", a.coordinatorEmail);
-        values.put("coordinatorPhone", a.coordinatorPhone);
-        values.put("decisionDate", a.decisionDate.toString());
-        values.put("decisionBody", a.decisionBody);
-        if (SUND_BY.equals(a.networkId)) {
-            values.put("accessionSignedByMayor", String.valueOf(form.isAccessionSignedByMayor()));
-            values.put("mayorName", a.mayorName);
-            values.put("coordinatorJoinsAssembly", String.valueOf(form.isCoordinatorJoinsAssembly()));
-        }
-        values.put("motivation", a.motivation);
-        values.put("consent", String.valueOf(form.isConsent()));
-        values.values().removeIf(java.util.Objects::isNull);
-        FormInput input = FormInput.of(values);
+        FormInput input = answers(a.networkId, form, a.municipalityName);
         Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.id)), a.networkId,
                 Submitter.NOBODY);
         SaveResult result = submissions.submit(s.id(), s.version(), input);
@@ -277,8 +295,10 @@ class Applications {
             }
             return Optional.of(refused);
         }
-        a.decisionDocumentId = null;
-        a.documentProblem = refused.messageKey();
+        if (throwOnFormRefusal || a.decisionDocumentId == null) {
+            a.decisionDocumentId = null;
+            a.documentProblem = refused.messageKey();
+        } // else a readable document is on file: an unreadable replacement is refused and changes nothing
         return Optional.of(refused);
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
@@ -62,7 +61,7 @@ class ApplyController {
             return "redirect:/apply/" + networkId + "?lang=" + network.getLanguage();
         }
         ApplicationForm form = new ApplicationForm();
-        form.setIdempotencyKey(UUID.randomUUID().toString());
+        form.setIdempotencyKey(receiptKey());
         return page(network, form, model);
     }
 
@@ -126,9 +125,24 @@ class ApplyController {
         return "redirect:/apply/received/" + form.getIdempotencyKey();
     }
 
+    /**
+     * The form's idempotency key doubles as the receipt's link, so it is as random as a private link (256
+     * bits). Keys of applications made through the API ("process:" + a guessable engine id) open no receipt.
+     */
+    static String receiptKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final java.util.regex.Pattern RECEIPT_KEY = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_-]{43}|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @GetMapping("/apply/received/{key}")
     String received(@PathVariable String key, Model model) {
-        Application a = applications.byIdempotencyKey(key)
+        Application a = (RECEIPT_KEY.matcher(key).matches() ? applications.byIdempotencyKey(key)
+                : Optional.<Application>empty())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("reference", a.reference);
         model.addAttribute("municipalityName", a.municipalityName);

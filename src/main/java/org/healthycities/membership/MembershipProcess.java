@@ -51,7 +51,7 @@ public class MembershipProcess {
             "decisionDate", "decisionBody", "accessionSignedByMayor", "mayorName", "coordinatorJoinsAssembly",
             "motivation", "themeGroupIds", "consent", "decisionDocumentId");
     /** Texts a task form may send; copied into the application, then removed from the process. */
-    private static final List<String> TEXT_VARIABLES = List.of("reviewNote", "questions", "boardNote",
+    static final List<String> TEXT_VARIABLES = List.of("reviewNote", "questions", "boardNote",
             "boardDecisionDate", "codeNote", "meetingNote", "meetingDate");
 
     private final ApplicationRepository applications;

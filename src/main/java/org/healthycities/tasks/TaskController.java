@@ -7,10 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.healthycities.documents.DocumentDownloads;
 import org.healthycities.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +42,14 @@ class TaskController {
     private final TaskWork work;
     private final TaskHistory history;
     private final TaskPlugins plugins;
+    private final DocumentDownloads downloads;
     private final MessageSource messages;
     private final ZoneId zone;
 
     TaskController(TaskDirectory directory, TaskWork work, TaskHistory history, TaskPlugins plugins,
-                   MessageSource messages, @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone) {
+                   DocumentDownloads downloads, MessageSource messages,
+                   @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone) {
+        this.downloads = downloads;
         this.directory = directory;
         this.work = work;
         this.history = history;
@@ -83,6 +89,15 @@ class TaskController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Locale locale, Model model) {
         TaskView task = directory.find(user, id).orElseThrow(TaskController::notFound);
         return page(user, task, TaskFormState.empty(), locale, model);
+    }
+
+    /** A document of the task's record, if the record's panel lets this person read it here; else "not found". */
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<InputStreamResource> document(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+                                                 @PathVariable Long documentId) {
+        TaskView task = directory.find(user, id).orElseThrow(TaskController::notFound);
+        TaskRecordPanel panel = plugins.panel(task).orElseThrow(TaskController::notFound);
+        return downloads.download(documentId, d -> panel.mayRead(task, user, d));
     }
 
     @PostMapping("/{id}/claim")

@@ -1,6 +1,7 @@
 package org.healthycities.tasks;
 
 import java.util.Locale;
+import org.healthycities.documents.StoredDocument;
 import org.healthycities.security.CurrentUser;
 
 /**
@@ -20,4 +21,13 @@ public interface TaskRecordPanel {
 
     /** The fragment that shows the record; called for open and for ended tasks. */
     TaskFragment render(TaskView task, CurrentUser user, Locale locale);
+
+    /**
+     * Whether the person may read this document of the task's record from the task page
+     * ({@code /tasks/{id}/documents/{documentId}}), e.g. the board its application's documents on its own task.
+     * The task is one the person may see (in their networks); anything else is "not found". None by default.
+     */
+    default boolean mayRead(TaskView task, CurrentUser user, StoredDocument document) {
+        return false;
+    }
 }

@@ -10,9 +10,13 @@
  *       rows shown in the history panel.</li>
  *   <li>{@link org.healthycities.tasks.TaskFormHandler}: renders a task's form and completes it (validate, save
  *       the feature's own data, return the process variables). The first supporting handler in Spring order
- *       ({@code @Order}) wins; without one, a task without a form gets a plain "complete" button, a task with a
- *       form is to be completed in Camunda Tasklist.</li>
+ *       ({@code @Order}) wins. {@code org.healthycities.forms.FormTaskForms} (late order) renders and checks any
+ *       task whose camunda:formRef names a form file in forms/ (features add their own rules with
+ *       {@code org.healthycities.forms.FormTaskRules}); without a handler, a task without a form gets a plain
+ *       "complete" button, any other form is to be completed in Camunda Tasklist.</li>
  * </ul>
+ * A panel may also let people read its record's documents from the task page
+ * ({@code /tasks/{id}/documents/{documentId}}, see {@link org.healthycities.tasks.TaskRecordPanel#mayRead}).
  * Both render a {@link org.healthycities.tasks.TaskFragment}: a Thymeleaf fragment declared with exactly one
  * parameter, the model: {@code <div th:fragment="review(model)">...${model.application.name}...</div>}. The
  * page also offers {@code task} (a {@link org.healthycities.tasks.TaskView}) and, to form fragments,

@@ -8,7 +8,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Join codes and private-link tokens; both are stored only as SHA-256 hashes. */
+/**
+ * Join codes and private-link tokens. Tokens (192 bits) are stored as SHA-256 hashes; join codes (30 bits)
+ * as keyed hashes ({@link org.healthycities.security.SecretCodes}), since a plain hash of so few bits is
+ * reversed by trying them all.
+ */
 final class Codes {
 
     /** Without the look-alikes 0/O and 1/I, so a code read off a projector is typed right. */

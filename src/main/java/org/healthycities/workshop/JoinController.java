@@ -125,8 +125,8 @@ class JoinController {
     ResponseEntity<Map<String, Object>> saveField(@PathVariable String token, @RequestParam Long questionId,
                                                   @RequestParam int version,
                                                   @RequestParam(defaultValue = "") String value, Locale locale) {
-        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
-        SaveResult result = participants.save(access, questionId, version, value);
+        SaveResult result = participants.saveField(token, questionId, version, value)
+                .orElseThrow(WorkshopController::notFound);
         Map<String, Object> body = new LinkedHashMap<>();
         if (result instanceof SaveResult.Saved saved) {
             body.put("status", "saved");

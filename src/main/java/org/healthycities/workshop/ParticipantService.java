@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.util.Optional;
+import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.JoinForm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +38,18 @@ class ParticipantService {
 
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
+    private final QuestionRepository questions;
     private final WorkshopService workshops;
     private final SheetStore sheets;
     private final JoinGuard guard;
+    private final SecretCodes codes;
 
-    ParticipantService(SessionRepository sessions, ParticipantRepository participants, WorkshopService workshops,
-                       SheetStore sheets, JoinGuard guard) {
+    ParticipantService(SessionRepository sessions, ParticipantRepository participants, QuestionRepository questions,
+                       WorkshopService workshops, SheetStore sheets, JoinGuard guard, SecretCodes codes) {
+        this.codes = codes;
         this.sessions = sessions;
         this.participants = participants;
+        this.questions = questions;
         this.workshops = workshops;
         this.sheets = sheets;
         this.guard = guard;
@@ -58,7 +63,7 @@ class ParticipantService {
         }
         String code = Codes.normalize(typed);
         if (Codes.looksLikeCode(code)) {
-            String hash = Codes.hash(code);
+            String hash = codes.hash(code);
             Optional<WorkshopSession> open = sessions.findByJoinCodeHash(hash);
             if (open.isPresent()) {
                 return open.get().takesAnswers(WorkshopClock.now())
@@ -92,21 +97,38 @@ class ParticipantService {
 
     @Transactional(readOnly = true)
     Optional<Access> access(String token) {
+        return participant(token).map(p -> new Access(p, workshops.sessionForParticipant(p.getSessionId())));
+    }
+
+    private Optional<Participant> participant(String token) {
         if (token == null || token.length() > 64) {
             return Optional.empty();
         }
-        return participants.findByTokenHash(Codes.hash(token))
-                .map(p -> new Access(p, workshops.sessionForParticipant(p.getSessionId())));
+        return participants.findByTokenHash(Codes.hash(token));
     }
 
     SaveResult save(Access access, Long questionId, int seenVersion, String value) {
         Question question = access.view().questions().stream().filter(q -> q.getId().equals(questionId))
                 .findFirst().orElse(null);
+        return save(access.participant(), question, seenVersion, value);
+    }
+
+    /**
+     * One field's save through the private link, as the phones send it while typing: reads only what the save
+     * needs (the participant, the question within their session, the session) in one transaction, not the
+     * whole session view with its groups; empty for an unknown link. The bursts of a workshop go through here.
+     */
+    Optional<SaveResult> saveField(String token, Long questionId, int seenVersion, String value) {
+        return participant(token).map(p -> save(p, questions.findInSession(questionId, p.getSessionId()).orElse(null),
+                seenVersion, value));
+    }
+
+    private SaveResult save(Participant participant, Question question, int seenVersion, String value) {
         if (question == null) {
             return new SaveResult.Invalid("workshop.sheet.unknownQuestion");
         }
         // read again: the page's view may be older than a close that happened meanwhile
-        WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
+        WorkshopSession session = sessions.findById(participant.getSessionId()).orElseThrow();
         if (!session.takesAnswers(WorkshopClock.now())) {
             return new SaveResult.Closed();
         }
@@ -114,8 +136,8 @@ class ParticipantService {
             return new SaveResult.Invalid(question.getKind() == Question.Kind.LONG_TEXT
                     ? "workshop.sheet.tooLong" : "workshop.sheet.notAnOption");
         }
-        SheetStore.Outcome outcome = sheets.save(access.participant().getGroupId(), questionId, seenVersion, value,
-                access.participant().getId(), WorkshopClock.now());
+        SheetStore.Outcome outcome = sheets.save(participant.getGroupId(), question.getId(), seenVersion, value,
+                participant.getId(), WorkshopClock.now());
         if (outcome instanceof SheetStore.Outcome.Conflict c) {
             return new SaveResult.Conflict(c.theirs(), c.theirVersion());
         }

@@ -37,6 +37,11 @@ interface QuestionRepository extends JpaRepository<Question, Long> {
     List<Question> findByAssignmentIdInOrderByAssignmentIdAscPositionAsc(Collection<Long> assignmentIds);
 
     List<Question> findByAssignmentIdOrderByPosition(Long assignmentId);
+
+    /** The question if it belongs to one of the session's assignments (a phone can only write on its own session). */
+    @Query("select q from Question q where q.id = :id and q.assignmentId in"
+            + " (select a.id from Assignment a where a.sessionId = :sessionId)")
+    Optional<Question> findInSession(@Param("id") Long id, @Param("sessionId") Long sessionId);
 }
 
 interface ParticipantRepository extends JpaRepository<Participant, Long> {

@@ -1,5 +1,7 @@
 package org.healthycities.workshop;
 
+import org.healthycities.security.SecretCodes;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +43,13 @@ class WorkshopService {
     private final WorkshopProcess process;
     private final MessageSource messages;
 
+    /** Join codes are kept as keyed hashes: 30 bits in a plain hash would be reversed in seconds. */
+    private final SecretCodes codes;
+
     WorkshopService(WorkshopRepository workshops, SessionRepository sessions, GroupRepository groups,
                     AssignmentRepository assignments, QuestionRepository questions, SheetStore sheets,
-                    WorkshopProcess process, MessageSource messages) {
+                    WorkshopProcess process, MessageSource messages, SecretCodes codes) {
+        this.codes = codes;
         this.workshops = workshops;
         this.sessions = sessions;
         this.groups = groups;
@@ -282,7 +288,7 @@ class WorkshopService {
             return Optional.empty();
         }
         String code = uniqueCode();
-        view.session().open(Codes.hash(code), WorkshopClock.now());
+        view.session().open(codes.hash(code), WorkshopClock.now());
         sessions.saveAndFlush(view.session());
         sheets.createSheets(view);
         process.start(view);
@@ -293,7 +299,7 @@ class WorkshopService {
     Optional<String> newCode(Collection<String> networks, Long sessionId) {
         return session(networks, sessionId).filter(v -> v.session().isOpen()).map(v -> {
             String code = uniqueCode();
-            v.session().newCode(Codes.hash(code));
+            v.session().newCode(codes.hash(code));
             sessions.saveAndFlush(v.session());
             return code;
         });
@@ -302,7 +308,7 @@ class WorkshopService {
     private String uniqueCode() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String code = Codes.newJoinCode();
-            if (sessions.findByJoinCodeHash(Codes.hash(code)).isEmpty()) {
+            if (sessions.findByJoinCodeHash(codes.hash(code)).isEmpty()) {
                 return code;
             }
         }

@@ -145,4 +145,33 @@ class TextExtractorTest {
             pdfOnly.close();
         }
     }
+
+    @Test
+    void aBurstOfUploadsWaitsForAParseThreadInsteadOfBeingTurnedAway() throws Exception {
+        // one parse thread and 40 uploads at once: before, all beyond the thread and its queue of 4 were "busy"
+        TextExtractor single = new TextExtractor(new DocumentLimits(null, null, null, null, null, null, 1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            byte[] pdf = Corpus.pdf("Tiltraedelse");
+            var go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                reads.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return single.extract(pdf).mediaType();
+                    } catch (DocumentRefused r) {
+                        return r.result().messageKey();
+                    }
+                }));
+            }
+            go.countDown();
+            for (var read : reads) {
+                assertThat(read.get()).isEqualTo("application/pdf");
+            }
+        } finally {
+            pool.shutdownNow();
+            single.close();
+        }
+    }
 }

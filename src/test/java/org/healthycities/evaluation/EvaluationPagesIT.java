@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestPdfs;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestNetworks;
 import org.healthycities.support.TestUsers;
@@ -234,5 +235,38 @@ class EvaluationPagesIT {
         mvc.perform(get("/evaluations/rounds/" + round.getId()).with(login))
                 .andExpect(content().string(containsString(e.getMemberName())))
                 .andExpect(content().string(containsString("Invitationer sendt: 2 af 2")));
+    }
+
+    @Test
+    void lastYearsActivitiesAreOfferedAndCarriedOverAndTheActionPlanIsSearchable() throws Exception {
+        MemberEvaluation last = members.get(0);
+        evaluations.save(last.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(last.getVersion(), goals,
+                Progress.STARTED), goals), true, null, null);
+        EvaluationRound next = rounds.startByHand(network, 2041, "test");
+        EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(next.getId()).invited() == 2);
+        MemberEvaluation e = evaluationRepository.findByRoundIdOrderByMemberName(next.getId()).stream()
+                .filter(m -> m.getMemberId().equals(last.getMemberId())).findFirst().orElseThrow();
+        String token = evaluations.newLink(e.getId());
+        Long carried = evaluations.context(e).lastYear().get(0).getId();
+        mvc.perform(get("/evaluation/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"carry\" value=\"" + carried + "\"")))
+                .andExpect(content().string(containsString("Sund skolevej")));
+
+        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
+        params.remove("activity.0.title");
+        params.add("carry", carried.toString());
+        params.add("action", "carryOver");
+        mvc.perform(postForm(token, params)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Sund skolevej\"")));
+
+        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
+        submit.add("action", "submit");
+        mvc.perform(postForm(token, submit).file(new MockMultipartFile("document", "handlingsplan-2041.pdf",
+                        "application/pdf", TestPdfs.withText("Handlingsplan med cykelstier og motionsvenner"))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
+        mvc.perform(get("/documents").param("q", "motionsvenner").with(TestMembers.login(identity, secretary)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("handlingsplan-2041.pdf")));
     }
 }

@@ -100,35 +100,6 @@ class SampleFormBrowserIT {
                 .containsEntry("pejlemaerker", List.of("ulighed"));
     }
 
-    /** Tasklist's own login form; the Angular app may redraw it while loading, so type again until it is past it. */
-    private static void tasklistLogin(Browser browser) {
-        for (int attempt = 1; ; attempt++) {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(d -> d.findElements(
-                    By.cssSelector("form[name=signinForm] input[type=password]")).stream().anyMatch(WebElement::isDisplayed));
-            pause(2000 * attempt); // let the Angular app finish drawing the form before typing into it
-            browser.type("form[name=signinForm] input[type=text]", "admin")
-                    .type("form[name=signinForm] input[type=password]", TestUsers.ADMIN_PASSWORD)
-                    .click("form[name=signinForm] button[type=submit]");
-            try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                        .until(d -> !d.findElements(By.cssSelector(".task-filters .task-filter")).isEmpty());
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void driverGo(Browser browser, String absoluteUrl) {
         browser.driver().get(absoluteUrl);
     }
@@ -141,10 +112,9 @@ class SampleFormBrowserIT {
 
         Browser browser = Browser.open(port, false);
         try {
-            browser.go("/camunda/app/tasklist/");
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
             wait.ignoring(StaleElementReferenceException.class); // Tasklist re-renders its lists while we look
-            tasklistLogin(browser);
+            browser.tasklistLogin("admin", TestUsers.ADMIN_PASSWORD);
             WebElement filter = wait.until(d -> d.findElements(By.cssSelector(".task-filters .task-filter")).stream()
                     .filter(f -> f.getText().contains("Sekretariatet")).findFirst().orElse(null));
             filter.findElement(By.cssSelector("a, h4, .names")).click();

@@ -121,6 +121,20 @@ class ApplyPagesIT {
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
 
+    /** The page checks the answers by forms/membership-application.form too: its e-mail rule wants a domain. */
+    @Test
+    void theFormFilesOwnRules_refuseWhatTheFileRefuses_nothingSaved() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String page = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,
+                        MembershipFixtures.pdf("Tiltraedelsesdokument"),
+                        Map.of("politicalContactEmail", "borgmester@kommune")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(page).select("#politicalContactEmail-error").text())
+                .contains("Skriv en gyldig e-mailadresse");
+        assertThat(page).contains("borgmester@kommune");
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
     @Test
     void aFileThatIsNotADocument_isRefusedOnTheForm() throws Exception {
         String key = UUID.randomUUID().toString();
@@ -155,7 +169,12 @@ class ApplyPagesIT {
         assertThat(stored.isLocked()).isTrue();
         assertThat(submissions.answers(stored.id())).containsEntry("municipalityCode", code)
                 .containsEntry("accessionSignedByMayor", true).containsEntry("mayorName", "Birte Ørsted")
+                .containsEntry("coordinatorJoinsAssembly", true)
                 .containsEntry("adminContactEmail", "ansoeger@" + code + ".example.org");
+        // Sund By's accession document and general-assembly seat are the application's own record too
+        assertThat(a.accessionSignedByMayor).isTrue();
+        assertThat(a.coordinatorJoinsAssembly).isTrue();
+        assertThat(a.mayorName).isEqualTo("Birte Ørsted");
     }
 
     @Test

@@ -46,6 +46,12 @@ class FeeRulesIT {
         String page = mvc.perform(get("/membership/fees").with(TestMembers.login(identity, swede)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Healthy Cities Sverige").doesNotContain("Sunne kommuner");
+        // the secretariat finds the page in the menu; the board (no access) does not
+        assertThat(mvc.perform(get("/tasks").with(TestMembers.login(identity, swede))).andReturn().getResponse()
+                .getContentAsString()).contains("<a href=\"/membership/fees\">Kontingent</a>");
+        String boardMember = TestUsers.create(identity, "avgift", CurrentUser.BOARD, "hc-sverige");
+        assertThat(mvc.perform(get("/tasks").with(TestMembers.login(identity, boardMember))).andReturn().getResponse()
+                .getContentAsString()).contains("/tasks").doesNotContain("href=\"/membership/fees\"");
         mvc.perform(get("/membership/fees/sund-by").with(TestMembers.login(identity, swede)))
                 .andExpect(status().isNotFound());
         int version = rules.findByNetworkId("hc-sverige").orElseThrow().version;

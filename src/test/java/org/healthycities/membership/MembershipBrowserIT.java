@@ -89,7 +89,7 @@ class MembershipBrowserIT {
                 secretariat.go("/tasks/" + reviewTask).waitForText(reference)
                         .checkPage("membership-07-review");
                 assertThat(secretariat.text()).contains(name, "tiltraedelsesdokument", "Ansøgning modtaget");
-                secretariat.click("input[name=reviewDecision][value=approve]").type("#reviewNote", "Alt er i orden.")
+                secretariat.click("label[for=f-reviewDecision-0]").type("#f-reviewNote", "Alt er i orden.")
                         .click(".task-form button[type=submit]").waitForText("Opgaver").checkPage("membership-08-reviewed");
 
                 try (Browser boardBrowser = Browser.open(port, false)) {
@@ -97,7 +97,7 @@ class MembershipBrowserIT {
                     String boardTask = fixtures.task(pi.getId(), "board").getId();
                     boardBrowser.login(boardMember, TestUsers.PASSWORD).go("/tasks/" + boardTask).waitForText(reference)
                             .checkPage("membership-09-board");
-                    boardBrowser.click("input[name=boardDecision][value=approve]").type("#boardNote", "Velkommen!")
+                    boardBrowser.click("label[for=f-boardDecision-0]").type("#f-boardNote", "Velkommen!")
                             .click(".task-form button[type=submit]").waitForText("Opgaver");
                 }
                 fixtures.runJobs(pi.getId());

@@ -51,31 +51,55 @@ class MembershipTasksIT {
         String page = mvc.perform(get("/tasks/" + review).with(TestMembers.login(identity, secretary)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(fixtures.reload(a).reference, "Testby", "beslutning.pdf", "Ansøgning modtaget",
-                "Send til bestyrelsen", "20000");
+                "Send til bestyrelsen");
+        // the form file, rendered by the forms engine, prefilled with the fee the process computed
+        assertThat(page).contains("data-form-id=\"membership-review\"", "name=\"f.reviewDecision\"",
+                "id=\"f-fee\"", "value=\"20000\"");
         // another network's secretariat does not see it
         mvc.perform(get("/tasks/" + review).with(TestMembers.login(identity, swede))).andExpect(status().isNotFound());
 
-        // ask without questions: refused, nothing done
-        String refused = mvc.perform(post("/tasks/" + review + "/complete").param("reviewDecision", "ask")
+        // ask without questions: the file's rule (required when shown) refuses; nothing done, input kept
+        String refused = mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "ask")
+                        .param("f.fee", "19500")
                         .with(TestMembers.login(identity, secretary)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Skriv spørgsmålene til ansøgeren");
+        assertThat(refused).contains("Spørgsmål til ansøgeren: Udfyld feltet", "href=\"#f-questions\"",
+                "value=\"19500\"");
+        // reject without a reason: membership's own rule
+        assertThat(mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "reject")
+                        .with(TestMembers.login(identity, secretary)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
+                .contains("Skriv en begrundelse");
+        // a fee the file's rule (min 0) refuses
+        assertThat(mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "approve")
+                        .param("f.fee", "-5").with(TestMembers.login(identity, secretary)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
+                .contains("Årligt kontingent: ");
         assertThat(fixtures.task(pi.getId(), "review")).isNotNull();
+        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
 
-        mvc.perform(post("/tasks/" + review + "/complete").param("reviewDecision", "approve")
-                        .param("reviewNote", "Alt i orden").param("fee", "19500")
+        // questions typed but hidden (the decision is not "ask"): not kept
+        mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "approve")
+                        .param("f.reviewNote", "Alt i orden").param("f.fee", "19500")
+                        .param("f.questions", "Ikke relevant")
                         .with(TestMembers.login(identity, secretary)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks"));
         Application reviewed = fixtures.reload(a);
         assertThat(reviewed.status).isEqualTo(ApplicationStatus.WITH_BOARD);
         assertThat(reviewed.reviewNote).isEqualTo("Alt i orden");
+        assertThat(reviewed.questions).isNull();
+        assertThat(reviewed.fee).isEqualByComparingTo("19500");
         assertThat(reviewed.feeSetBy).isEqualTo(secretary);
         assertThat(runtime.getVariables(pi.getId())).containsEntry("reviewDecision", "approve")
-                .doesNotContainKey("reviewNote");
+                .doesNotContainKeys("reviewNote", "questions");
 
         String board = fixtures.task(pi.getId(), "board").getId();
-        mvc.perform(post("/tasks/" + board + "/complete").param("boardDecision", "approve")
-                        .param("boardDecisionDate", "2026-11-20").param("boardNote", "Velkommen")
+        assertThat(mvc.perform(get("/tasks/" + board).with(TestMembers.login(identity, boardMember)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("data-form-id=\"membership-board-decision\"",
+                        "value=\"" + java.time.LocalDate.now(ApplicationLinkController.ZONE) + "\"");
+        mvc.perform(post("/tasks/" + board + "/complete").param("f.boardDecision", "approve")
+                        .param("f.boardDecisionDate", "2026-11-20").param("f.boardNote", "Velkommen")
                         .with(TestMembers.login(identity, boardMember)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJobs(pi.getId());
@@ -87,6 +111,58 @@ class MembershipTasksIT {
         String meeting = fixtures.task(pi.getId(), "welcomeMeeting").getId();
         String meetingPage = mvc.perform(get("/tasks/" + meeting).with(TestMembers.login(identity, secretary)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(meetingPage).contains("Bestyrelsen: godkendt", "Medlem oprettet");
+        assertThat(meetingPage).contains("Bestyrelsen: godkendt", "Medlem oprettet",
+                "data-form-id=\"membership-welcome-meeting\"");
+        mvc.perform(post("/tasks/" + meeting + "/complete").param("f.meetingDate", "2026-12-01")
+                        .param("f.meetingNote", "Aftalt temagrupper")
+                        .with(TestMembers.login(identity, secretary)).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(audit.entries("sund-by", MembershipAudit.RECORD_TYPE, String.valueOf(a.id)))
+                .extracting(e -> e.userId() + " " + e.action())
+                .contains(secretary + " membership.history.WELCOME_MEETING_HELD");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    /** The board reads the application's documents from its board task; nobody else's, nowhere else. */
+    @Test
+    void theBoardReadsTheApplicationsDocumentsFromItsBoardTaskOnly() throws Exception {
+        Application a = fixtures.apply("sund-by", fixtures.newMunicipality("sund-by"));
+        Application other = fixtures.apply("sund-by", fixtures.newMunicipality("sund-by"));
+        ProcessInstance pi = fixtures.instance(a);
+        fixtures.runJobs(pi.getId());
+        fixtures.runJobs(fixtures.instance(other).getId());
+        String review = fixtures.task(pi.getId(), "review").getId();
+        String boardMember = TestUsers.create(identity, "best", CurrentUser.BOARD, "sund-by");
+        String swedishBoard = TestUsers.create(identity, "best", CurrentUser.BOARD, "hc-sverige");
+        String document = "/documents/" + fixtures.reload(a).decisionDocumentId;
+
+        // before the board has a task: not from the review task, and never from the secretariat's /documents
+        mvc.perform(get("/tasks/" + review + document).with(TestMembers.login(identity, boardMember)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(document).with(TestMembers.login(identity, boardMember))).andExpect(status().isForbidden());
+
+        fixtures.complete(fixtures.task(pi.getId(), "review"), java.util.Map.of("reviewDecision", "approve"));
+        fixtures.runJobs(pi.getId());
+        String board = fixtures.task(pi.getId(), "board").getId();
+        String page = mvc.perform(get("/tasks/" + board).with(TestMembers.login(identity, boardMember)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/tasks/" + board + document + "\"");
+        byte[] pdf = mvc.perform(get("/tasks/" + board + document).with(TestMembers.login(identity, boardMember)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        // another application's document through this task; this task for another network's board
+        mvc.perform(get("/tasks/" + board + "/documents/" + fixtures.reload(other).decisionDocumentId)
+                        .with(TestMembers.login(identity, boardMember)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/tasks/" + board + document).with(TestMembers.login(identity, swedishBoard)))
+                .andExpect(status().isNotFound());
+        // the secretariat reads it from the review's history as before
+        String secretary = TestUsers.create(identity, "sekr", CurrentUser.SECRETARIAT, "sund-by");
+        mvc.perform(get("/tasks/" + review + document).with(TestMembers.login(identity, secretary)))
+                .andExpect(status().isOk());
     }
 }

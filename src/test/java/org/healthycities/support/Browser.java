@@ -104,9 +104,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> text().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> text().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page showed instead, and keep a picture of it
+            screenshot("timeout-" + System.currentTimeMillis());
+            String shown = text();
+            throw new AssertionError("waited 30 s for \"" + text + "\" on " + driver.getCurrentUrl() + "; the page shows:\n"
+                    + shown.substring(0, Math.min(shown.length(), 2000)), e);
+        }
         return this;
     }
 
@@ -117,6 +125,39 @@ public final class Browser implements AutoCloseable {
         click("main form button[type=submit]");
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
         return this;
+    }
+
+    /**
+     * Logs in to Camunda Tasklist with its own login form (at /camunda/app/tasklist/). The Angular app may redraw
+     * the form while loading, so this types again until it is past it.
+     */
+    public Browser tasklistLogin(String username, String password) {
+        go("/camunda/app/tasklist/");
+        for (int attempt = 1; ; attempt++) {
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(
+                    By.cssSelector("form[name=signinForm] input[type=password]")).stream().anyMatch(WebElement::isDisplayed));
+            pause(2000L * attempt); // let the Angular app finish drawing the form before typing into it
+            type("form[name=signinForm] input[type=text]", username)
+                    .type("form[name=signinForm] input[type=password]", password)
+                    .click("form[name=signinForm] button[type=submit]");
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .until(d -> !d.findElements(By.cssSelector(".task-filters .task-filter")).isEmpty());
+                return this;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Saves a screenshot and fails on any serious or critical accessibility violation of the page. */

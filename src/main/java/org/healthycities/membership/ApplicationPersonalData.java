@@ -1,0 +1,234 @@
+package org.healthycities.membership;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.StoredDocument;
+import org.healthycities.forms.Subject;
+import org.healthycities.forms.Submissions;
+import org.healthycities.privacy.Erased;
+import org.healthycities.privacy.PersonQuery;
+import org.healthycities.privacy.PersonalDataHolder;
+import org.healthycities.privacy.PersonalRecord;
+import org.healthycities.privacy.RetentionRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contacts of membership applications: political contact, administrative contact (the applicant, who gets
+ * the mails and the private link), coordinator, and the mayor who signed. Erasing a person replaces their name
+ * and address by the marker and drops their phone, in the application and in its form answers, and replaces
+ * mentions of them in the application's texts and history. The municipality's answers (motivation, decision,
+ * population) stay for statistics.
+ * <p>
+ * When the person is the applicant: their private links go; an application still open ends (its process is
+ * deleted, status WITHDRAWN), since nobody can be asked anything any more; and the uploaded decision documents
+ * are deleted unless the application led to membership (then they are the member's founding documents and stay).
+ * <p>
+ * Retention ({@code closed-applications}, default two years): applications that ended without membership
+ * (rejected, lapsed, withdrawn, duplicate, already member) are anonymised that way for all their contacts.
+ */
+@Component
+class ApplicationPersonalData implements PersonalDataHolder {
+
+    static final String TYPE = "membership-application";
+    static final Set<ApplicationStatus> CLOSED_WITHOUT_MEMBERSHIP = EnumSet.of(ApplicationStatus.REJECTED,
+            ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN, ApplicationStatus.DUPLICATE,
+            ApplicationStatus.ALREADY_MEMBER);
+
+    /** A contact role: its column prefix and its field keys in forms/membership-application.form. */
+    enum Role {
+        POLITICAL("political_contact", "politicalContact"),
+        ADMIN("admin_contact", "adminContact"),
+        COORDINATOR("coordinator", "coordinator");
+
+        final String column;
+        final String field;
+
+        Role(String column, String field) {
+            this.column = column;
+            this.field = field;
+        }
+    }
+
+    private static final String COLUMNS = "id, network_id, reference, status, municipality_name, political_contact_name,"
+            + " political_contact_email, political_contact_phone, admin_contact_name, admin_contact_email,"
+            + " admin_contact_phone, coordinator_name, coordinator_email, coordinator_phone, mayor_name, submitted_at,"
+            + " decided_at";
+
+    private final JdbcTemplate jdbc;
+    private final Submissions submissions;
+    private final DocumentService documents;
+    private final RuntimeService runtime;
+
+    ApplicationPersonalData(JdbcTemplate jdbc, Submissions submissions, DocumentService documents,
+                            RuntimeService runtime) {
+        this.jdbc = jdbc;
+        this.submissions = submissions;
+        this.documents = documents;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public List<PersonalRecord> find(PersonQuery person) {
+        List<PersonalRecord> records = new ArrayList<>();
+        for (Map<String, Object> row : rows(person)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("reference", row.get("reference"));
+            data.put("municipality", row.get("municipality_name"));
+            data.put("status", row.get("status"));
+            data.put("submittedAt", String.valueOf(row.get("submitted_at")));
+            for (Role role : roles(row, person)) {
+                data.put(role.field + "Name", row.get(role.column + "_name"));
+                data.put(role.field + "Email", row.get(role.column + "_email"));
+                data.put(role.field + "Phone", row.get(role.column + "_phone"));
+            }
+            if (person.isName((String) row.get("mayor_name"))) {
+                data.put("mayorName", row.get("mayor_name"));
+            }
+            data.put("history", mentions(person, (Long) row.get("id")));
+            records.add(new PersonalRecord(TYPE, String.valueOf(row.get("id")), (String) row.get("network_id"),
+                    row.get("reference") + " " + row.get("municipality_name") + ": "
+                            + roles(row, person).stream().map(r -> r.field).toList(), data));
+        }
+        return records;
+    }
+
+    @Override
+    public int erase(PersonQuery person) {
+        List<Map<String, Object>> rows = rows(person);
+        for (Map<String, Object> row : rows) {
+            anonymise(row, roles(row, person), person.isName((String) row.get("mayor_name")), List.of(person));
+        }
+        return rows.size();
+    }
+
+    /** Closed applications without membership, anonymised for all their contacts after the period. */
+    @Bean
+    static RetentionRule closedApplicationRetention(ApplicationPersonalData holder) {
+        return RetentionRule.of("closed-applications", Period.ofYears(2), holder::anonymiseClosedBefore);
+    }
+
+    int anonymiseClosedBefore(Instant cutoff) {
+        List<String> statuses = CLOSED_WITHOUT_MEMBERSHIP.stream().map(Enum::name).toList();
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + COLUMNS + " FROM membership_application"
+                        + " WHERE status IN (?, ?, ?, ?, ?) AND COALESCE(decided_at, updated_at) < ?"
+                        + " AND admin_contact_email <> ? ORDER BY id",
+                statuses.get(0), statuses.get(1), statuses.get(2), statuses.get(3), statuses.get(4),
+                Timestamp.from(cutoff), Erased.MARKER);
+        for (Map<String, Object> row : rows) {
+            List<PersonQuery> people = new ArrayList<>();
+            for (Role role : Role.values()) {
+                people.add(PersonQuery.of((String) row.get(role.column + "_email"), (String) row.get(role.column + "_name")));
+            }
+            people.add(PersonQuery.of(null, (String) row.get("mayor_name")));
+            anonymise(row, EnumSet.allOf(Role.class), row.get("mayor_name") != null, people);
+        }
+        return rows.size();
+    }
+
+    private void anonymise(Map<String, Object> row, Set<Role> roles, boolean mayor, List<PersonQuery> people) {
+        long id = (Long) row.get("id");
+        String status = (String) row.get("status");
+        List<String> fields = new ArrayList<>();
+        for (Role role : roles) {
+            jdbc.update("UPDATE membership_application SET " + role.column + "_name = ?, " + role.column + "_email = ?, "
+                    + role.column + "_phone = NULL, version = version + 1 WHERE id = ?", Erased.MARKER, Erased.MARKER, id);
+            fields.addAll(List.of(role.field + "Name", role.field + "Email", role.field + "Phone"));
+        }
+        if (mayor) {
+            jdbc.update("UPDATE membership_application SET mayor_name = ? WHERE id = ?", Erased.MARKER, id);
+            fields.add("mayorName");
+        }
+        submissions.eraseAnswers(new Subject(Applications.OWNER_TYPE, String.valueOf(id)), fields);
+        for (String column : List.of("motivation", "questions", "review_note", "board_note")) {
+            String text = jdbc.queryForObject("SELECT " + column + " FROM membership_application WHERE id = ?",
+                    String.class, id);
+            String redacted = redact(text, people);
+            if (text != null && !text.equals(redacted)) {
+                jdbc.update("UPDATE membership_application SET " + column + " = ? WHERE id = ?", redacted, id);
+            }
+        }
+        jdbc.query("SELECT id, detail FROM membership_application_event WHERE application_id = ? AND detail IS NOT NULL",
+                rs -> {
+                    jdbc.update("UPDATE membership_application_event SET detail = ? WHERE id = ?",
+                            redact(rs.getString(2), people), rs.getLong(1));
+                }, id);
+        if (roles.contains(Role.ADMIN)) {
+            jdbc.update("DELETE FROM membership_application_link WHERE application_id = ?", id);
+            if (ApplicationStatus.valueOf(status).open()) {
+                endProcess(id, (String) row.get("network_id"));
+            }
+            if (!ApplicationStatus.APPROVED.name().equals(status)) {
+                for (StoredDocument d : documents.findByOwner(Applications.OWNER_TYPE, String.valueOf(id))) {
+                    documents.delete(d.id());
+                }
+                jdbc.update("UPDATE membership_application SET decision_document_id = NULL WHERE id = ?", id);
+            }
+        }
+    }
+
+    /** Ends an open application whose applicant was erased: nobody is left to ask or to tell. */
+    private void endProcess(long id, String networkId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(Applications.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).tenantIdIn(networkId).singleResult();
+        if (instance != null) {
+            runtime.deleteProcessInstance(instance.getId(), "personal data erased", true, true);
+        }
+        Timestamp now = Timestamp.from(PrivateLinks.now());
+        jdbc.update("UPDATE membership_application SET status = ?, decided_at = ? WHERE id = ?",
+                ApplicationStatus.WITHDRAWN.name(), now, id);
+        jdbc.update("INSERT INTO membership_application_event (application_id, occurred_at, kind, actor, detail)"
+                + " VALUES (?, ?, 'ERASED', ?, NULL)", id, now, HistoryEntry.SYSTEM);
+    }
+
+    private List<Map<String, Object>> rows(PersonQuery person) {
+        String email = person.emailParam();
+        String name = person.nameParam();
+        return jdbc.queryForList("SELECT " + COLUMNS + " FROM membership_application WHERE political_contact_email = ?"
+                + " OR admin_contact_email = ? OR coordinator_email = ? OR political_contact_name = ?"
+                + " OR admin_contact_name = ? OR coordinator_name = ? OR mayor_name = ? ORDER BY id",
+                email, email, email, name, name, name, name);
+    }
+
+    private static Set<Role> roles(Map<String, Object> row, PersonQuery person) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (person.isEmail((String) row.get(role.column + "_email"))
+                    || person.isName((String) row.get(role.column + "_name"))) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private List<Map<String, Object>> mentions(PersonQuery person, long applicationId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String pattern : person.likePatterns()) {
+            jdbc.query("SELECT id, occurred_at, kind, detail FROM membership_application_event"
+                    + " WHERE application_id = ? AND detail LIKE ? ORDER BY occurred_at, id", rs -> {
+                rows.add(Map.of("id", rs.getLong(1), "occurredAt", rs.getTimestamp(2).toInstant().toString(),
+                        "kind", rs.getString(3), "detail", rs.getString(4)));
+            }, applicationId, pattern);
+        }
+        return rows;
+    }
+
+    private static String redact(String text, List<PersonQuery> people) {
+        String result = text;
+        for (PersonQuery p : people) {
+            result = Erased.redact(result, p);
+        }
+        return result;
+    }
+}

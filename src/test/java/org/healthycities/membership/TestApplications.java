@@ -1,0 +1,91 @@
+package org.healthycities.membership;
+
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applications with their private link, for tests outside the membership package (security): made through
+ * the membership service as /apply makes them, the link issued as the confirmation mail would.
+ */
+@Component
+public class TestApplications {
+
+    /** What a test needs to reach an application: its id, document, private-link token and receipt key. */
+    public record Created(long id, String networkId, String token, long documentId, String receiptKey,
+                          String processInstanceId) {
+    }
+
+    private final MembershipFixtures fixtures;
+    private final PrivateLinks links;
+    private final ApplicationRepository repository;
+
+    TestApplications(MembershipFixtures fixtures, PrivateLinks links, ApplicationRepository repository) {
+        this.repository = repository;
+        this.fixtures = fixtures;
+        this.links = links;
+    }
+
+    /** A new application to the network (a municipality of its own), its process started. */
+    public Created apply(String network) {
+        String code = fixtures.newMunicipality(network);
+        ApplicationForm form = MembershipFixtures.form(code);
+        form.setIdempotencyKey(UUID.randomUUID().toString());
+        Application a = fixtures.apply(network, form, MembershipFixtures.pdf("Beslutning " + code));
+        String token = links.issue(a);
+        var instance = fixtures.instance(a);
+        return new Created(a.id, network, token, a.decisionDocumentId, form.getIdempotencyKey(),
+                instance == null ? null : instance.getId());
+    }
+
+    /** Runs the application's due jobs, so its first task exists. */
+    public void runJobs(Created created) {
+        fixtures.runJobs(created.processInstanceId());
+    }
+
+    /** The secretariat asks the applicant these questions (the review task's "ask"); the link then awaits an answer. */
+    public void ask(Created created, String questions) {
+        runJobs(created);
+        fixtures.complete(fixtures.task(created.processInstanceId(), "review"),
+                java.util.Map.of("reviewDecision", "ask", "questions", questions));
+        runJobs(created);
+    }
+
+    /** The application's decision document now, and its status. */
+    public Long documentId(long id) {
+        return fixtures.reload(repository.findById(id).orElseThrow()).decisionDocumentId;
+    }
+
+    public String status(long id) {
+        return repository.findById(id).orElseThrow().status.name();
+    }
+
+    /** A municipality of its own on the network's list of possible members; its code. */
+    public String newMunicipality(String network) {
+        return fixtures.newMunicipality(network);
+    }
+
+    /** The motivation stored with the application made with this receipt key. */
+    public String motivation(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().motivation;
+    }
+
+    /** The decision document of the application made with this receipt key (null: none readable). */
+    public Long documentIdByKey(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().decisionDocumentId;
+    }
+
+    /** Whether an application was made with this receipt key. */
+    public boolean exists(String receiptKey) {
+        return repository.findByIdempotencyKey(receiptKey).isPresent();
+    }
+
+    /** A real one-page PDF.
+    public static byte[] pdf(String text) {
+        return MembershipFixtures.pdf(text);
+    }
+
+    /** The SHA-256 under which a token is stored. */
+    public static String storedHash(String token) {
+        return PrivateLinks.hash(token);
+    }
+}

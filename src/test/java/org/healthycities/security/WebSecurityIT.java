@@ -1,0 +1,234 @@
+package org.healthycities.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.healthycities.security.AuthorizationMatrixIT.Role;
+import org.healthycities.security.AuthorizationMatrixIT.Route;
+import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** CSRF on every state-changing route, session fixation and logout over real HTTP, and the security headers. */
+@IntegrationTest
+class WebSecurityIT {
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired SecurityFixture fixture;
+    @Autowired IdentityService identity;
+    @LocalServerPort int port;
+
+    /**
+     * Every POST/PUT/PATCH/DELETE route, sent without a CSRF token by a logged-in secretariat and by the
+     * holder of each private link (session-based callers), is refused with 403 before any handler runs.
+     */
+    @Test
+    void everyStateChangingRouteRefusesARequestWithoutCsrfToken() throws Exception {
+        SecurityFixture.World w = fixture.world();
+        List<String> accepted = new ArrayList<>();
+        int cases = 0;
+        for (Route route : AuthorizationMatrixIT.routes(context)) {
+            if (route.method().equals("GET")) {
+                continue;
+            }
+            for (Role role : List.of(Role.SECRETARIAT, Role.ADMIN, Role.APPLICANT, Role.PARTICIPANT, Role.COORDINATOR)) {
+                String url = AuthorizationMatrixIT.fill(route.pattern(), role, w);
+                MockHttpServletRequestBuilder b = request(HttpMethod.valueOf(route.method()), url).param("version", "0")
+                        .with(SecurityFixture.freshAddress());
+                if (role == Role.SECRETARIAT) {
+                    b.with(fixture.login(w.secretariat()));
+                } else if (role == Role.ADMIN) {
+                    b.with(fixture.login(w.admin()));
+                }
+                int status = mvc.perform(b).andReturn().getResponse().getStatus();
+                cases++;
+                if (status != 403) {
+                    accepted.add(route.method() + " " + route.pattern() + " as " + role + ": " + status);
+                }
+            }
+        }
+        System.out.printf("csrf: %d refusals asserted%n", cases);
+        assertThat(cases).isGreaterThan(200);
+        assertThat(accepted).as("state-changing requests without a CSRF token").isEmpty();
+    }
+
+    @Test
+    void theSessionIdChangesAtLoginAndLogoutEndsTheSession() throws Exception {
+        String user = TestUsers.create(identity, "fixation", CurrentUser.SECRETARIAT, SecurityFixture.SUND_BY);
+        Http http = new Http(port);
+        HttpResponse<String> loginPage = http.get("/login", null);
+        String before = cookie(loginPage).orElseThrow(() -> new AssertionError("no session before login"));
+        String csrf = csrfToken(loginPage.body());
+
+        HttpResponse<String> login = http.post("/login", before,
+                Map.of("username", user, "password", TestUsers.PASSWORD, "_csrf", csrf));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/home");
+        String after = cookie(login).orElseThrow(() -> new AssertionError("no new session id at login"));
+        assertThat(after).isNotEqualTo(before);
+
+        assertThat(http.get("/home", after).statusCode()).isEqualTo(200);
+        // the id known before login (as an attacker who planted it would know it) opens nothing
+        HttpResponse<String> planted = http.get("/home", before);
+        assertThat(planted.statusCode()).isEqualTo(302);
+        assertThat(planted.headers().firstValue("Location").orElse("")).contains("/login");
+
+        HttpResponse<String> home = http.get("/home", after);
+        HttpResponse<String> logout = http.post("/logout", after, Map.of("_csrf", csrfToken(home.body())));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> old = http.get("/home", after);
+        assertThat(old.statusCode()).isEqualTo(302);
+        assertThat(old.headers().firstValue("Location").orElse("")).contains("/login");
+        assertThat(http.get("/members", after).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void pagesPublicPrivateLinkAndErrorPagesCarryTheSecurityHeadersAndNoInlineScript() throws Exception {
+        SecurityFixture.World w = fixture.world();
+        Map<String, Boolean> pages = new java.util.LinkedHashMap<>(); // url → as secretariat
+        pages.put("/", false);
+        pages.put("/login", false);
+        pages.put("/apply/" + SecurityFixture.SUND_BY, false);
+        pages.put("/join", false);
+        pages.put("/application/" + w.application().token(), false);
+        pages.put("/evaluation/" + w.evaluation().token(), false);
+        pages.put("/join/s/" + w.workshop().participantToken(), false);
+        pages.put("/application/" + "A".repeat(43), false); // the invalid-link page
+        pages.put("/evaluation/not-a-real-token-0123456789abcdef", false);
+        pages.put("/no-such-page", true);
+        pages.put("/members", true);
+        pages.put("/workshops/sessions/" + w.workshop().sessionId() + "/projector", true);
+        pages.put("/evaluations/" + w.evaluation().evaluationId(), true);
+        pages.put("/tasks/" + w.taskId(), true);
+        List<String> problems = new ArrayList<>();
+        for (var page : pages.entrySet()) {
+            MockHttpServletRequestBuilder b = get(page.getKey()).with(SecurityFixture.freshAddress());
+            if (page.getValue()) {
+                b.with(fixture.login(w.secretariat()));
+            }
+            MockHttpServletResponse r = mvc.perform(b).andReturn().getResponse();
+            problems.addAll(headerProblems(page.getKey(), r.getHeader("Content-Security-Policy"),
+                    r.getHeader("X-Content-Type-Options"), r.getHeader("Referrer-Policy")));
+            if (r.getContentType() != null && r.getContentType().startsWith("text/html")) {
+                problems.addAll(inlineScript(page.getKey(), Jsoup.parse(r.getContentAsString())));
+            }
+        }
+        // and over real HTTP, as a browser gets them
+        HttpResponse<String> real = new Http(port).get("/application/" + w.application().token(), null);
+        problems.addAll(headerProblems("HTTP /application", real.headers().firstValue("Content-Security-Policy")
+                .orElse(null), real.headers().firstValue("X-Content-Type-Options").orElse(null),
+                real.headers().firstValue("Referrer-Policy").orElse(null)));
+        assertThat(problems).isEmpty();
+    }
+
+    static List<String> headerProblems(String url, String csp, String nosniff, String referrer) {
+        List<String> problems = new ArrayList<>();
+        if (csp == null) {
+            return List.of(url + ": no Content-Security-Policy");
+        }
+        Map<String, String> directives = java.util.Arrays.stream(csp.split(";")).map(String::trim)
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toMap(d -> d.split("\\s+")[0], d -> d, (a, b) -> a));
+        String scripts = directives.getOrDefault("script-src", directives.get("default-src"));
+        if (scripts == null || scripts.contains("'unsafe-inline'") || scripts.contains("'unsafe-eval'")
+                || scripts.contains("*")) {
+            problems.add(url + ": scripts not limited: " + scripts);
+        }
+        if (!directives.getOrDefault("frame-ancestors", "").matches("frame-ancestors\\s+'(none|self)'")) {
+            problems.add(url + ": frame-ancestors missing or open: " + csp);
+        }
+        if (!"nosniff".equals(nosniff)) {
+            problems.add(url + ": X-Content-Type-Options " + nosniff);
+        }
+        if (referrer == null || referrer.equals("unsafe-url") || referrer.equals("no-referrer-when-downgrade")) {
+            problems.add(url + ": Referrer-Policy " + referrer);
+        }
+        return problems;
+    }
+
+    /** Inline script would be blocked by the CSP and break the page: none in script elements or on* attributes. */
+    static List<String> inlineScript(String url, Document html) {
+        List<String> problems = new ArrayList<>();
+        for (Element script : html.select("script")) {
+            if (!script.hasAttr("src") && !script.attr("type").equals("application/json")) {
+                problems.add(url + ": inline script " + script.outerHtml());
+            }
+        }
+        for (Element e : html.getAllElements()) {
+            e.attributes().forEach(a -> {
+                if (a.getKey().toLowerCase().startsWith("on")) {
+                    problems.add(url + ": inline handler " + a.getKey() + " on <" + e.tagName() + ">");
+                }
+                if (a.getValue().trim().toLowerCase().startsWith("javascript:")) {
+                    problems.add(url + ": javascript: URL on <" + e.tagName() + ">");
+                }
+            });
+        }
+        return problems;
+    }
+
+    private static Optional<String> cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).filter(v -> !v.isEmpty()).findFirst();
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private static String csrfToken(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token in the page");
+        }
+        return m.group(1);
+    }
+
+    /** A bare HTTP client: no redirects followed, cookies only as given. */
+    record Http(int port) {
+        private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path, String session) throws Exception {
+            return CLIENT.send(base(path, session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String session, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return CLIENT.send(base(path, session).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest.Builder base(String path, String session) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (session != null) {
+                b.header("Cookie", "JSESSIONID=" + session);
+            }
+            return b;
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -12,11 +13,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * ask it which networks may be seen; the admin sees all.
  */
 public record CurrentUser(String id, String displayName, Set<String> groups, Set<String> networks)
-        implements Serializable {
+        implements Serializable, AuthenticatedPrincipal {
 
     public static final String ADMIN = "admin";
     public static final String SECRETARIAT = "secretariat";
     public static final String BOARD = "board";
+
+    /** The user id: the name sessions are indexed by (Spring Session's PRINCIPAL_NAME), not the whole record. */
+    @Override
+    public String getName() {
+        return id;
+    }
 
     public boolean isAdmin() {
         return groups.contains(ADMIN);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.healthycities.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -107,16 +106,11 @@ class TaskWork {
      */
     private Result guarded(CurrentUser user, String id, Function<TaskView, Result> work) {
         try {
-            return transaction.execute(status -> {
-                TaskView task = directory.find(user, id).orElse(null);
-                Result result = task == null ? new Result(Status.NOT_FOUND, null)
-                        : !task.open() ? new Result(Status.ENDED, task) : work.apply(task);
-                if (result.status() != Status.DONE) {
-                    status.setRollbackOnly();
-                }
-                return result;
-            });
-        } catch (ProcessEngineException raced) {
+            return attempt(user, id, work);
+        } catch (RuntimeException raced) {
+            // the same task completed at the same moment (on another node or thread) fails here in several
+            // ways: optimistic locking, a deadlock, a duplicate variable, even a NullPointerException inside
+            // the engine; all rolled back, so look again and say what happened
             TaskView now = directory.find(user, id).orElseThrow(() -> raced);
             if (!now.open()) {
                 return new Result(Status.ENDED, now);
@@ -124,8 +118,21 @@ class TaskWork {
             if (now.assignee() != null && !now.assignee().equals(user.id())) {
                 return new Result(Status.CLAIMED_BY_OTHER, now);
             }
-            throw raced;
+            // the other transaction has not committed yet (or lost too): once more, now behind its locks
+            return attempt(user, id, work);
         }
+    }
+
+    private Result attempt(CurrentUser user, String id, Function<TaskView, Result> work) {
+        return transaction.execute(status -> {
+            TaskView task = directory.find(user, id).orElse(null);
+            Result result = task == null ? new Result(Status.NOT_FOUND, null)
+                    : !task.open() ? new Result(Status.ENDED, task) : work.apply(task);
+            if (result.status() != Status.DONE) {
+                status.setRollbackOnly();
+            }
+            return result;
+        });
     }
 
     /** The engine writes its user operation log (Cockpit, our history panel) only for an authenticated user. */

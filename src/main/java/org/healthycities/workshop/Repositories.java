@@ -8,12 +8,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.stereotype.Repository;
 
 interface WorkshopRepository extends JpaRepository<Workshop, Long> {
     List<Workshop> findByNetworkIdInAndTemplateOrderByStartsOnDescIdDesc(Collection<String> networkIds,
                                                                         boolean template);
 }
 
+/** Named apart from Spring Session's own "sessionRepository" bean (web sessions in the database). */
+@Repository("workshopSessionRepository")
 interface SessionRepository extends JpaRepository<WorkshopSession, Long> {
     List<WorkshopSession> findByWorkshopIdOrderById(Long workshopId);
 

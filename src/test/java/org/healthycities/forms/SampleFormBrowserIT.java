@@ -17,6 +17,7 @@ import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,6 +113,7 @@ class SampleFormBrowserIT {
         Browser browser = Browser.open(port, false);
         try {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
+            wait.ignoring(StaleElementReferenceException.class); // Tasklist re-renders its lists while we look
             browser.tasklistLogin("admin", TestUsers.ADMIN_PASSWORD);
             WebElement filter = wait.until(d -> d.findElements(By.cssSelector(".task-filters .task-filter")).stream()
                     .filter(f -> f.getText().contains("Sekretariatet")).findFirst().orElse(null));

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestUsers;
+import org.healthycities.support.WebSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -161,6 +162,7 @@ class AuthorizationMatrixIT {
     @Autowired SecurityFixture fixture;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.springframework.session.SessionRepository<?> webSessions;
 
     /** All mapped routes, one per method (a mapping without methods answers all of them). */
     List<Route> routes() {
@@ -283,8 +285,8 @@ class AuthorizationMatrixIT {
         }
         if (role == Role.SECRETARIAT || role == Role.ADMIN || role == Role.OTHER_SECRETARIAT) {
             // as after opening the session: the browser session holds the code for the projector and QR
-            b.sessionAttrs(org.healthycities.workshop.TestWorkshops.sessionWithCode(w.workshop().sessionId(),
-                    w.workshop().code()));
+            b.cookie(WebSessions.withAttributes(webSessions, org.healthycities.workshop.TestWorkshops.sessionWithCode(
+                    w.workshop().sessionId(), w.workshop().code())));
         }
         return switch (role) {
             case SECRETARIAT -> b.with(fixture.login(w.secretariat()));

@@ -14,6 +14,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.util.Date;
 import java.util.UUID;
@@ -30,7 +31,6 @@ import org.healthycities.workshop.TestSessions.Opened;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -199,7 +199,6 @@ class WorkshopPagesIT {
     void theSecretariatSetsUpASessionFromTheTemplateOpensItAndShowsCodeAndQr() throws Exception {
         String secretary = TestUsers.create(identity, "ws", CurrentUser.SECRETARIAT, "sund-by");
         RequestPostProcessor user = TestMembers.login(identity, secretary);
-        MockHttpSession http = new MockHttpSession();
         String title = "Koordinatordage " + UUID.randomUUID();
         mvc.perform(post("/workshops").with(user).with(csrf()).param("networkId", "sund-by").param("title", "")
                         .param("startsOn", "2026-11-15").param("endsOn", "2026-11-14"))
@@ -221,7 +220,7 @@ class WorkshopPagesIT {
                         .param("groups", "5"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String sessionUrl = session.getResponse().getRedirectedUrl();
-        mvc.perform(post(sessionUrl + "/open").with(user).with(csrf()).session(http))
+        mvc.perform(post(sessionUrl + "/open").with(user).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Sessionen har ingen arbejdsspørgsmål.")));
         String page = mvc.perform(get(sessionUrl).with(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Gruppe 5")))
@@ -232,14 +231,16 @@ class WorkshopPagesIT {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get(sessionUrl).with(user)).andExpect(content().string(containsString("Opgave 3: Temagrupperne")))
                 .andExpect(content().string(containsString("Hvordan kan vi dele viden på tværs af temagrupperne?")));
-        mvc.perform(post(sessionUrl + "/open").with(user).with(csrf()).session(http))
-                .andExpect(status().is3xxRedirection());
-        String projector = mvc.perform(get(sessionUrl + "/projector").with(user).session(http))
+        // the code is remembered in the web session (in the database): the browser sends its cookie back
+        Cookie web = mvc.perform(post(sessionUrl + "/open").with(user).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("JSESSIONID");
+        assertThat(web).as("a web session cookie").isNotNull();
+        String projector = mvc.perform(get(sessionUrl + "/projector").with(user).cookie(web))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Matcher code = Pattern.compile("class=\"join-code\">([" + Codes.ALPHABET + "]{6})<").matcher(projector);
         assertThat(code.find()).as("the projector shows the code").isTrue();
         assertThat(projector).doesNotContain("<script>").doesNotContain("style=\"");
-        byte[] png = mvc.perform(get(sessionUrl + "/qr.png").with(user).session(http))
+        byte[] png = mvc.perform(get(sessionUrl + "/qr.png").with(user).cookie(web))
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("image/png"))
                 .andReturn().getResponse().getContentAsByteArray();
         var image = ImageIO.read(new ByteArrayInputStream(png));

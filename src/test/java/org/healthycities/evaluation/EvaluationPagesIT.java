@@ -119,8 +119,10 @@ class EvaluationPagesIT {
         var draft = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
         draft.set("inequality", "Første udkast om ulighed");
         draft.add("action", "save");
-        var saved = mvc.perform(postForm(token, draft)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get("/evaluation/" + token).flashAttrs(saved))
+        // the message after the redirect travels in the web session (in the database): follow it with its cookie
+        var saved = mvc.perform(postForm(token, draft)).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getCookie("JSESSIONID");
+        mvc.perform(get("/evaluation/" + token).cookie(saved))
                 .andExpect(content().string(containsString("Første udkast om ulighed")))
                 .andExpect(content().string(containsString("Kladden er gemt")));
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
@@ -131,9 +133,10 @@ class EvaluationPagesIT {
                         "ikke en pdf".getBytes())))
                 .andExpect(status().isOk()); // a refused upload keeps everything unsaved
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
-        var submitted = mvc.perform(postForm(token, submit)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        var submitted = mvc.perform(postForm(token, submit)).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getCookie("JSESSIONID");
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
-        mvc.perform(get("/evaluation/" + token).flashAttrs(submitted))
+        mvc.perform(get("/evaluation/" + token).cookie(submitted))
                 .andExpect(content().string(containsString("Tak! Evalueringen er indsendt")))
                 .andExpect(content().string(not(containsString("name=\"inequality\""))));
 

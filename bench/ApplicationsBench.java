@@ -1,22 +1,17 @@
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +26,7 @@ import java.util.regex.Pattern;
  * through the engine REST API (review: approve, board: approve). Prints the throughput and p50/p95/p99 of the
  * submits and the time until all N are members, and their ratio to the JDBC baseline measured just before.
  *
- *   java -cp target/bench-classes:mariadb-java-client.jar -Djdbc.url=... bench/ApplicationsBench.java \
+ *   java -cp target/bench-classes:$(cat target/bench-classpath.txt) -Djdbc.url=... ApplicationsBench \
  *        baseUrl user password [applications] [threads]
  *
  * With -Dprofile.pid and -Dprofile.file the submits and the drive to membership are recorded with JFR.
@@ -39,48 +34,10 @@ import java.util.regex.Pattern;
  */
 public class ApplicationsBench {
 
-    static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     static final String NETWORK = "sund-by";
-    static String base;
+    static BenchHttp web;
     static String basic;
-
-    /** One browser: its session cookie and CSRF token. */
-    static final class Client {
-        String cookie = "";
-        String csrf = "";
-
-        HttpResponse<String> get(String path) throws Exception {
-            return remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String path, String body) throws Exception {
-            return remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf) + body)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> multipart(String path, Multipart form) throws Exception {
-            return remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                    .header("Content-Type", "multipart/form-data; boundary=" + form.boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> remember(HttpResponse<String> r) {
-            r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(c -> cookie = c.split(";", 2)[0]);
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return r;
-        }
-    }
 
     /** A multipart/form-data body as a browser sends it. */
     static final class Multipart {
@@ -112,23 +69,24 @@ public class ApplicationsBench {
         }
     }
 
-    record Applicant(Client client, String code, String key) { }
+    /** A browser's multipart post (the real form with its file). */
+    static HttpResponse<String> multipart(BenchHttp.Client c, String path, Multipart form) throws Exception {
+        return c.send(c.request(path).header("Content-Type", "multipart/form-data; boundary=" + form.boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+    }
+
+    record Applicant(BenchHttp.Client client, String code, String key) { }
 
     public static void main(String[] args) throws Exception {
-        base = arg(args, 0, "http://localhost:8080").replaceAll("/+$", "");
-        String user = arg(args, 1, "admin");
-        String password = arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
-        int count = Integer.parseInt(arg(args, 3, "200"));
-        int threads = Integer.parseInt(arg(args, 4, "32"));
+        web = new BenchHttp(BenchHttp.arg(args, 0, "http://localhost:8080"), Duration.ofSeconds(30), null);
+        String user = BenchHttp.arg(args, 1, "admin");
+        String password = BenchHttp.arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
+        int count = Integer.parseInt(BenchHttp.arg(args, 3, "200"));
+        int threads = Integer.parseInt(BenchHttp.arg(args, 4, "32"));
         basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 
         // the N municipalities the network knows, imported by the secretariat (not timed)
-        Client desk = new Client();
-        desk.get("/login");
-        if (!desk.post("/login", "&username=" + enc(user) + "&password=" + enc(password)).headers()
-                .firstValue("Location").orElse("").contains("/home")) {
-            throw new IllegalStateException("login failed for " + user);
-        }
+        BenchHttp.Client desk = web.login(user, password);
         String run = Long.toString(System.currentTimeMillis() % 46_656_000L, 36).toUpperCase(Locale.ROOT);
         StringBuilder csv = new StringBuilder("code,name,kind\n");
         List<String> codes = new ArrayList<>();
@@ -138,7 +96,7 @@ public class ApplicationsBench {
             csv.append(code).append(",Benchby ").append(run).append(' ').append(i).append(" Kommune,municipality\n");
         }
         desk.get("/network/" + NETWORK + "/possible-members/import");
-        HttpResponse<String> imported = desk.multipart("/network/" + NETWORK + "/possible-members/import",
+        HttpResponse<String> imported = multipart(desk, "/network/" + NETWORK + "/possible-members/import",
                 new Multipart().field("_csrf", desk.csrf).file("file", "bench.csv", "text/csv",
                         csv.toString().getBytes(StandardCharsets.UTF_8)));
         if (imported.statusCode() >= 400) {
@@ -152,7 +110,7 @@ public class ApplicationsBench {
         List<Future<Applicant>> opening = new ArrayList<>();
         for (String code : codes) {
             opening.add(pool.submit(() -> {
-                Client c = new Client();
+                BenchHttp.Client c = web.client();
                 Matcher key = KEY.matcher(c.get("/apply/" + NETWORK).body());
                 if (!key.find() || c.csrf.isEmpty()) {
                     throw new IllegalStateException("the application form has no idempotency key or CSRF token");
@@ -166,56 +124,34 @@ public class ApplicationsBench {
         }
         JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
 
-        // the burst: all submit at once
+        // the forms as the applicants filled them in (not timed), then the burst: all submit at once
         byte[] pdf = pdf("Tiltraedelse til Sund By Netvaerket");
-        CountDownLatch go = new CountDownLatch(1);
-        long[] latencies = new long[count];
-        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        List<Future<?>> submits = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            submits.add(pool.submit(() -> {
-                go.await();
-                Applicant a = applicants.get(n);
-                Multipart form = new Multipart().field("_csrf", a.client().csrf).field("idempotencyKey", a.key())
-                        .field("municipalityCode", a.code()).field("population", "43000")
-                        .field("politicalContactName", "Birte Ørsted").field("politicalContactEmail", "borgmester@" + a.code() + ".example.org")
-                        .field("adminContactName", "Aase Ansøger").field("adminContactEmail", "ansoeger@" + a.code() + ".example.org")
-                        .field("coordinatorName", "Karin Koordinator").field("coordinatorEmail", "koordinator@" + a.code() + ".example.org")
-                        .field("decisionDate", LocalDate.now().minusDays(7).toString()).field("decisionBody", "Byrådet")
-                        .field("accessionSignedByMayor", "true").field("mayorName", "Birte Ørsted")
-                        .field("coordinatorJoinsAssembly", "true").field("motivation", "Lighed i sundhed for alle")
-                        .field("consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf);
-                long t0 = System.nanoTime();
-                String outcome;
-                try {
-                    HttpResponse<String> r = a.client().multipart("/apply/" + NETWORK, form);
-                    String location = r.headers().firstValue("Location").orElse("");
-                    outcome = r.statusCode() + (location.contains("/apply/received/" + a.key()) ? " received" : " " + location);
-                } catch (Exception e) {
-                    outcome = "error " + e;
-                }
-                latencies[n] = System.nanoTime() - t0;
-                outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                return null;
-            }));
-        }
+        List<Multipart> forms = new ArrayList<>();
+        for (Applicant a : applicants) {
+            forms.add(new Multipart().field("_csrf", a.client().csrf).field("idempotencyKey", a.key())
+                    .field("municipalityCode", a.code()).field("population", "43000")
+                    .field("politicalContactName", "Birte Ørsted").field("politicalContactEmail", "borgmester@" + a.code() + ".example.org")
+                    .field("adminContactName", "Aase Ansøger").field("adminContactEmail", "ansoeger@" + a.code() + ".example.org")
+                    .field("coordinatorName", "Karin Koordinator").field("coordinatorEmail", "koordinator@" + a.code() + ".example.org")
+                    .field("decisionDate", LocalDate.now().minusDays(7).toString()).field("decisionBody", "Byrådet")
+                    .field("accessionSignedByMayor", "true").field("mayorName", "Birte Ørsted")
+                    .field("coordinatorJoinsAssembly", "true").field("motivation", "Lighed i sundhed for alle")
+                    .field("consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
+    }
+        BenchHttp.Burst burst = new BenchHttp.Burst(pool, count, n -> {
+            Applicant a = applicants.get(n);
+            HttpResponse<String> r = multipart(a.client(), "/apply/" + NETWORK, forms.get(n));
+            String location = r.headers().firstValue("Location").orElse("");
+            return r.statusCode() + (location.contains("/apply/received/" + a.key()) ? " received" : " " + location);
+        });
         Map<String, Long> countersBefore = JdbcBaseline.counters();
         Jfr.start();
-        long start = System.nanoTime();
-        go.countDown();
-        for (Future<?> f : submits) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = burst.release();
+        long start = burst.start;
         Map<String, Long> countersSubmitted = JdbcBaseline.counters();
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "Submits: %d applications from %d threads in %.2f s = %.1f submits/s%n", count,
                 threads, seconds, count / seconds);
-        System.out.printf("Submit latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", ms(pct(sorted, 50)),
-                ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
-        System.out.println("Outcomes: " + new TreeMap<>(outcomes));
+        burst.print("Submit latency");
         System.out.println("Database work per submit (with the jobs that ran meanwhile): "
                 + JdbcBaseline.perUnit(countersBefore, countersSubmitted, count));
         if (baseline != null) {
@@ -282,21 +218,20 @@ public class ApplicationsBench {
     }
 
     static long membersCreated() throws Exception {
-        HttpResponse<String> r = rest("GET", "/engine-rest/history/activity-instance/count?activityId=createMember"
-                + "&finished=true&processDefinitionKey=membership-onboarding&tenantIdIn=" + NETWORK, null);
-        Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("history count: " + r.statusCode() + " " + r.body());
-        }
-        return Long.parseLong(m.group(1));
+        return count("/engine-rest/history/activity-instance/count?activityId=createMember&finished=true");
     }
 
     static long waitingForApplicant() throws Exception {
-        HttpResponse<String> r = rest("GET", "/engine-rest/execution/count?activityId=waitForApplicant"
-                + "&processDefinitionKey=membership-onboarding&tenantIdIn=" + NETWORK, null);
+        return count("/engine-rest/execution/count?activityId=waitForApplicant");
+    }
+
+    /** An engine REST count (query = path and its first parameters) of the network's onboarding processes. */
+    static long count(String query) throws Exception {
+        HttpResponse<String> r = rest("GET", query + "&processDefinitionKey=membership-onboarding&tenantIdIn="
+                + NETWORK, null);
         Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("execution count: " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException("count " + query + ": " + r.statusCode() + " " + r.body());
         }
         return Long.parseLong(m.group(1));
     }
@@ -316,12 +251,12 @@ public class ApplicationsBench {
     }
 
     static HttpResponse<String> rest(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.base + path)).header("Authorization", basic)
                 .header("Accept", "application/json");
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        return HTTP.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        return web.http.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -348,21 +283,5 @@ public class ApplicationsBench {
         pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
                 .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static long pct(long[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    static long ms(long nanos) {
-        return Math.round(nanos / 1e6);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static String arg(String[] args, int i, String fallback) {
-        return args.length > i ? args[i] : fallback;
     }
 }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * calling script (two-nodes.sh) can start and kill nodes between them. Talks HTTP to node A and node B and
  * reads the database to count. Every check prints "CHECK ok|FAILED ..."; the exit code is 1 if one failed.
  *
- *   java -cp mariadb-java-client.jar bench/faults/Cluster.java PHASE urlA urlB jdbcUrl password [members] [pidFileA]
+ *   java -cp target/faults/classes:mariadb-java-client.jar Cluster PHASE urlA urlB jdbcUrl password [members] [pidFileA]
  *   PHASE: startup | sessions | jobs | kill | tasks
  */
 public class Cluster {

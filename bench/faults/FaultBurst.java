@@ -1,9 +1,4 @@
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,17 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,55 +29,21 @@ import java.util.regex.Pattern;
  * duplicated = more than one answer row holding the phone's text. Then it closes the session over HTTP and
  * waits for the workshop process to reach its consolidation task, to show the processes go on.
  *
- *   java -cp mariadb-java-client.jar bench/faults/FaultBurst.java baseUrl jdbcUrl password participants groups
+ *   java -cp target/faults/classes:mariadb-java-client.jar FaultBurst baseUrl jdbcUrl password participants groups
  *        threads rounds startedFile
+ *
+ * (compiled with bench/BenchHttp.java by faults_java in bench/faults/lib.sh)
  */
 public class FaultBurst {
 
-    static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-    static String base;
-
-    static final class Client {
-        volatile String cookie = "";
-        volatile String csrf = "";
-
-        HttpResponse<String> get(String path) throws Exception {
-            return remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String path, String... form) throws Exception {
-            StringBuilder body = new StringBuilder("_csrf=" + enc(csrf));
-            for (int i = 0; i < form.length; i += 2) {
-                body.append('&').append(form[i]).append('=').append(enc(form[i + 1]));
-            }
-            return remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> remember(HttpResponse<String> r) {
-            r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(c -> cookie = c.split(";", 2)[0]);
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return r;
-        }
-    }
-
-    record Phone(int n, Client client, String token, String questionId) { }
 
     static final AtomicLong sent = new AtomicLong();
     static final AtomicLong acknowledged = new AtomicLong();
-    static final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+    static final BenchHttp.Outcomes outcomes = new BenchHttp.Outcomes();
 
     public static void main(String[] args) throws Exception {
-        base = args[0].replaceAll("/+$", "");
+        BenchHttp web = new BenchHttp(args[0], Duration.ofSeconds(5), Duration.ofSeconds(60));
         String jdbc = args[1];
         String password = args[2];
         int participants = Integer.parseInt(args[3]);
@@ -96,47 +53,13 @@ public class FaultBurst {
         Path started = Path.of(args[7]);
         int questions = Math.max(1, (int) Math.ceil(participants / (double) groups));
 
-        Client desk = new Client();
-        desk.get("/login");
-        if (!desk.post("/login", "username", "admin", "password", password).headers().firstValue("Location")
-                .orElse("").contains("/home")) {
-            throw new IllegalStateException("login failed");
-        }
-        desk.get("/workshops");
-        String workshop = location(desk.post("/workshops", "networkId", "sund-by", "title",
-                "Fault run " + LocalDateTime.now().withNano(0)));
-        desk.get(workshop);
-        String deadline = LocalDateTime.now(ZoneId.of("Europe/Copenhagen")).plusHours(2)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        String session = location(desk.post(workshop + "/sessions", "title", "Gruppearbejde", "deadline", deadline,
-                "groups", String.valueOf(groups)));
-        String sessionId = session.replaceAll("\\D+", "");
-        desk.get(session);
-        desk.post(session + "/assignments", "title", "Opgave", "intro", "");
-        Matcher a = Pattern.compile("id=\"assignment-(\\d+)\"").matcher(desk.get(session).body());
-        if (!a.find()) {
-            throw new IllegalStateException("no assignment");
-        }
-        for (int q = 1; q <= questions; q++) {
-            desk.post(session + "/assignments/" + a.group(1) + "/questions", "label", "Spørgsmål " + q, "kind",
-                    "LONG_TEXT", "options", "", "scaleMin", "1", "scaleMax", "5");
-        }
-        desk.get(session);
-        desk.post(session + "/open");
-        Matcher code = Pattern.compile("class=\"join-code\">([A-Z0-9]{6})<").matcher(desk.get(session + "/projector").body());
-        if (!code.find()) {
-            throw new IllegalStateException("session did not open");
-        }
+        BenchHttp.Client desk = web.login("admin", password);
+        BenchHttp.Session opened = web.openSession(desk, "Fault run " + LocalDateTime.now().withNano(0), groups,
+                questions);
+        String session = opened.path();
+        String sessionId = opened.id();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Phone>> joining = new ArrayList<>();
-        for (int i = 0; i < participants; i++) {
-            int n = i;
-            joining.add(pool.submit(() -> join(code.group(1), n, groups)));
-        }
-        List<Phone> phones = new ArrayList<>();
-        for (Future<Phone> f : joining) {
-            phones.add(f.get());
-        }
+        List<BenchHttp.Phone> phones = web.joinAll(pool, opened.code(), participants, groups);
         System.out.printf("Session %s: %d phones joined, %d rounds of saves each%n", sessionId, participants, rounds);
 
         int[] ackedRound = new int[participants];
@@ -144,7 +67,7 @@ public class FaultBurst {
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
         Files.writeString(started, "burst running\n"); // the calling script injects its fault from now on
-        for (Phone p : phones) {
+        for (BenchHttp.Phone p : phones) {
             running.add(pool.submit(() -> {
                 int version = 0;
                 for (int round = 1; round <= rounds; round++) {
@@ -152,14 +75,7 @@ public class FaultBurst {
                         sent.incrementAndGet();
                         String outcome;
                         try {
-                            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                                            URI.create(base + "/join/s/" + p.token() + "/field"))
-                                    .timeout(Duration.ofSeconds(60)).header("Cookie", p.client().cookie)
-                                    .header("X-CSRF-TOKEN", p.client().csrf).header("Accept", "application/json")
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString("questionId=" + p.questionId()
-                                            + "&version=" + version + "&value=" + enc("p" + p.n() + " r" + round)))
-                                    .build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> r = web.save(p, version, "p" + p.n() + " r" + round);
                             p.client().remember(r);
                             outcome = String.valueOf(r.statusCode());
                             if (r.statusCode() == 200 && !r.body().contains("\"saved\"")) {
@@ -171,7 +87,7 @@ public class FaultBurst {
                                 version = Integer.parseInt(v.group(1));
                                 ackedRound[p.n()] = round;
                                 acknowledged.incrementAndGet();
-                                count(outcome + " saved");
+                                outcomes.count(outcome + " saved");
                                 break;
                             }
                             if (r.statusCode() == 409 && v.find()) {
@@ -181,7 +97,7 @@ public class FaultBurst {
                         } catch (Exception e) {
                             outcome = e.getClass().getSimpleName();
                         }
-                        count(outcome);
+                        outcomes.count(outcome);
                         Thread.sleep(500); // the page's script retries too
                     }
                 }
@@ -193,7 +109,7 @@ public class FaultBurst {
         }
         pool.shutdown();
         System.out.printf("Saves: %d requests sent, %d acknowledged in %.1f s; outcomes %s%n", sent.get(),
-                acknowledged.get(), (System.nanoTime() - start) / 1e9, new TreeMap<>(outcomes));
+                acknowledged.get(), (System.nanoTime() - start) / 1e9, outcomes);
 
         int lost = 0;
         int duplicated = 0;
@@ -260,40 +176,5 @@ public class FaultBurst {
                     tasks == 1 ? "yes" : "NO (" + tasks + ")");
             System.exit(lost == 0 && duplicated == 0 && tasks == 1 && unfinished == 0 ? 0 : 1);
         }
-    }
-
-    static void count(String outcome) {
-        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    static Phone join(String code, int n, int groups) throws Exception {
-        Client c = new Client();
-        HttpResponse<String> choose = c.get("/join?code=" + code);
-        List<String> groupIds = new ArrayList<>();
-        Matcher g = Pattern.compile("<input type=\"radio\"[^>]*value=\"(\\d+)\"").matcher(choose.body());
-        while (g.find()) {
-            groupIds.add(g.group(1));
-        }
-        if (groupIds.size() != groups) {
-            throw new IllegalStateException("join page shows " + groupIds.size() + " groups: " + choose.statusCode());
-        }
-        String sheet = location(c.post("/join/group", "code", code, "groupId", groupIds.get(n % groups), "name", "",
-                "email", ""));
-        HttpResponse<String> page = c.get(sheet);
-        List<String> questionIds = new ArrayList<>();
-        Matcher q = Pattern.compile("<textarea[^>]*data-question=\"(\\d+)\"").matcher(page.body());
-        while (q.find()) {
-            questionIds.add(q.group(1));
-        }
-        return new Phone(n, c, sheet.substring("/join/s/".length()), questionIds.get((n / groups) % questionIds.size()));
-    }
-
-    static String location(HttpResponse<String> r) {
-        return URI.create(r.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("expected a redirect, got " + r.statusCode()))).getPath();
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -5,19 +5,10 @@
 # stop = clean shutdown (SIGTERM), crash = kill -9 of mariadbd (InnoDB recovers from its log on start).
 source "$(dirname "$0")/lib.sh"
 N=${1:-600}; G=${2:-100}; T=${3:-64}; R=${4:-10}; AFTER=${5:-4}; DOWN=${6:-15}; HOW=${7:-stop}
-PORT=18182; STARTED=$FAULTS_DIR/db-restart.started
-trap 'node_kill app -KILL; db_stop' EXIT
-rm -f "$STARTED"; : > "$FAULTS_DIR/app.log"
-db_start; db_fresh
-node_start app $PORT; node_wait app $PORT
-faults_java FaultBurst.java "http://localhost:$PORT" "jdbc:mariadb://127.0.0.1:$DB_PORT/$DB_NAME" "$ADMIN_PASSWORD" \
-    "$N" "$G" "$T" "$R" "$STARTED" &
-BURST=$!
-while [ ! -f "$STARTED" ]; do kill -0 $BURST || exit 1; sleep 0.2; done
-sleep "$AFTER"
-before=$(sql "SELECT COUNT(*) FROM workshop_answer WHERE value LIKE 'p% r%'")
+PORT=18182
+burst_start db-restart $PORT "$N" "$G" "$T" "$R" "$AFTER"
 if [ "$HOW" = crash ]; then db_stop -KILL; else db_stop -TERM; fi
-echo "FAULT database $HOW $AFTER s into the burst (answers with text then: $before); down for $DOWN s"
+echo "FAULT database $HOW $AFTER s into the burst (answers with text then: $BEFORE); down for $DOWN s"
 sleep "$DOWN"
 db_start
 t0=$(date +%s)

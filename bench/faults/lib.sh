@@ -34,14 +34,16 @@ db_start() {
     echo "database did not start" >&2; return 1
 }
 
-# stop: clean shutdown (SIGTERM); crash: kill -9
-db_stop() {
-    local pid; pid=$(cat "$DB_DIR/server.pid" 2>/dev/null || true)
+stop_pid_file() {   # stop_pid_file FILE SIGNAL: signals the process named in FILE, waits for its end, removes FILE
+    local pid; pid=$(cat "$1" 2>/dev/null || true)
     [ -n "$pid" ] || return 0
-    kill "${1:--TERM}" "$pid" 2>/dev/null || true
+    kill "$2" "$pid" 2>/dev/null || true
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    rm -f "$DB_DIR/server.pid"
+    rm -f "$1"
 }
+
+# stop: clean shutdown (SIGTERM); crash: kill -9
+db_stop() { stop_pid_file "$DB_DIR/server.pid" "${1:--TERM}"; }
 
 db_fresh() {
     mariadb -h 127.0.0.1 -P "$DB_PORT" -u root -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
@@ -68,15 +70,38 @@ node_wait() {
     echo "node $name did not become healthy" >&2; return 1
 }
 
-node_kill() {   # node_kill NAME [signal]
-    local pid; pid=$(cat "$FAULTS_DIR/$1.pid" 2>/dev/null || true)
-    [ -n "$pid" ] || return 0
-    kill "${2:--TERM}" "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    rm -f "$FAULTS_DIR/$1.pid"
+node_kill() { stop_pid_file "$FAULTS_DIR/$1.pid" "${2:--TERM}"; }   # node_kill NAME [signal]
+
+# compiles the programs of bench/faults with what they share from bench/ (BenchHttp.java: JDK only) into
+# $FAULTS_DIR/classes, once per shell
+faults_compile() {
+    [ -n "${FAULTS_COMPILED:-}" ] && return 0
+    rm -rf "$FAULTS_DIR/classes"
+    javac -nowarn -d "$FAULTS_DIR/classes" -cp "$DRIVER" bench/BenchHttp.java bench/faults/*.java || return 1
+    FAULTS_COMPILED=1
 }
 
-faults_java() {  # runs a single-file program of bench/faults with the MariaDB driver on the class path
+faults_java() {  # faults_java CLASS [args...]: runs a program of bench/faults with the MariaDB driver on the class path
     local program=$1; shift
-    java -cp "$DRIVER" "bench/faults/$program" "$@"
+    faults_compile || return 1
+    java -cp "$FAULTS_DIR/classes:$DRIVER" "$program" "$@"
+}
+
+# burst_start NAME PORT PARTICIPANTS GROUPS THREADS ROUNDS SECONDS: on a fresh database, starts node "app" on
+# PORT and FaultBurst against it in the background (its pid in BURST); returns SECONDS into the burst with the
+# count of answers stored by then in BEFORE. The node and the database are stopped on exit.
+burst_start() {
+    local name=$1 port=$2 n=$3 g=$4 t=$5 r=$6 after=$7
+    local started=$FAULTS_DIR/$name.started
+    trap 'node_kill app -KILL; db_stop' EXIT
+    rm -f "$started"; : > "$FAULTS_DIR/app.log"
+    faults_compile || return 1
+    db_start; db_fresh
+    node_start app "$port"; node_wait app "$port"
+    faults_java FaultBurst "http://localhost:$port" "jdbc:mariadb://127.0.0.1:$DB_PORT/$DB_NAME" "$ADMIN_PASSWORD" \
+        "$n" "$g" "$t" "$r" "$started" &
+    BURST=$!
+    while [ ! -f "$started" ]; do kill -0 $BURST || exit 1; sleep 0.2; done
+    sleep "$after"
+    BEFORE=$(sql "SELECT COUNT(*) FROM workshop_answer WHERE value LIKE 'p% r%'")
 }

@@ -25,13 +25,13 @@ grep -h "Waited .* for another node" "$FAULTS_DIR/a.log" "$FAULTS_DIR/b.log" | s
 status=0
 for phase in startup sessions jobs; do
     echo "== $phase"
-    faults_java Cluster.java $phase $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" || status=1
+    faults_java Cluster $phase $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" || status=1
 done
 echo "== kill (lock time $LOCK_MS ms)"
-faults_java Cluster.java kill $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" "$FAULTS_DIR/a.pid" || status=1
+faults_java Cluster kill $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" "$FAULTS_DIR/a.pid" || status=1
 rm -f "$FAULTS_DIR/a.pid"
 HC_NODE_NAME=node-a node_start a $PA $POLL; node_wait a $PA
 echo "== tasks (node A restarted)"
-faults_java Cluster.java tasks $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" || status=1
+faults_java Cluster tasks $A $B "$JDBC" "$ADMIN_PASSWORD" "$M" || status=1
 echo "Errors logged: node A $(grep -c ' ERROR ' "$FAULTS_DIR/a.log"), node B $(grep -c ' ERROR ' "$FAULTS_DIR/b.log")"
 exit $status

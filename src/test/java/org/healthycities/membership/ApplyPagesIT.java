@@ -58,24 +58,10 @@ class ApplyPagesIT {
     /** A complete Sund By application; {@code changes} replace fields (an empty value leaves one out). */
     private static MockMultipartHttpServletRequestBuilder apply(String code, String key, byte[] pdf,
                                                                 Map<String, String> changes) {
-        MockMultipartHttpServletRequestBuilder request = multipart("/apply/sund-by");
+        MockMultipartHttpServletRequestBuilder request = TestApplications.applyRequest("sund-by", key, code, changes);
         if (pdf != null) {
             request.file(new MockMultipartFile("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
         }
-        Map.ofEntries(Map.entry("idempotencyKey", key), Map.entry("municipalityCode", code),
-                Map.entry("population", "43000"), Map.entry("politicalContactName", "Birte Ørsted"),
-                Map.entry("politicalContactEmail", "borgmester@" + code + ".example.org"),
-                Map.entry("adminContactName", "Aase Ansøger"), Map.entry("adminContactEmail", "ansoeger@" + code + ".example.org"),
-                Map.entry("coordinatorName", "Karin Koordinator"), Map.entry("coordinatorEmail", "koordinator@" + code + ".example.org"),
-                Map.entry("decisionDate", "2026-09-01"), Map.entry("decisionBody", "Byrådet"),
-                Map.entry("accessionSignedByMayor", "true"), Map.entry("mayorName", "Birte Ørsted"),
-                Map.entry("coordinatorJoinsAssembly", "true"), Map.entry("motivation", "Lighed i sundhed"),
-                Map.entry("consent", "true")).forEach((name, value) -> {
-                    String v = changes.getOrDefault(name, value);
-                    if (!v.isEmpty()) {
-                        request.param(name, v);
-                    }
-                });
         return request;
     }
 

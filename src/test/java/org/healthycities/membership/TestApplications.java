@@ -1,7 +1,11 @@
 package org.healthycities.membership;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
  * Applications with their private link, for tests outside the membership package (security): made through
@@ -23,6 +27,30 @@ public class TestApplications {
         this.repository = repository;
         this.fixtures = fixtures;
         this.links = links;
+    }
+
+    /**
+     * The /apply form of a complete application as a browser posts it (no file, no CSRF token); {@code changes}
+     * replace fields, an empty value leaves one out.
+     */
+    public static MockMultipartHttpServletRequestBuilder applyRequest(String network, String key, String code,
+                                                                      Map<String, String> changes) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/apply/" + network);
+        Map.ofEntries(Map.entry("idempotencyKey", key), Map.entry("municipalityCode", code),
+                Map.entry("population", "43000"), Map.entry("politicalContactName", "Birte Ørsted"),
+                Map.entry("politicalContactEmail", "borgmester@" + code + ".example.org"),
+                Map.entry("adminContactName", "Aase Ansøger"), Map.entry("adminContactEmail", "ansoeger@" + code + ".example.org"),
+                Map.entry("coordinatorName", "Karin Koordinator"), Map.entry("coordinatorEmail", "koordinator@" + code + ".example.org"),
+                Map.entry("decisionDate", "2026-09-01"), Map.entry("decisionBody", "Byrådet"),
+                Map.entry("accessionSignedByMayor", "true"), Map.entry("mayorName", "Birte Ørsted"),
+                Map.entry("coordinatorJoinsAssembly", "true"), Map.entry("motivation", "Lighed i sundhed"),
+                Map.entry("consent", "true")).forEach((name, value) -> {
+                    String v = changes.getOrDefault(name, value);
+                    if (!v.isEmpty()) {
+                        request.param(name, v);
+                    }
+                });
+        return request;
     }
 
     /** A new application to the network (a municipality of its own), its process started. */

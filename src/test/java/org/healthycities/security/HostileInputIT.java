@@ -222,16 +222,8 @@ class HostileInputIT {
     }
 
     private static MockMultipartHttpServletRequestBuilder apply(String key, String code, Map<String, String> changes) {
-        MockMultipartHttpServletRequestBuilder request = multipart("/apply/" + SecurityFixture.SUND_BY);
-        Map.ofEntries(Map.entry("idempotencyKey", key), Map.entry("municipalityCode", code),
-                Map.entry("population", "43000"), Map.entry("politicalContactName", "Birte Ørsted"),
-                Map.entry("politicalContactEmail", "borgmester@" + code + ".example.org"),
-                Map.entry("adminContactName", "Aase Ansøger"), Map.entry("adminContactEmail", "ansoeger@" + code + ".example.org"),
-                Map.entry("coordinatorName", "Karin Koordinator"), Map.entry("coordinatorEmail", "koordinator@" + code + ".example.org"),
-                Map.entry("decisionDate", "2026-09-01"), Map.entry("decisionBody", "Byrådet"),
-                Map.entry("accessionSignedByMayor", "true"), Map.entry("mayorName", "Birte Ørsted"),
-                Map.entry("coordinatorJoinsAssembly", "true"), Map.entry("motivation", "Lighed i sundhed"),
-                Map.entry("consent", "true")).forEach((name, value) -> request.param(name, changes.getOrDefault(name, value)));
+        MockMultipartHttpServletRequestBuilder request = TestApplications.applyRequest(SecurityFixture.SUND_BY, key,
+                code, changes);
         request.with(csrf());
         request.with(SecurityFixture.freshAddress());
         return request;

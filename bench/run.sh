@@ -97,8 +97,10 @@ fi
 
 if [[ " $ONLY " == *" evaluation "* ]]; then
   echo "== evaluation round (own JVM and embedded MariaDB)"
+  # the application itself, without target/test-classes: the tests' fixtures are Spring components too
+  EVALUATION_CP="target/bench-classes:target/classes:$(cat target/bench-classpath.txt)"
   java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dprofile.dir="$OUT" \
-    -Dmembers="${MEMBERS:-1300}" -Dyears="${YEARS:-10}" -cp "$BENCH_CP" EvaluationBenchmark 2>&1 \
+    -Dmembers="${MEMBERS:-1300}" -Dyears="${YEARS:-10}" -cp "$EVALUATION_CP" EvaluationBenchmark 2>&1 \
     | grep -v '^\s*$' | tee "$OUT/evaluation.log"
   echo "== evaluation done; load $(cut -d' ' -f1-3 /proc/loadavg)"
   hot "$OUT/evaluation-opening.jfr"

@@ -1,7 +1,5 @@
 package org.healthycities.workshop;
 
-import org.healthycities.security.SecretCodes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.AssignmentForm;
 import org.healthycities.workshop.Forms.QuestionForm;
 import org.healthycities.workshop.Forms.SessionForm;

@@ -12,6 +12,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,16 @@ public class SecretCodes {
         if (!configured.isEmpty() && configured.length() < 32) {
             throw new IllegalStateException("hc.security.code-secret must have at least 32 characters");
         }
+    }
+
+    /**
+     * The key is read or made at start, outside any request's transaction: a first code typed on a fresh database
+     * must not insert it in a read-only or rolled-back transaction (a key cached but never stored would make this
+     * node's codes match nowhere else). Started comes before Ready, so the nodes' start-up lock is still held.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    void loadKey() {
+        key();
     }
 
     /** The code's keyed hash, 64 hex characters. */

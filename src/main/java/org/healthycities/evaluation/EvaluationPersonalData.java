@@ -53,27 +53,31 @@ class EvaluationPersonalData implements PersonalDataHolder {
 
     @Override
     public int erase(PersonQuery person) {
-        List<Long> ids = jdbc.queryForList(
-                "SELECT id FROM member_evaluation WHERE coordinator_email = ? OR coordinator_name = ?", Long.class,
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, coordinator_name, coordinator_email"
+                + " FROM member_evaluation WHERE coordinator_email = ? OR coordinator_name = ?",
                 person.emailParam(), person.nameParam());
-        for (Long id : ids) {
+        for (Map<String, Object> row : rows) {
+            long id = ((Number) row.get("id")).longValue();
+            // the stored name and address too: a search by address alone must not leave the name in the texts
+            List<PersonQuery> people = List.of(person, PersonQuery.of((String) row.get("coordinator_email"),
+                    (String) row.get("coordinator_name")));
             for (String column : TEXTS) {
                 String text = jdbc.queryForObject("SELECT " + column + " FROM member_evaluation WHERE id = ?",
                         String.class, id);
                 if (text != null) {
                     jdbc.update("UPDATE member_evaluation SET " + column + " = ? WHERE id = ?",
-                            Erased.redact(text, person), id);
+                            Erased.redact(text, people), id);
                 }
             }
             jdbc.query("SELECT id, detail FROM evaluation_event WHERE evaluation_id = ? AND detail IS NOT NULL",
                     rs -> {
                         jdbc.update("UPDATE evaluation_event SET detail = ? WHERE id = ?",
-                                Erased.redact(rs.getString(2), person), rs.getLong(1));
+                                Erased.redact(rs.getString(2), people), rs.getLong(1));
                     }, id);
             jdbc.update("DELETE FROM evaluation_link WHERE evaluation_id = ?", id);
             jdbc.update("UPDATE member_evaluation SET coordinator_name = CASE WHEN coordinator_name IS NULL THEN NULL"
                     + " ELSE ? END, coordinator_email = NULL, version = version + 1 WHERE id = ?", Erased.MARKER, id);
         }
-        return ids.size();
+        return rows.size();
     }
 }

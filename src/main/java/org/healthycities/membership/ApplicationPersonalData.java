@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,12 @@ class ApplicationPersonalData implements PersonalDataHolder {
     public int erase(PersonQuery person) {
         List<Map<String, Object>> rows = rows(person);
         for (Map<String, Object> row : rows) {
-            anonymise(row, roles(row, person), person.isName((String) row.get("mayor_name")), List.of(person));
+            Set<Role> roles = roles(row, person);
+            boolean mayor = person.isName((String) row.get("mayor_name"));
+            // the stored name and address of the matched roles too: a search by address alone must not leave the name
+            List<PersonQuery> people = new ArrayList<>(List.of(person));
+            people.addAll(people(row, roles, mayor));
+            anonymise(row, roles, mayor, people);
         }
         return rows.size();
     }
@@ -120,19 +126,17 @@ class ApplicationPersonalData implements PersonalDataHolder {
     }
 
     int anonymiseClosedBefore(Instant cutoff) {
-        List<String> statuses = CLOSED_WITHOUT_MEMBERSHIP.stream().map(Enum::name).toList();
+        List<Object> args = new ArrayList<>(CLOSED_WITHOUT_MEMBERSHIP.stream().map(Enum::name).toList());
+        String in = String.join(", ", Collections.nCopies(args.size(), "?"));
+        args.addAll(List.of(Timestamp.from(cutoff), Erased.MARKER, Erased.MARKER, Erased.MARKER));
+        // rows whose applicant was erased by hand still hold the other contacts: skip only fully anonymised ones
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + COLUMNS + " FROM membership_application"
-                        + " WHERE status IN (?, ?, ?, ?, ?) AND COALESCE(decided_at, updated_at) < ?"
-                        + " AND admin_contact_email <> ? ORDER BY id",
-                statuses.get(0), statuses.get(1), statuses.get(2), statuses.get(3), statuses.get(4),
-                Timestamp.from(cutoff), Erased.MARKER);
+                        + " WHERE status IN (" + in + ") AND COALESCE(decided_at, updated_at) < ?"
+                        + " AND NOT (political_contact_email = ? AND admin_contact_email = ? AND coordinator_email = ?)"
+                        + " ORDER BY id", args.toArray());
         for (Map<String, Object> row : rows) {
-            List<PersonQuery> people = new ArrayList<>();
-            for (Role role : Role.values()) {
-                people.add(PersonQuery.of((String) row.get(role.column + "_email"), (String) row.get(role.column + "_name")));
-            }
-            people.add(PersonQuery.of(null, (String) row.get("mayor_name")));
-            anonymise(row, EnumSet.allOf(Role.class), row.get("mayor_name") != null, people);
+            boolean mayor = row.get("mayor_name") != null;
+            anonymise(row, EnumSet.allOf(Role.class), mayor, people(row, EnumSet.allOf(Role.class), mayor));
         }
         return rows.size();
     }
@@ -154,7 +158,7 @@ class ApplicationPersonalData implements PersonalDataHolder {
         for (String column : List.of("motivation", "questions", "review_note", "board_note")) {
             String text = jdbc.queryForObject("SELECT " + column + " FROM membership_application WHERE id = ?",
                     String.class, id);
-            String redacted = redact(text, people);
+            String redacted = Erased.redact(text, people);
             if (text != null && !text.equals(redacted)) {
                 jdbc.update("UPDATE membership_application SET " + column + " = ? WHERE id = ?", redacted, id);
             }
@@ -162,7 +166,7 @@ class ApplicationPersonalData implements PersonalDataHolder {
         jdbc.query("SELECT id, detail FROM membership_application_event WHERE application_id = ? AND detail IS NOT NULL",
                 rs -> {
                     jdbc.update("UPDATE membership_application_event SET detail = ? WHERE id = ?",
-                            redact(rs.getString(2), people), rs.getLong(1));
+                            Erased.redact(rs.getString(2), people), rs.getLong(1));
                 }, id);
         if (roles.contains(Role.ADMIN)) {
             jdbc.update("DELETE FROM membership_application_link WHERE application_id = ?", id);
@@ -224,11 +228,15 @@ class ApplicationPersonalData implements PersonalDataHolder {
         return rows;
     }
 
-    private static String redact(String text, List<PersonQuery> people) {
-        String result = text;
-        for (PersonQuery p : people) {
-            result = Erased.redact(result, p);
+    /** The stored names and addresses of the given roles (and of the mayor), to redact from the texts. */
+    private static List<PersonQuery> people(Map<String, Object> row, Set<Role> roles, boolean mayor) {
+        List<PersonQuery> people = new ArrayList<>();
+        for (Role role : roles) {
+            people.add(PersonQuery.of((String) row.get(role.column + "_email"), (String) row.get(role.column + "_name")));
         }
-        return result;
+        if (mayor) {
+            people.add(PersonQuery.of(null, (String) row.get("mayor_name")));
+        }
+        return people;
     }
 }

@@ -1,5 +1,6 @@
 package org.healthycities.privacy;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,21 +13,33 @@ public final class Erased {
     private Erased() {
     }
 
-    /** The text with every occurrence of the person's address and name (any case) replaced by the marker. */
+    /**
+     * The text with every occurrence of the person's address and name (any case, as a whole word: "Anne" does not
+     * touch "Hanne") replaced by the marker. Terms shorter than {@link PersonQuery#MIN_NAME_LENGTH} (stored names
+     * are not checked like a query) and the marker itself are left alone.
+     */
     public static String redact(String text, PersonQuery person) {
         if (text == null) {
             return null;
         }
         String result = text;
         for (String term : person.terms()) {
-            result = Pattern.compile(Pattern.quote(term), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+            if (term.length() < PersonQuery.MIN_NAME_LENGTH || term.equalsIgnoreCase(MARKER)) {
+                continue;
+            }
+            result = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(result).replaceAll(Matcher.quoteReplacement(MARKER));
         }
         return result;
     }
 
-    /** The marker for a value that was set, null for one that was not. */
-    public static String ifSet(String value) {
-        return value == null ? null : MARKER;
+    /** {@link #redact(String, PersonQuery)} for each of several people in turn. */
+    public static String redact(String text, List<PersonQuery> people) {
+        String result = text;
+        for (PersonQuery p : people) {
+            result = redact(result, p);
+        }
+        return result;
     }
 }

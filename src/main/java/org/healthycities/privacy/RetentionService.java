@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,11 @@ public class RetentionService {
     private final PrivacyAudit audit;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final String node = nodeName();
+    private final String node;
 
     RetentionService(List<RetentionRule> rules, PrivacySettings settings, PrivacyAudit audit, JdbcTemplate jdbc,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, @Value("${hc.node-name:}") String nodeName) {
+        this.node = leaseOwner(nodeName);
         this.rules = rules;
         this.settings = settings;
         this.audit = audit;
@@ -56,14 +58,20 @@ public class RetentionService {
 
     /**
      * Applies each rule with cutoff {@code now} minus its period, each in its own transaction, and returns the
-     * number of records changed or deleted per rule key (logged and audited).
+     * number of records changed or deleted per rule key (logged and audited). A rule that fails is logged and
+     * counted -1; the others still run.
      */
     public Map<String, Integer> run(Instant now) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (RetentionRule rule : rules) {
             Instant cutoff = now.atZone(ZoneOffset.UTC).minus(settings.period(rule)).toInstant();
-            Integer n = transactions.execute(s -> rule.apply(cutoff));
-            counts.put(rule.key(), n == null ? 0 : n);
+            try {
+                Integer n = transactions.execute(s -> rule.apply(cutoff));
+                counts.put(rule.key(), n == null ? 0 : n);
+            } catch (RuntimeException e) {
+                log.error("Retention rule {} failed", rule.key(), e);
+                counts.put(rule.key(), -1);
+            }
         }
         log.info("Retention job at {}: {}", now, counts);
         transactions.executeWithoutResult(s -> audit.record("system", PrivacyAudit.Action.RETENTION, counts));
@@ -78,14 +86,17 @@ public class RetentionService {
         return updated != null && updated == 1;
     }
 
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
+    /** hc.node-name, else the host name, made unique per process (several may run on one host). */
+    private static String leaseOwner(String nodeName) {
+        String base = nodeName;
+        if (base == null || base.isBlank()) {
+            try {
+                base = InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                base = "node";
+            }
         }
-        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = base + "-" + UUID.randomUUID().toString().substring(0, 8);
         return name.length() > 100 ? name.substring(0, 100) : name;
     }
 }

@@ -58,14 +58,19 @@ class ParticipantPersonalData implements PersonalDataHolder {
 
     @Override
     public int erase(PersonQuery person) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM workshop_participant WHERE email = ? OR name = ?",
-                Long.class, person.emailParam(), person.nameParam());
-        for (Long id : ids) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT id, name, email FROM workshop_participant WHERE email = ? OR name = ?",
+                person.emailParam(), person.nameParam());
+        for (Map<String, Object> row : rows) {
+            long id = ((Number) row.get("id")).longValue();
+            // the stored name and address too: a search by address alone must not leave the name in the answers
+            List<PersonQuery> people = List.of(person,
+                    PersonQuery.of((String) row.get("email"), (String) row.get("name")));
             // mentions inside the answers of the person's group
             jdbc.query("SELECT a.id, a.value FROM workshop_answer a JOIN workshop_sheet sh ON sh.id = a.sheet_id"
                     + " JOIN workshop_participant p ON p.group_id = sh.group_id WHERE p.id = ?", rs -> {
                 String value = rs.getString(2);
-                String redacted = Erased.redact(value, person);
+                String redacted = Erased.redact(value, people);
                 if (value != null && !value.equals(redacted)) {
                     jdbc.update("UPDATE workshop_answer SET value = ? WHERE id = ?", redacted, rs.getLong(1));
                 }
@@ -73,7 +78,7 @@ class ParticipantPersonalData implements PersonalDataHolder {
             jdbc.update("UPDATE workshop_participant SET name = CASE WHEN name IS NULL THEN NULL ELSE ? END,"
                     + " email = NULL WHERE id = ?", Erased.MARKER, id);
         }
-        return ids.size();
+        return rows.size();
     }
 
     /** Participants' name and address, dropped a period (default a year) after their workshop ended. */

@@ -42,4 +42,14 @@ class PersonQueryTest {
         assertThat(Erased.redact(null, q)).isNull();
         assertThat(Erased.redact("$1 \\ anne@example.org", q)).isEqualTo("$1 \\ slettet/erased");
     }
+
+    @Test
+    void redactsWholeWordsOnlyAndSkipsTooShortTerms() {
+        PersonQuery anne = PersonQuery.of(null, "Anne");
+        assertThat(Erased.redact("Hanne og Anne, ANNE. Annette", anne))
+                .isEqualTo("Hanne og slettet/erased, slettet/erased. Annette");
+        assertThat(Erased.redact("Sørensen-Anne2", PersonQuery.of(null, "Sørensen"))).isEqualTo("slettet/erased-Anne2");
+        // stored names are not checked like a query: a short one must not eat into every word
+        assertThat(Erased.redact("Bo bor i Bolbro", PersonQuery.of(null, "Bo"))).isEqualTo("Bo bor i Bolbro");
+    }
 }

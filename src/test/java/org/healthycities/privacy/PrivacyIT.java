@@ -82,6 +82,8 @@ class PrivacyIT {
         String page = mvc.perform(post("/admin/privacy").param("email", email.toUpperCase(Locale.ROOT))
                 .with(admin).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("SB-").contains("result-count");
+        int exportsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_audit WHERE action = 'EXPORT'",
+                Integer.class);
 
         // export: one JSON file with every record, typed and with ids
         byte[] file = mvc.perform(post("/admin/privacy/export").param("email", email).param("name", name)
@@ -142,12 +144,43 @@ class PrivacyIT {
         assertThat((Integer) row.get("record_count")).isGreaterThanOrEqualTo(8);
         assertThat(String.valueOf(row.get("detail"))).doesNotContain(email).doesNotContain(unique);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_audit WHERE action = 'EXPORT'", Integer.class))
-                .isPositive();
+                .isEqualTo(exportsBefore + 1);
 
         // nothing left to find
         String after = mvc.perform(post("/admin/privacy").param("email", email).param("name", name)
                 .with(admin).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(after).contains("0 poster fundet");
+    }
+
+    @Test
+    void erasingByAddressAloneAlsoRemovesTheStoredNameFromTexts() throws Exception {
+        RequestPostProcessor admin = TestMembers.login(identity, TestUsers.create(identity, "privacy", "admin"));
+        String key = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO membership_application (network_id, idempotency_key, status, language,"
+                        + " municipality_code, municipality_name, kind, population, political_contact_name,"
+                        + " political_contact_email, admin_contact_name, admin_contact_email, coordinator_name,"
+                        + " coordinator_email, decision_date, decision_body, motivation, review_note, consent_text,"
+                        + " consent_at, submitted_at, updated_at) VALUES ('sund-by', ?, 'REJECTED', 'da', ?,"
+                        + " 'Adresseby', 'MUNICIPALITY', 1000, ?, ?, ?, ?, ?, ?, '2020-01-01', 'Byrådet', ?, ?, 'Ja',"
+                        + " NOW(6), NOW(6), NOW(6))",
+                key, "e-" + unique, "Pol " + unique, "pol." + unique + "@example.org", name, email,
+                "Koo " + unique, "koo." + unique + "@example.org", "Skrevet af " + name, "Ring til " + name);
+        Long applicationId = jdbc.queryForObject("SELECT id FROM membership_application WHERE idempotency_key = ?",
+                Long.class, key);
+        Long participantId = workshops.joinAndAnswer(name, email, "Som " + name + " sagde").get("participant");
+        Long evaluationId = evaluation(); // wishes_text names the coordinator
+
+        mvc.perform(post("/admin/privacy/erase").param("email", email).param("confirm", "true")
+                .with(admin).with(csrf())).andExpect(redirectedUrl("/admin/privacy"));
+
+        assertThat(mentions()).as("text columns still holding the address or the name").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT motivation, review_note, coordinator_name FROM membership_application"
+                + " WHERE id = ?", applicationId)).containsEntry("motivation", "Skrevet af " + Erased.MARKER)
+                .containsEntry("review_note", "Ring til " + Erased.MARKER).containsEntry("coordinator_name", "Koo " + unique);
+        assertThat(jdbc.queryForObject("SELECT value FROM workshop_answer WHERE updated_by = ?", String.class,
+                participantId)).isEqualTo("Som " + Erased.MARKER + " sagde");
+        assertThat(jdbc.queryForObject("SELECT wishes_text FROM member_evaluation WHERE id = ?", String.class,
+                evaluationId)).isEqualTo("Spørg " + Erased.MARKER + " om mere");
     }
 
     @Test

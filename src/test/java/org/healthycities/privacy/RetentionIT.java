@@ -18,6 +18,7 @@ import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.workshop.WorkshopPersonFixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,12 @@ class RetentionIT {
         long lapsedOld = application("LAPSED", now.minus(Duration.ofDays(800)));
         long rejectedNew = application("REJECTED", now.minus(Duration.ofDays(300)));
         long approvedOld = application("APPROVED", now.minus(Duration.ofDays(1500)));
+        // the applicant was erased by hand (which ends the application WITHDRAWN); the other contacts remain
+        long applicantErased = application("WITHDRAWN", now.minus(Duration.ofDays(800)));
+        String coordinator = jdbc.queryForObject("SELECT coordinator_name FROM membership_application WHERE id = ?",
+                String.class, applicantErased);
+        jdbc.update("UPDATE membership_application SET admin_contact_name = ?, admin_contact_email = ?,"
+                + " motivation = ? WHERE id = ?", Erased.MARKER, Erased.MARKER, "Spørg " + coordinator, applicantErased);
 
         Map<String, Integer> counts = retention.run(now);
         assertThat(counts).containsKeys("sent-mails", "failed-mails", "workshop-participants", "closed-applications");
@@ -75,12 +82,29 @@ class RetentionIT {
                 lapsedOld)).isEqualTo("Motivation");
         assertThat(contact(rejectedNew)).endsWith("@example.org");
         assertThat(contact(approvedOld)).endsWith("@example.org");
+        assertThat(jdbc.queryForMap("SELECT political_contact_name, political_contact_email, coordinator_name,"
+                + " coordinator_email, motivation FROM membership_application WHERE id = ?", applicantErased))
+                .containsEntry("political_contact_name", Erased.MARKER)
+                .containsEntry("political_contact_email", Erased.MARKER)
+                .containsEntry("coordinator_name", Erased.MARKER)
+                .containsEntry("coordinator_email", Erased.MARKER)
+                .containsEntry("motivation", "Spørg " + Erased.MARKER);
 
-        // a second run finds nothing more of these (idempotent, as two nodes may both run it)
-        retention.run(now);
+        // a second run finds nothing more (idempotent, as two nodes may both run it)
+        Map<String, Integer> again = retention.run(now);
+        assertThat(again).containsEntry("closed-applications", 0).containsEntry("sent-mails", 0)
+                .containsEntry("failed-mails", 0).containsEntry("workshop-participants", 0);
+        assertThat(again.values()).allMatch(n -> n == 0);
         assertThat(contact(lapsedOld)).isEqualTo(Erased.MARKER);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_audit WHERE action = 'RETENTION'", Integer.class))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    /** The lease test takes the lease far in the future: free it again for the scheduled job and other tests. */
+    @AfterEach
+    void releaseLease() {
+        jdbc.update("UPDATE privacy_job_lock SET locked_until = '2000-01-01 00:00:00', locked_by = NULL WHERE name = ?",
+                RetentionService.JOB);
     }
 
     @Test

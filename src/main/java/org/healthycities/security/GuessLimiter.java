@@ -28,7 +28,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class GuessLimiter implements HandlerInterceptor {
 
-    /** At most this many addresses are remembered; the oldest are forgotten first. */
+    /**
+     * At most this many addresses are remembered: when full, addresses whose failures have run out are dropped;
+     * if it is still full (a flood of addresses), every count starts over rather than memory running out.
+     */
     private static final int MAX_ADDRESSES = 100_000;
 
     private final AntPathMatcher matcher = new AntPathMatcher();

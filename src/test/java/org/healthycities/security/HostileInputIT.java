@@ -148,7 +148,8 @@ class HostileInputIT {
                 .with(csrf())).andReturn().getResponse();
         assertThat(answered.getStatus()).isEqualTo(302);
         assertThat(applications.status(a.id())).isNotEqualTo("WAITING_FOR_APPLICANT");
-        // the review the answer returns to: the secretariat's task page shows the question and the answer escaped
+        // the review the answer returns to (through an async step): its page shows the question and the answer escaped
+        applications.runJobs(a);
         String reviewId = tasks.createTaskQuery().processDefinitionKey("membership-onboarding")
                 .processInstanceBusinessKey(String.valueOf(a.id())).singleResult().getId();
         String task = mvc.perform(get("/tasks/" + reviewId).with(fixture.login(fixture.world().admin())))

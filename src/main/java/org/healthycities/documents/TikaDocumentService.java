@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,10 +23,12 @@ class TikaDocumentService implements DocumentService {
 
     private final DocumentRepository documents;
     private final TextExtractor extractor;
+    private final Clock clock;
 
-    TikaDocumentService(DocumentRepository documents, TextExtractor extractor) {
+    TikaDocumentService(DocumentRepository documents, TextExtractor extractor, Clock clock) {
         this.documents = documents;
         this.extractor = extractor;
+        this.clock = clock;
     }
 
     @Override
@@ -57,7 +59,7 @@ class TikaDocumentService implements DocumentService {
             record.extractedText = read.text();
             record.textTruncated = read.truncated();
             record.content = bytes;
-            record.uploadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it
+            record.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it
             return new UploadResult.Stored(documents.save(record).toStored());
         } catch (DocumentRefused refused) {
             return refused.result();

@@ -3,6 +3,7 @@ package org.healthycities.evaluation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +27,18 @@ class EvaluationEvents {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    EvaluationEvents(JdbcTemplate jdbc) {
+    EvaluationEvents(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Records an event; with a once-key used before for this evaluation nothing is written and false returned. */
     boolean record(long evaluationId, String kind, String onceKey, String actor, String detail) {
         String cut = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1999) + "…" : detail;
         return jdbc.update("INSERT IGNORE INTO evaluation_event (evaluation_id, kind, once_key, actor, detail, occurred_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", evaluationId, kind, onceKey, actor, cut, Timestamp.from(Instant.now())) == 1;
+                + " VALUES (?, ?, ?, ?, ?, ?)", evaluationId, kind, onceKey, actor, cut, Timestamp.from(clock.instant())) == 1;
     }
 
     List<Event> of(long evaluationId) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,9 +24,11 @@ class EvaluationLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    EvaluationLinks(JdbcTemplate jdbc) {
+    EvaluationLinks(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A new token for the evaluation (earlier ones keep working), to put in a mail; never stored as is. */
@@ -34,7 +37,7 @@ class EvaluationLinks {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.update("INSERT INTO evaluation_link (evaluation_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)",
-                evaluationId, hash(token), Timestamp.from(expiresAt), Timestamp.from(Instant.now()));
+                evaluationId, hash(token), Timestamp.from(expiresAt), Timestamp.from(clock.instant()));
         return token;
     }
 

@@ -2,11 +2,11 @@ package org.healthycities.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +44,14 @@ class EvaluationMails {
     private final EvaluationEvents events;
     private final NetworkDirectory networks;
     private final Mailer mailer;
+    private final NetworkClock time;
     private final String baseUrl;
 
     EvaluationMails(EvaluationLinks links, EvaluationEvents events, NetworkDirectory networks, Mailer mailer,
+                    NetworkClock time,
                     @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
         this.mailer = mailer;
+        this.time = time;
         this.links = links;
         this.events = events;
         this.networks = networks;
@@ -68,7 +71,7 @@ class EvaluationMails {
             return false;
         }
         LocalDate until = e.getDeadline().isAfter(round.getClosesOn()) ? e.getDeadline() : round.getClosesOn();
-        Instant expires = until.plusDays(LINK_DAYS_AFTER_CLOSE).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        Instant expires = time.startOf(e.getNetworkId(), until.plusDays(LINK_DAYS_AFTER_CLOSE));
         String token = links.issue(e.getId(), expires);
         Locale locale = networks.network(e.getNetworkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
         deliver(e, round, kind, onceKey, baseUrl + "/evaluation/" + token, locale);

@@ -2,9 +2,11 @@ package org.healthycities.evaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.UploadResult;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.StrategicGoal;
 import org.healthycities.network.Strategy;
@@ -54,11 +57,13 @@ class EvaluationService {
     private final TaskService tasks;
     private final ManagementService management;
     private final AuditLog audit;
+    private final NetworkClock time;
 
     EvaluationService(EvaluationRepository evaluations, RoundRepository rounds, RoundService roundService,
                       EvaluationLinks links, EvaluationEvents events, EvaluationMails mails,
                       NetworkDirectory networks, DocumentService documents, RuntimeService runtime,
-                      TaskService tasks, ManagementService management, AuditLog audit) {
+                      TaskService tasks, ManagementService management, AuditLog audit,
+                      NetworkClock time) {
         this.evaluations = evaluations;
         this.rounds = rounds;
         this.roundService = roundService;
@@ -71,6 +76,7 @@ class EvaluationService {
         this.tasks = tasks;
         this.management = management;
         this.audit = audit;
+        this.time = time;
     }
 
     MemberEvaluation evaluation(long id) {
@@ -87,7 +93,7 @@ class EvaluationService {
 
     /** The evaluation a private link opens (the same empty answer for unknown and expired links). */
     Optional<MemberEvaluation> open(String token) {
-        return links.evaluationOf(token, Clock.now()).flatMap(evaluations::findById).map(this::loaded);
+        return links.evaluationOf(token, time.now()).flatMap(evaluations::findById).map(this::loaded);
     }
 
     private MemberEvaluation loaded(MemberEvaluation e) {
@@ -108,7 +114,7 @@ class EvaluationService {
         MemberEvaluation e = evaluation(evaluationId);
         mails.send(e, round(e.getRoundId()), EvaluationMails.Kind.INVITATION, "invitation");
         if (e.getInvitedAt() == null) {
-            e.invited(Clock.now());
+            e.invited(time.now());
         }
     }
 
@@ -139,7 +145,7 @@ class EvaluationService {
         MemberEvaluation e = evaluation(evaluationId);
         EvaluationRound round = round(e.getRoundId());
         LocalDate until = e.getDeadline().isAfter(round.getClosesOn()) ? e.getDeadline() : round.getClosesOn();
-        return links.issue(evaluationId, Clock.startOf(until.plusDays(EvaluationMails.LINK_DAYS_AFTER_CLOSE)).toInstant());
+        return links.issue(evaluationId, time.startOf(e.getNetworkId(), until.plusDays(EvaluationMails.LINK_DAYS_AFTER_CLOSE)));
     }
 
     // ---- the coordinator's form -----------------------------------------------------------------------
@@ -212,7 +218,7 @@ class EvaluationService {
         if (!submit) {
             boolean late = closed || e.getStatus() == EvaluationStatus.MISSING || e.getStatus() == EvaluationStatus.LATE;
             if (late) {
-                e.submitted(Clock.now(), true);
+                e.submitted(time.now(), true);
             } else if (e.getStatus() != EvaluationStatus.SENT_BACK) {
                 e.status(EvaluationStatus.DRAFT);
             }
@@ -220,11 +226,11 @@ class EvaluationService {
             return new SaveResult(late ? Outcome.LATE : Outcome.SAVED, List.of(), input);
         }
         if (waiting.isEmpty()) {
-            e.submitted(Clock.now(), true);
+            e.submitted(time.now(), true);
             events.record(evaluationId, EvaluationEvents.LATE, null, "coordinator", null);
             return new SaveResult(Outcome.LATE, List.of(), input);
         }
-        e.submitted(Clock.now(), false);
+        e.submitted(time.now(), false);
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
         runtime.createMessageCorrelation(MESSAGE_SUBMITTED).processInstanceId(waiting.get().getId()).correlate();
         return new SaveResult(Outcome.SUBMITTED, List.of(), input);
@@ -300,7 +306,7 @@ class EvaluationService {
 
     /** The review's decision on the record (the caller completes the review task, if there is one). */
     void recordReview(MemberEvaluation e, boolean accept, String comment, String by) {
-        e.reviewed(by, Clock.now(), accept, EvaluationInput.blankToNull(comment));
+        e.reviewed(by, time.now(), accept, EvaluationInput.blankToNull(comment));
         events.record(e.getId(), accept ? EvaluationEvents.ACCEPTED : EvaluationEvents.SENT_BACK, null, by, comment);
         audit.record(by, e.getNetworkId(), RECORD_TYPE, e.getId().toString(),
                 accept ? "evaluation.event.ACCEPTED" : "evaluation.event.SENT_BACK", comment);
@@ -321,9 +327,11 @@ class EvaluationService {
         if (followUp.isPresent()) {
             tasks.complete(followUp.get().getId(), Map.of("extended", true));
         } else {
+            ReminderSchedule schedule = new ReminderSchedule(time.today(e.getNetworkId()), newDeadline);
             instance(e).ifPresent(pi -> {
-                move(pi.getId(), TIMER_BEFORE_DEADLINE, Clock.startOf(newDeadline.minusDays(7)));
-                move(pi.getId(), TIMER_DEADLINE, Clock.startOf(newDeadline.plusDays(1)));
+                schedule.beforeDeadline().ifPresent(day -> move(pi.getId(), TIMER_BEFORE_DEADLINE,
+                        time.at(e.getNetworkId(), day, ReminderSchedule.REMINDER_TIME)));
+                move(pi.getId(), TIMER_DEADLINE, time.startOf(e.getNetworkId(), schedule.followUp()));
             });
         }
         return Optional.empty();
@@ -335,7 +343,7 @@ class EvaluationService {
         if (newDeadline == null) {
             return Optional.of("evaluation.extend.date");
         }
-        if (!newDeadline.isAfter(Clock.today()) || !newDeadline.isAfter(e.getDeadline())) {
+        if (!newDeadline.isAfter(time.today(e.getNetworkId())) || !newDeadline.isAfter(e.getDeadline())) {
             return Optional.of("evaluation.extend.future");
         }
         if (newDeadline.isAfter(round.getClosesOn()) || round.isClosed()) {
@@ -355,9 +363,9 @@ class EvaluationService {
                 newDeadline.toString());
     }
 
-    private void move(String processInstanceId, String activityId, java.util.Date due) {
+    private void move(String processInstanceId, String activityId, Instant due) {
         for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
-            management.setJobDuedate(job.getId(), due);
+            management.setJobDuedate(job.getId(), Date.from(due));
         }
     }
 

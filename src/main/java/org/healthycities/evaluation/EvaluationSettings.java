@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /** When a network's yearly round opens by itself and how long members have to answer. */
 @Entity
@@ -40,8 +41,10 @@ class EvaluationSettings {
     public int getGraceDays() { return graceDays; }
     public int getVersion() { return version; }
 
+    /** The date in a year; a 29 February in a year without one is the 28th. */
     LocalDate startDateIn(int calendarYear) {
-        return LocalDate.of(calendarYear, startMonth, startDay);
+        YearMonth month = YearMonth.of(calendarYear, startMonth);
+        return month.atDay(Math.min(startDay, month.lengthOfMonth()));
     }
 
     /** Whether the yearly round should open on this day: on the date or within the catch-up window after it. */

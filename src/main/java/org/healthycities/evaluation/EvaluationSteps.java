@@ -1,15 +1,17 @@
 package org.healthycities.evaluation;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of bpmn/annual-evaluation.bpmn and bpmn/member-evaluation.bpmn, called by expressions such as
- * {@code ${evaluationSteps.prepare(roundId)}}. Public only because the engine's expression language calls
- * these methods by reflection; every step is idempotent, as the job executor may run it again.
+ * The steps of bpmn/evaluation-calendar.bpmn, bpmn/annual-evaluation.bpmn and bpmn/member-evaluation.bpmn, called
+ * by expressions such as {@code ${evaluationSteps.prepare(roundId)}}: ids in, dates and service calls out. Public
+ * only because the engine's expression language calls these methods by reflection; every step is idempotent, as
+ * the job executor may run it again. Every date is a day of the network, in the network's own zone.
  */
 @Component("evaluationSteps")
 @Transactional
@@ -17,21 +19,31 @@ public class EvaluationSteps {
 
     private final RoundService rounds;
     private final EvaluationService evaluations;
+    private final NetworkClock time;
 
-    EvaluationSteps(RoundService rounds, EvaluationService evaluations) {
+    EvaluationSteps(RoundService rounds, EvaluationService evaluations, NetworkClock time) {
         this.rounds = rounds;
         this.evaluations = evaluations;
+        this.time = time;
     }
 
-    /** Yearly timer: sets {@code due} and, when due, {@code roundId} and the business key. */
-    public void openIfDue(DelegateExecution execution) {
-        var round = rounds.openIfDue(execution.getTenantId(), Clock.today());
-        execution.setVariable("due", round.isPresent());
-        round.ifPresent(r -> {
-            execution.setVariable("roundId", r.getId());
-            execution.setProcessBusinessKey(r.getId().toString());
-        });
+    // ---- the calendar: the yearly round opens once, on the network's date --------------------------------
+
+    public boolean autoStart(String networkId) {
+        return rounds.settings(networkId).isAutoStart();
     }
+
+    /** When the calendar's timer next opens a round (now, when a date just passed has no round yet). */
+    public Date nextYearlyStart(String networkId, Integer handledYear) {
+        return Date.from(rounds.nextYearlyStart(networkId, handledYear == null ? 0 : handledYear));
+    }
+
+    /** Opens the year's round when it is due; returns the calendar year handled, so the calendar moves on. */
+    public int openYearly(String networkId) {
+        return rounds.openYearly(networkId);
+    }
+
+    // ---- the round -----------------------------------------------------------------------------------------
 
     public int prepare(Long roundId) {
         return rounds.prepare(roundId);
@@ -47,12 +59,15 @@ public class EvaluationSteps {
 
     /** When the round closes at the latest: the start of the day after deadline plus grace. */
     public Date roundClosesAt(Long roundId) {
-        return Clock.startOf(evaluations.round(roundId).getClosesOn().plusDays(1));
+        EvaluationRound round = evaluations.round(roundId);
+        return time.timerAtStartOf(round.getNetworkId(), round.getClosesOn().plusDays(1));
     }
 
     public void close(Long roundId) {
         rounds.close(roundId);
     }
+
+    // ---- one member ----------------------------------------------------------------------------------------
 
     public void invite(Long evaluationId) {
         evaluations.invite(evaluationId);
@@ -70,13 +85,41 @@ public class EvaluationSteps {
         evaluations.noAnswer(evaluationId);
     }
 
-    /** Seven days before the member's deadline, at the start of the day. */
+    /** Whether the reminder 14 days after the invitation fits before the deadline's reminder (see {@link ReminderSchedule}). */
+    public boolean remindsAfterInvitation(Long evaluationId) {
+        return schedule(evaluationId).afterInvitation().isPresent();
+    }
+
+    public Date reminderAfterInvitation(Long evaluationId) {
+        return reminderAt(evaluationId, schedule(evaluationId).afterInvitation().orElseThrow());
+    }
+
+    /** Whether the reminder 7 days before the deadline still comes after the invitation. */
+    public boolean remindsBeforeDeadline(Long evaluationId) {
+        return schedule(evaluationId).beforeDeadline().isPresent();
+    }
+
     public Date reminderBeforeDeadline(Long evaluationId) {
-        return Clock.startOf(evaluations.evaluation(evaluationId).getDeadline().minusDays(7));
+        return reminderAt(evaluationId, schedule(evaluationId).beforeDeadline().orElseThrow());
     }
 
     /** The start of the day after the member's deadline: from then on the secretariat follows up. */
     public Date afterDeadline(Long evaluationId) {
-        return Clock.startOf(evaluations.evaluation(evaluationId).getDeadline().plusDays(1));
+        MemberEvaluation e = evaluations.evaluation(evaluationId);
+        return time.timerAtStartOf(e.getNetworkId(), schedule(e).followUp());
+    }
+
+    private ReminderSchedule schedule(Long evaluationId) {
+        return schedule(evaluations.evaluation(evaluationId));
+    }
+
+    /** Counted from today: the steps ask when the waiting starts (after the invitation or a send-back). */
+    private ReminderSchedule schedule(MemberEvaluation e) {
+        return new ReminderSchedule(time.today(e.getNetworkId()), e.getDeadline());
+    }
+
+    private Date reminderAt(Long evaluationId, LocalDate day) {
+        String networkId = evaluations.evaluation(evaluationId).getNetworkId();
+        return Date.from(time.at(networkId, day, ReminderSchedule.REMINDER_TIME));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.tasks.TaskFieldError;
 import org.healthycities.tasks.TaskFormHandler;
@@ -32,10 +33,12 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
 
     private final EvaluationService evaluations;
     private final MessageSource messages;
+    private final NetworkClock time;
 
-    EvaluationTasks(EvaluationService evaluations, MessageSource messages) {
+    EvaluationTasks(EvaluationService evaluations, MessageSource messages, NetworkClock time) {
         this.evaluations = evaluations;
         this.messages = messages;
+        this.time = time;
     }
 
     @Override
@@ -64,7 +67,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
         MemberEvaluation e = evaluation(task);
         boolean review = EvaluationService.TASK_REVIEW.equals(task.taskDefinitionKey());
         return new TaskFragment("evaluation/task", review ? "reviewDecision" : "followUpDecision",
-                Map.of("evaluation", e, "round", evaluations.round(e.getRoundId()), "today", Clock.today()));
+                Map.of("evaluation", e, "round", evaluations.round(e.getRoundId()), "today", time.today(e.getNetworkId())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -14,8 +15,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.healthycities.time.StampListener;
+import org.healthycities.time.Stamped;
 
 /** One member's evaluation in a round: the answers and where it stands (the coordinator's links are in {@link EvaluationLinks}). */
 @Entity
-class MemberEvaluation {
+@EntityListeners(StampListener.class)
+class MemberEvaluation implements Stamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,10 +78,9 @@ class MemberEvaluation {
     protected MemberEvaluation() {
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
+    @Override
+    public void stamp(Instant now) {
+        updatedAt = now;
         if (createdAt == null) {
             createdAt = updatedAt;
         }

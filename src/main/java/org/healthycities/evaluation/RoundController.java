@@ -1,11 +1,14 @@
 package org.healthycities.evaluation;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.healthycities.network.Network;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -32,13 +35,15 @@ class RoundController {
     private final EvaluationService evaluations;
     private final NetworkDirectory networks;
     private final MessageSource messages;
+    private final NetworkClock time;
 
     RoundController(RoundService rounds, EvaluationService evaluations, NetworkDirectory networks,
-                    MessageSource messages) {
+                    MessageSource messages, NetworkClock time) {
         this.rounds = rounds;
         this.evaluations = evaluations;
         this.networks = networks;
         this.messages = messages;
+        this.time = time;
     }
 
     @GetMapping("/evaluations")
@@ -50,7 +55,9 @@ class RoundController {
         model.addAttribute("networkNames", mine.stream().collect(java.util.stream.Collectors.toMap(Network::getId, Network::getName)));
         model.addAttribute("settings", mine.stream().map(n -> rounds.settings(n.getId())).toList());
         if (!model.containsAttribute("year")) {
-            model.addAttribute("year", LocalDate.now().getYear() - 1);
+            // last year in the person's (first) network
+            model.addAttribute("year", (mine.isEmpty() ? LocalDate.ofInstant(time.now(), ZoneOffset.UTC)
+                    : time.today(mine.get(0).getId())).getYear() - 1);
         }
         return "evaluation/rounds";
     }
@@ -90,7 +97,9 @@ class RoundController {
         if (!networks.visibleTo(user).contains(network)) {
             throw notFound();
         }
-        if (startMonth < 1 || startMonth > 12 || startDay < 1 || startDay > 28 || answerDays < 1 || answerDays > 365
+        // any day the month can have (29 February too: in other years the round opens on the 28th)
+        if (startMonth < 1 || startMonth > 12 || startDay < 1 || startDay > Month.of(startMonth).maxLength()
+                || answerDays < 1 || answerDays > 365
                 || graceDays < 0 || graceDays > 365) {
             redirect.addFlashAttribute("settingsError", true);
             return "redirect:/evaluations";
@@ -118,7 +127,7 @@ class RoundController {
         model.addAttribute("network", networks.network(round.getNetworkId()).orElseThrow());
         model.addAttribute("counts", rounds.counts(round.getId()));
         model.addAttribute("evaluations", evaluations.ofRound(round.getId()));
-        model.addAttribute("today", Clock.today());
+        model.addAttribute("today", time.today(round.getNetworkId()));
     }
 
     @GetMapping("/evaluations/{id}")

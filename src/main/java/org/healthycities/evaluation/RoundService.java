@@ -3,15 +3,18 @@ package org.healthycities.evaluation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.Strategy;
 import org.slf4j.Logger;
@@ -30,6 +33,10 @@ class RoundService {
 
     static final String PROCESS = "annual-evaluation";
     static final String START_MESSAGE = "EvaluationRoundRequested";
+    static final String CALENDAR = "evaluation-calendar";
+    static final String SETTINGS_CHANGED = "EvaluationSettingsChanged";
+    /** The yearly round opens early in the morning of the network's day. */
+    static final LocalTime YEARLY_START_TIME = LocalTime.of(5, 0);
 
     private static final Logger log = LoggerFactory.getLogger(RoundService.class);
 
@@ -51,11 +58,14 @@ class RoundService {
     private final MemberService members;
     private final NetworkDirectory networks;
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final JdbcTemplate jdbc;
+    private final NetworkClock time;
     private final int batchSize;
 
     RoundService(RoundRepository rounds, EvaluationRepository evaluations, SettingsRepository settings,
                  MemberService members, NetworkDirectory networks, RuntimeService runtime, JdbcTemplate jdbc,
+                 NetworkClock time, RepositoryService repository,
                  @Value("${hc.evaluation.batch-size:50}") int batchSize) {
         this.rounds = rounds;
         this.evaluations = evaluations;
@@ -63,7 +73,9 @@ class RoundService {
         this.members = members;
         this.networks = networks;
         this.runtime = runtime;
+        this.repository = repository;
         this.jdbc = jdbc;
+        this.time = time;
         this.batchSize = batchSize;
     }
 
@@ -76,6 +88,53 @@ class RoundService {
         EvaluationSettings s = settings.findById(networkId).orElseGet(() -> EvaluationSettings.defaults(networkId));
         s.update(autoStart, month, day, answerDays, graceDays);
         settings.save(s);
+        // the calendar waits for the new date (or ends when rounds are started by hand only)
+        if (runtime.createMessageCorrelation(SETTINGS_CHANGED).tenantId(networkId).correlateAllWithResult().isEmpty()
+                && autoStart) {
+            startCalendar(networkId);
+        }
+    }
+
+    /**
+     * Starts the network's evaluation calendar, the one process that opens the yearly round, unless it runs,
+     * automatic rounds are off or the network has no calendar deployed.
+     */
+    void startCalendar(String networkId) {
+        boolean deployed = repository.createProcessDefinitionQuery().processDefinitionKey(CALENDAR)
+                .tenantIdIn(networkId).count() > 0;
+        boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(CALENDAR).tenantIdIn(networkId)
+                .count() > 0;
+        if (deployed && !running && settings(networkId).isAutoStart()) {
+            runtime.createProcessInstanceByKey(CALENDAR).processDefinitionTenantId(networkId).businessKey(networkId)
+                    .setVariable("networkId", networkId).setVariable("handledYear", 0).execute();
+        }
+    }
+
+    /**
+     * When the calendar next opens a round: the network's date in the first year whose round (for the year
+     * before) is neither open nor handled yet, at five in the morning of the network's day; now when that date
+     * passed less than {@link EvaluationSettings#CATCH_UP_DAYS} days ago (the date was just moved back).
+     */
+    @Transactional(readOnly = true)
+    Instant nextYearlyStart(String networkId, int handledYear) {
+        EvaluationSettings s = settings(networkId);
+        LocalDate today = time.today(networkId);
+        for (int year = Math.max(today.getYear(), handledYear + 1); ; year++) {
+            LocalDate date = s.startDateIn(year);
+            if (rounds.findByNetworkIdAndYear(networkId, year - 1).isPresent()
+                    || !today.isBefore(date.plusDays(EvaluationSettings.CATCH_UP_DAYS))) {
+                continue;
+            }
+            Instant at = time.at(networkId, date, YEARLY_START_TIME);
+            return at.isBefore(time.now()) ? time.now() : at;
+        }
+    }
+
+    /** The calendar's timer fired: opens last year's round when due; returns the calendar year it handled. */
+    int openYearly(String networkId) {
+        LocalDate today = time.today(networkId);
+        openIfDue(networkId, today).ifPresent(round -> requestStart(round));
+        return today.getYear();
     }
 
     /** The strategy whose goals a round for this year asks about: the one in force that year, else the current one. */
@@ -91,11 +150,15 @@ class RoundService {
         if (rounds.findByNetworkIdAndYear(networkId, year).isPresent()) {
             throw new Refused("evaluation.start.exists", String.valueOf(year));
         }
-        EvaluationRound round = create(networkId, year, startedBy, Clock.today());
-        runtime.createMessageCorrelation(START_MESSAGE).tenantId(networkId)
+        EvaluationRound round = create(networkId, year, startedBy, time.today(networkId));
+        requestStart(round);
+        return round;
+    }
+
+    private void requestStart(EvaluationRound round) {
+        runtime.createMessageCorrelation(START_MESSAGE).tenantId(round.getNetworkId())
                 .processInstanceBusinessKey(round.getId().toString()).setVariable("roundId", round.getId())
                 .correlateStartMessage();
-        return round;
     }
 
     private EvaluationRound create(String networkId, int year, String startedBy, LocalDate today) {
@@ -103,15 +166,15 @@ class RoundService {
         EvaluationSettings s = settings(networkId);
         try {
             return rounds.saveAndFlush(new EvaluationRound(networkId, year, strategy.getId(), today,
-                    today.plusDays(s.getAnswerDays()), s.getGraceDays(), startedBy, Clock.now()));
+                    today.plusDays(s.getAnswerDays()), s.getGraceDays(), startedBy, time.now()));
         } catch (DataIntegrityViolationException e) {
             throw new Refused("evaluation.start.exists", String.valueOf(year)); // another node or person was quicker
         }
     }
 
     /**
-     * The yearly timer: opens the round for last year when today is the network's start date (or within the
-     * catch-up window after it, if the application was down) and there is none yet.
+     * The calendar's timer: opens the round for last year when today is the network's start date (or within the
+     * catch-up window after it) and there is none yet.
      */
     Optional<EvaluationRound> openIfDue(String networkId, LocalDate today) {
         EvaluationSettings s = settings(networkId);
@@ -136,7 +199,7 @@ class RoundService {
             return round.getMemberCount();
         }
         List<Member> active = members.activeMembers(round.getNetworkId(), round.getStartDate());
-        Timestamp now = Timestamp.from(Clock.now());
+        Timestamp now = Timestamp.from(time.now());
         List<Object[]> rows = new ArrayList<>(active.size());
         for (Member m : active) {
             rows.add(new Object[] {roundId, round.getNetworkId(), m.getId(), m.getName(), m.getCoordinatorName(),
@@ -146,7 +209,7 @@ class RoundService {
                 + " coordinator_name, coordinator_email, status, deadline, late, created_at, updated_at, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, 0)", rows);
         int count = (int) evaluations.countByRoundId(roundId);
-        round.prepared(count, Clock.now());
+        round.prepared(count, time.now());
         log.info("Evaluation round {} ({} {}) prepared for {} members", roundId, round.getNetworkId(),
                 round.getYear(), count);
         return count;
@@ -171,9 +234,9 @@ class RoundService {
         }
         jdbc.update("UPDATE member_evaluation SET status = 'MISSING', updated_at = ?, version = version + 1"
                         + " WHERE round_id = ? AND status IN ('PENDING', 'INVITED', 'DRAFT', 'SENT_BACK')",
-                Timestamp.from(Clock.now()), roundId);
+                Timestamp.from(time.now()), roundId);
         Counts c = counts(roundId);
-        round.close((int) c.responded(), (int) c.accepted(), (int) c.missing(), Clock.now());
+        round.close((int) c.responded(), (int) c.accepted(), (int) c.missing(), time.now());
         log.info("Evaluation round {} closed: {} of {} answered", roundId, c.responded(), c.total());
     }
 

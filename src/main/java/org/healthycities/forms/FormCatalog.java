@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -25,11 +25,13 @@ import org.springframework.stereotype.Service;
 public class FormCatalog {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final Map<String, FormDefinition> latest = new TreeMap<>();
     private final Map<String, FormDefinition> versions = new ConcurrentHashMap<>();
 
-    FormCatalog(JdbcTemplate jdbc) {
+    FormCatalog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         load();
     }
 
@@ -72,7 +74,7 @@ public class FormCatalog {
     /** Keeps this version's JSON the first time a submission uses it. */
     void remember(FormDefinition form) {
         jdbc.update("INSERT IGNORE INTO form_version (form_id, version_hash, schema_json, first_used_at) VALUES (?, ?, ?, ?)",
-                form.id(), form.versionHash(), form.json(), Timestamp.from(Instant.now()));
+                form.id(), form.versionHash(), form.json(), Timestamp.from(clock.instant()));
     }
 
     private static String versionKey(String formId, String hash) {

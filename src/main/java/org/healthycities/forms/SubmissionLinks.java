@@ -3,7 +3,7 @@ package org.healthycities.forms;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,9 +19,11 @@ public class SubmissionLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    SubmissionLinks(JdbcTemplate jdbc) {
+    SubmissionLinks(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A new token for the submission (URL-safe, 256 bits). */
@@ -30,7 +32,7 @@ public class SubmissionLinks {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         jdbc.update("INSERT INTO form_link (token_hash, submission_id, created_at) VALUES (?, ?, ?)",
-                hash(token), submissionId, Timestamp.from(Instant.now()));
+                hash(token), submissionId, Timestamp.from(clock.instant()));
         return token;
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,13 +27,15 @@ class SubmissionStore {
             + "version, created_at, updated_at, submitted_at, person_id, person_email, ip_address, user_agent";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    SubmissionStore(JdbcTemplate jdbc) {
+    SubmissionStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     long insert(FormDefinition form, Subject subject, String networkId, Submitter who) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = now();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO form_submission (form_id, form_version_hash, "
@@ -79,17 +82,17 @@ class SubmissionStore {
     /** Takes the next version if the caller had the current one and it is still a draft. */
     boolean nextVersion(long id, int expectedVersion) {
         return jdbc.update("UPDATE form_submission SET version = version + 1, updated_at = ? "
-                + "WHERE id = ? AND version = ? AND status = 'DRAFT'", Timestamp.from(Instant.now()), id, expectedVersion) == 1;
+                + "WHERE id = ? AND version = ? AND status = 'DRAFT'", now(), id, expectedVersion) == 1;
     }
 
     void markSubmitted(long id) {
         jdbc.update("UPDATE form_submission SET status = 'SUBMITTED', submitted_at = ? WHERE id = ?",
-                Timestamp.from(Instant.now()), id);
+                now(), id);
     }
 
     boolean reopen(long id) {
         return jdbc.update("UPDATE form_submission SET status = 'DRAFT', version = version + 1, updated_at = ? "
-                + "WHERE id = ? AND status = 'SUBMITTED'", Timestamp.from(Instant.now()), id) == 1;
+                + "WHERE id = ? AND status = 'SUBMITTED'", now(), id) == 1;
     }
 
     /** Replaces all answers of a submission with these (typed values in form order). */
@@ -184,6 +187,10 @@ class SubmissionStore {
                 instant(rs, "updated_at"), instant(rs, "submitted_at"),
                 new Submitter(rs.getString("person_id"), rs.getString("person_email"), rs.getString("ip_address"),
                         rs.getString("user_agent")));
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

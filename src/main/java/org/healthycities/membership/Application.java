@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -11,8 +12,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -21,13 +20,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.healthycities.network.MemberKind;
+import org.healthycities.time.StampListener;
+import org.healthycities.time.Stamped;
 
 /** A municipality's or region's application to join a network: the business data of one onboarding process. */
 @Entity
+@EntityListeners(StampListener.class)
 @Table(name = "membership_application")
-class Application {
+class Application implements Stamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -81,11 +82,9 @@ class Application {
     @Version
     int version;
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        // the engine's clock, so process tests that move time see consistent dates
-        updatedAt = ClockUtil.getCurrentTime().toInstant();
+    @Override
+    public void stamp(Instant now) {
+        updatedAt = now;
         if (submittedAt == null) {
             submittedAt = updatedAt;
         }

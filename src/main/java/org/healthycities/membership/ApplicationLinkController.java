@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.healthycities.forms.FieldError;
 import org.healthycities.forms.FormCatalog;
 import org.healthycities.forms.FormInput;
 import org.healthycities.forms.FormViews;
+import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,7 +43,6 @@ import org.springframework.web.util.WebUtils;
 @RequestMapping("/application/{token}")
 class ApplicationLinkController {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final Applications applications;
     private final NetworkDirectory networks;
@@ -186,7 +186,8 @@ class ApplicationLinkController {
     }
 
     private List<Step> steps(Application a, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .withZone(networks.network(a.networkId).map(Network::getZone).orElse(ZoneOffset.UTC));
         Map<ApplicationStatus.Step, Instant> reached = new EnumMap<>(ApplicationStatus.Step.class);
         reached.put(ApplicationStatus.Step.RECEIVED, a.submittedAt);
         for (HistoryEntry h : applications.history(a)) {

@@ -16,6 +16,7 @@ import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.forms.Subject;
 import org.healthycities.forms.Submissions;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.privacy.Erased;
 import org.healthycities.privacy.PersonQuery;
 import org.healthycities.privacy.PersonalDataHolder;
@@ -71,9 +72,11 @@ class ApplicationPersonalData implements PersonalDataHolder {
     private final Submissions submissions;
     private final DocumentService documents;
     private final RuntimeService runtime;
+    private final NetworkClock time;
 
     ApplicationPersonalData(JdbcTemplate jdbc, Submissions submissions, DocumentService documents,
-                            RuntimeService runtime) {
+                            RuntimeService runtime, NetworkClock time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.submissions = submissions;
         this.documents = documents;
@@ -189,7 +192,7 @@ class ApplicationPersonalData implements PersonalDataHolder {
         if (instance != null) {
             runtime.deleteProcessInstance(instance.getId(), "personal data erased", true, true);
         }
-        Timestamp now = Timestamp.from(PrivateLinks.now());
+        Timestamp now = Timestamp.from(time.now());
         jdbc.update("UPDATE membership_application SET status = ?, decided_at = ? WHERE id = ?",
                 ApplicationStatus.WITHDRAWN.name(), now, id);
         jdbc.update("INSERT INTO membership_application_event (application_id, occurred_at, kind, actor, detail)"

@@ -1,12 +1,12 @@
 package org.healthycities.membership;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.healthycities.forms.FieldError;
 import org.healthycities.forms.FormTaskRules;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.tasks.TaskView;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,12 @@ class ApplicationTaskForms implements FormTaskRules {
 
     private static final Set<String> TASKS = Set.of("review", "board", "codeCheck", "welcomeMeeting");
 
+    private final NetworkClock time;
+
+    ApplicationTaskForms(NetworkClock time) {
+        this.time = time;
+    }
+
     @Override
     public boolean supports(TaskView task) {
         return Applications.PROCESS_KEY.equals(task.processDefinitionKey()) && TASKS.contains(task.taskDefinitionKey());
@@ -28,7 +34,7 @@ class ApplicationTaskForms implements FormTaskRules {
 
     @Override
     public Map<String, String> defaults(TaskView task) {
-        String today = LocalDate.now(ApplicationLinkController.ZONE).toString();
+        String today = time.today(task.networkId()).toString();
         return switch (task.taskDefinitionKey()) {
             case "board" -> Map.of("boardDecisionDate", today);
             case "welcomeMeeting" -> Map.of("meetingDate", today);

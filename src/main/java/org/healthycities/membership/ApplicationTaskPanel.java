@@ -92,7 +92,7 @@ class ApplicationTaskPanel implements TaskRecordPanel {
         Network network = networks.network(a.networkId).orElseThrow();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         DateTimeFormatter moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ApplicationLinkController.ZONE);
+                .withLocale(locale).withZone(network.getZone());
         Map<String, Object> m = new LinkedHashMap<>(a.facts(network));
         m.put("statusText", messages.getMessage("membership.status." + a.status, null, locale));
         m.put("submitted", moments.format(a.submittedAt));

@@ -24,6 +24,7 @@ import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
 import org.healthycities.forms.Submitter;
 import org.healthycities.network.MemberKind;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
 import org.healthycities.network.ThemeGroup;
@@ -73,10 +74,12 @@ class Applications {
     private final MembershipAudit audit;
     private final Submissions submissions;
     private final FormCatalog forms;
+    private final NetworkClock time;
 
     Applications(ApplicationRepository applications, NetworkDirectory networks, DocumentService documents,
                  RuntimeService runtime, PrivateLinks links, History history, MembershipAudit audit,
-                 Submissions submissions, FormCatalog forms) {
+                 Submissions submissions, FormCatalog forms, NetworkClock time) {
+        this.time = time;
         this.submissions = submissions;
         this.forms = forms;
         this.audit = audit;
@@ -261,7 +264,7 @@ class Applications {
         a.motivation = trim(form.getMotivation());
         a.themeGroupIds.addAll(form.getThemeGroupIds());
         a.consentText = consentText;
-        a.consentAt = PrivateLinks.now();
+        a.consentAt = time.now();
         return a;
     }
 
@@ -315,7 +318,7 @@ class Applications {
             return false; // the board has just decided
         }
         a.status = ApplicationStatus.WITHDRAWN;
-        a.decidedAt = PrivateLinks.now();
+        a.decidedAt = time.now();
         history.record(a, "WITHDRAWN", HistoryEntry.APPLICANT, null);
         audit.decision(a, HistoryEntry.APPLICANT, "WITHDRAWN", null);
         return true;

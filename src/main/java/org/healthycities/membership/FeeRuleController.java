@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.healthycities.network.Network;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -25,8 +26,10 @@ class FeeRuleController {
 
     private final FeeRuleRepository rules;
     private final NetworkDirectory networks;
+    private final NetworkClock time;
 
-    FeeRuleController(FeeRuleRepository rules, NetworkDirectory networks) {
+    FeeRuleController(FeeRuleRepository rules, NetworkDirectory networks, NetworkClock time) {
+        this.time = time;
         this.rules = rules;
         this.networks = networks;
     }
@@ -85,7 +88,7 @@ class FeeRuleController {
         rule.example = false;
         rule.source = form.getSource() == null || form.getSource().isBlank() ? null : form.getSource().strip();
         rule.updatedBy = user.id();
-        rule.updatedAt = PrivateLinks.now();
+        rule.updatedAt = time.now();
         try {
             rules.saveAndFlush(rule);
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {

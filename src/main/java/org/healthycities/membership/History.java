@@ -1,6 +1,7 @@
 package org.healthycities.membership;
 
 import java.util.List;
+import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Component;
 
 /** The application's own history rows (the step indicator's dates and the secretariat's history panel). */
@@ -8,15 +9,17 @@ import org.springframework.stereotype.Component;
 class History {
 
     private final HistoryRepository rows;
+    private final NetworkClock time;
 
-    History(HistoryRepository rows) {
+    History(HistoryRepository rows, NetworkClock time) {
+        this.time = time;
         this.rows = rows;
     }
 
     void record(Application application, String kind, String actor, String detail) {
         String cut = detail == null || detail.isBlank() ? null
                 : detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail.strip();
-        rows.save(new HistoryEntry(application.id, PrivateLinks.now(), kind, actor, cut));
+        rows.save(new HistoryEntry(application.id, time.now(), kind, actor, cut));
     }
 
     List<HistoryEntry> of(Application application) {

@@ -3,7 +3,6 @@ package org.healthycities.membership;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,13 +17,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberDetails;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.MemberStatus;
 import org.healthycities.network.Network;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
 import org.healthycities.security.CurrentUser;
@@ -66,11 +65,13 @@ public class MembershipProcess {
     private final IdentityService identity;
     private final Validator validator;
     private final MembershipAudit audit;
+    private final NetworkClock time;
 
     MembershipProcess(ApplicationRepository applications, Applications service, History history, Fees fees,
                       MembershipMail mail, PrivateLinks links, MemberService members, NetworkDirectory networks,
                       DocumentService documents, IdentityService identity, Validator validator,
-                      MembershipAudit audit) {
+                      MembershipAudit audit, NetworkClock time) {
+        this.time = time;
         this.applications = applications;
         this.service = service;
         this.history = history;
@@ -166,7 +167,7 @@ public class MembershipProcess {
         String check = (String) execution.getVariable("check");
         if (a.status.open()) {
             a.status = "ALREADY_MEMBER".equals(check) ? ApplicationStatus.ALREADY_MEMBER : ApplicationStatus.DUPLICATE;
-            a.decidedAt = now();
+            a.decidedAt = time.now();
             history.record(a, a.status.name(), HistoryEntry.SYSTEM, null);
         }
         mail.send(a, a.adminContactEmail, a.adminContactName, a.locale(), "membership/mail/duplicate",
@@ -247,7 +248,7 @@ public class MembershipProcess {
     private void decide(Application a, ApplicationStatus status, String actor, String detail) {
         if (a.status.open()) {
             a.status = status;
-            a.decidedAt = now();
+            a.decidedAt = time.now();
             history.record(a, status.name(), actor, detail);
         }
     }
@@ -257,7 +258,7 @@ public class MembershipProcess {
         if (a.memberId != null) {
             return;
         }
-        LocalDate joined = a.boardDecisionDate != null ? a.boardDecisionDate : today();
+        LocalDate joined = a.boardDecisionDate != null ? a.boardDecisionDate : time.today(a.networkId);
         Member member = members.create(a.networkId, new MemberDetails(a.municipalityCode, a.municipalityName,
                 MemberStatus.ACTIVE, joined, a.population, a.fee, a.politicalContactName, a.politicalContactEmail,
                 a.politicalContactPhone, a.adminContactName, a.adminContactEmail, a.adminContactPhone,
@@ -346,12 +347,12 @@ public class MembershipProcess {
                 String decision = decision(task, "boardDecision", "approve", "reject");
                 a.boardNote = text(task, "boardNote");
                 String date = text(task, "boardDecisionDate");
-                a.boardDecisionDate = date == null ? today() : LocalDate.parse(date.substring(0, 10));
+                a.boardDecisionDate = date == null ? time.today(a.networkId) : LocalDate.parse(date.substring(0, 10));
                 if ("reject".equals(decision)) {
                     requireText(a.boardNote, "boardNote");
                 } else {
                     a.status = ApplicationStatus.APPROVED;
-                    a.decidedAt = now();
+                    a.decidedAt = time.now();
                     task.getExecution().setVariable("outcome", "APPROVED");
                 }
                 record(a, actor, "BOARD_" + decision.toUpperCase(), a.boardNote);
@@ -449,11 +450,5 @@ public class MembershipProcess {
         return s == null ? "" : s;
     }
 
-    private static java.time.Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
 
-    private static LocalDate today() {
-        return now().atZone(ZoneOffset.UTC).toLocalDate();
-    }
 }

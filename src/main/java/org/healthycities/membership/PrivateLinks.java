@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,11 @@ class PrivateLinks {
     private final SecureRandom random = new SecureRandom();
     private final ApplicationLinkRepository links;
     private final Duration validity;
+    private final Clock clock;
 
     PrivateLinks(ApplicationLinkRepository links,
-                 @Value("${hc.membership.link-validity:P180D}") Duration validity) {
+                 @Value("${hc.membership.link-validity:P180D}") Duration validity, Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.validity = validity;
     }
@@ -60,7 +62,7 @@ class PrivateLinks {
         }
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

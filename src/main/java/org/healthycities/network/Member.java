@@ -1,6 +1,7 @@
 package org.healthycities.network;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -9,18 +10,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.healthycities.time.StampListener;
+import org.healthycities.time.Stamped;
 
 /** A municipality or region in a network, with its contacts and its coordinator. */
 @Entity
-public class Member {
+@EntityListeners(StampListener.class)
+public class Member implements Stamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,10 +68,9 @@ public class Member {
         this.status = status;
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
+    @Override
+    public void stamp(Instant now) {
+        updatedAt = now;
         if (createdAt == null) {
             createdAt = updatedAt;
         }
@@ -103,13 +104,14 @@ public class Member {
         return status == MemberStatus.ACTIVE && (joinedOn == null || !joinedOn.isAfter(day));
     }
 
-    void apply(MemberDetails d, MemberKind kind, Set<ThemeGroup> themeGroups) {
+    /** @param today the network's date, the day a member that resigns now resigned on */
+    void apply(MemberDetails d, MemberKind kind, Set<ThemeGroup> themeGroups, LocalDate today) {
         this.code = d.code().trim();
         this.name = d.name().trim();
         this.kind = kind;
         if (d.status() != null) {
             if (d.status() == MemberStatus.RESIGNED && this.status != MemberStatus.RESIGNED) {
-                this.resignedOn = LocalDate.now();
+                this.resignedOn = today;
             }
             this.status = d.status();
         }

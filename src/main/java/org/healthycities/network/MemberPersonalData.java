@@ -1,7 +1,7 @@
 package org.healthycities.network;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,11 @@ class MemberPersonalData implements PersonalDataHolder {
     private static final List<String> ROLES = List.of("political_contact", "admin_contact", "coordinator");
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    MemberPersonalData(JdbcTemplate jdbc) {
+    MemberPersonalData(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +57,7 @@ class MemberPersonalData implements PersonalDataHolder {
             changed += jdbc.update("UPDATE member SET " + role + "_name = NULL, " + role + "_email = NULL, " + role
                             + "_phone = NULL, version = version + 1, updated_at = ? WHERE " + role + "_email = ? OR "
                             + role + "_name = ?",
-                    Timestamp.from(Instant.now()), person.emailParam(), person.nameParam());
+                    Timestamp.from(clock.instant()), person.emailParam(), person.nameParam());
         }
         return changed;
     }

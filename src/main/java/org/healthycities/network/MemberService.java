@@ -26,11 +26,14 @@ public class MemberService {
     private final MemberRepository members;
     private final ThemeGroupRepository themeGroups;
     private final PossibleMemberRepository possibleMembers;
+    private final NetworkClock time;
 
-    MemberService(MemberRepository members, ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers) {
+    MemberService(MemberRepository members, ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers,
+                  NetworkClock time) {
         this.members = members;
         this.themeGroups = themeGroups;
         this.possibleMembers = possibleMembers;
+        this.time = time;
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +82,7 @@ public class MemberService {
         if (errors.hasErrors()) {
             return found;
         }
-        member.apply(details, kind, groups);
+        member.apply(details, kind, groups, time.today(member.getNetworkId()));
         // a save racing this one between the check and the flush fails the flush; the controller tells the person
         return Optional.of(members.saveAndFlush(member));
     }
@@ -93,7 +96,8 @@ public class MemberService {
                         MemberStatus.ACTIVE));
         Set<ThemeGroup> groups = new HashSet<>(themeGroups.findAllById(details.themeGroupIds()));
         groups.removeIf(g -> !g.getNetworkId().equals(networkId));
-        member.apply(details.withOfficialName(possible.getCode(), possible.getName()), possible.getKind(), groups);
+        member.apply(details.withOfficialName(possible.getCode(), possible.getName()), possible.getKind(), groups,
+                time.today(networkId));
         return members.save(member);
     }
 

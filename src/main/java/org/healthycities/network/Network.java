@@ -3,6 +3,7 @@ package org.healthycities.network;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** A national network of the WHO European Healthy Cities Network; its id is also its Camunda tenant id. */
@@ -19,6 +20,8 @@ public class Network {
     private String secretariatEmail;
     private String secretariatPhone;
     private String website;
+    /** The network's own zone: its days decide reminders, deadlines and the yearly round. */
+    private String timeZone;
     @Version
     private int version;
 
@@ -35,6 +38,7 @@ public class Network {
     public String getSecretariatEmail() { return secretariatEmail; }
     public String getSecretariatPhone() { return secretariatPhone; }
     public String getWebsite() { return website; }
+    public ZoneId getZone() { return ZoneId.of(timeZone); }
     public int getVersion() { return version; }
 
     void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone, String website) {

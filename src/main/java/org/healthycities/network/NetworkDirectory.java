@@ -1,6 +1,5 @@
 package org.healthycities.network;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +21,16 @@ public class NetworkDirectory {
     private final TagRepository tags;
     private final ThemeGroupRepository themeGroups;
     private final PossibleMemberRepository possibleMembers;
+    private final NetworkClock time;
 
     NetworkDirectory(NetworkRepository networks, StrategyRepository strategies, TagRepository tags,
-                     ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers) {
+                     ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers, NetworkClock time) {
         this.networks = networks;
         this.strategies = strategies;
         this.tags = tags;
         this.themeGroups = themeGroups;
         this.possibleMembers = possibleMembers;
+        this.time = time;
     }
 
     public List<Network> networks() {
@@ -56,8 +57,9 @@ public class NetworkDirectory {
         return strategies(networkId).stream().filter(s -> s.covers(year)).findFirst();
     }
 
+    /** The strategy in force in the network's current year (its own zone decides around New Year). */
     public Optional<Strategy> currentStrategy(String networkId) {
-        return strategyFor(networkId, LocalDate.now().getYear());
+        return strategyFor(networkId, time.today(networkId).getYear());
     }
 
     public List<Tag> sdgs() {

@@ -2,7 +2,7 @@ package org.healthycities.notifications;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +16,13 @@ class OutboxMailer implements Mailer {
     private final OutboxRepository outbox;
     private final MailRenderer renderer;
     private final OutboxSender sender;
+    private final Clock clock;
 
-    OutboxMailer(OutboxRepository outbox, MailRenderer renderer, OutboxSender sender) {
+    OutboxMailer(OutboxRepository outbox, MailRenderer renderer, OutboxSender sender, Clock clock) {
         this.outbox = outbox;
         this.renderer = renderer;
         this.sender = sender;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +41,7 @@ class OutboxMailer implements Mailer {
             }
         }
         MailStatus status = sender.enabled() ? MailStatus.PENDING : MailStatus.KEPT;
-        OutboxMail saved = outbox.save(new OutboxMail(mail, renderer.render(mail), status, Instant.now()));
+        OutboxMail saved = outbox.save(new OutboxMail(mail, renderer.render(mail), status, clock.instant()));
         wakeSenderAfterCommit();
         return saved.getId();
     }
@@ -55,7 +57,7 @@ class OutboxMailer implements Mailer {
     public boolean requeue(long id) {
         Optional<OutboxMail> mail = outbox.findById(id).filter(m -> canRequeue(m.getStatus()));
         mail.ifPresent(m -> {
-            m.requeue(Instant.now());
+            m.requeue(clock.instant());
             wakeSenderAfterCommit();
         });
         return mail.isPresent();

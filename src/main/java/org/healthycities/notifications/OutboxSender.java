@@ -40,24 +40,27 @@ class OutboxSender implements DisposableBean {
     private final TransactionTemplate tx;
     private final MailSettings settings;
     private final JavaMailSender mail;
+    private final Clock clock;
     private final ExecutorService worker;
     private final AtomicBoolean queued = new AtomicBoolean();
 
     @Autowired
     OutboxSender(OutboxRepository outbox, PlatformTransactionManager transactions, MailSettings settings,
-                 ObjectProvider<JavaMailSender> senders, Environment environment) {
+                 ObjectProvider<JavaMailSender> senders, Environment environment, Clock clock) {
         // Spring Boot builds a sender even for an empty host; an empty host means "no mail server" here
         this(outbox, transactions, settings,
-                StringUtils.hasText(environment.getProperty("spring.mail.host")) ? senders.getIfAvailable() : null);
+                StringUtils.hasText(environment.getProperty("spring.mail.host")) ? senders.getIfAvailable() : null,
+                clock);
     }
 
     /** With {@code mail} null there is no mail server: nothing is ever sent. */
     OutboxSender(OutboxRepository outbox, PlatformTransactionManager transactions, MailSettings settings,
-                 JavaMailSender mail) {
+                 JavaMailSender mail, Clock clock) {
         this.outbox = outbox;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.mail = mail;
+        this.clock = clock;
         this.worker = mail == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "mail-sender");
             thread.setDaemon(true);
@@ -81,7 +84,7 @@ class OutboxSender implements DisposableBean {
             worker.execute(() -> {
                 queued.set(false);
                 try {
-                    deliverDue(Clock.systemUTC());
+                    deliverDue(clock);
                 } catch (RuntimeException e) {
                     log.warn("Mail delivery run failed; the next run retries", e);
                 }

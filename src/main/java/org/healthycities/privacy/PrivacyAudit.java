@@ -1,6 +1,7 @@
 package org.healthycities.privacy;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,9 +23,11 @@ class PrivacyAudit {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    PrivacyAudit(JdbcTemplate jdbc) {
+    PrivacyAudit(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** @param counts records per record type (or rule key) */
@@ -33,7 +36,7 @@ class PrivacyAudit {
         String detail = counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         jdbc.update("INSERT INTO privacy_audit (occurred_at, actor, action, record_count, detail) VALUES (?, ?, ?, ?, ?)",
-                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)), actor, action.name(), total,
+                Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, action.name(), total,
                 detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     }
 

@@ -1,5 +1,6 @@
 package org.healthycities.privacy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrivacyController {
 
     private final PrivacyService privacy;
+    private final Clock clock;
 
-    PrivacyController(PrivacyService privacy) {
+    PrivacyController(PrivacyService privacy, Clock clock) {
         this.privacy = privacy;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -68,7 +71,7 @@ class PrivacyController {
         byte[] body = privacy.export(person, actor);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("personal-data-" + LocalDate.now() + ".json").build().toString())
+                        .filename("personal-data-" + LocalDate.now(clock) + ".json").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.APPLICATION_JSON).body(body);
     }

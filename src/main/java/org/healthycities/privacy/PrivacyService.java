@@ -2,7 +2,7 @@ package org.healthycities.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +30,12 @@ public class PrivacyService {
     private final List<PersonalDataHolder> holders;
     private final PrivacyAudit audit;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    PrivacyService(List<PersonalDataHolder> holders, PrivacyAudit audit, ObjectMapper json) {
+    PrivacyService(List<PersonalDataHolder> holders, PrivacyAudit audit, ObjectMapper json, Clock clock) {
         this.holders = holders;
         this.audit = audit;
+        this.clock = clock;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
@@ -53,7 +55,7 @@ public class PrivacyService {
     public byte[] export(PersonQuery person, String actor) {
         List<PersonalRecord> records = find(person);
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("exportedAt", Instant.now().toString());
+        document.put("exportedAt", clock.instant().toString());
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("email", person.email());
         query.put("name", person.name());

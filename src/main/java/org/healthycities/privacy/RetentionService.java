@@ -2,6 +2,7 @@ package org.healthycities.privacy;
 
 import java.net.InetAddress;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -34,21 +35,23 @@ public class RetentionService {
     private final PrivacyAudit audit;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Clock clock;
     private final String node;
 
     RetentionService(List<RetentionRule> rules, PrivacySettings settings, PrivacyAudit audit, JdbcTemplate jdbc,
-                     TransactionTemplate transactions, @Value("${hc.node-name:}") String nodeName) {
+                     TransactionTemplate transactions, Clock clock, @Value("${hc.node-name:}") String nodeName) {
         this.node = leaseOwner(nodeName);
         this.rules = rules;
         this.settings = settings;
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${hc.privacy.retention-cron:0 15 3 * * *}", zone = "${hc.time-zone:Europe/Copenhagen}")
     void scheduled() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (tryLease(node, now)) {
             run(now);
         } else {

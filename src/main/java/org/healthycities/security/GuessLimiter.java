@@ -41,14 +41,9 @@ class GuessLimiter implements HandlerInterceptor {
     private final Clock clock;
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
 
-    @org.springframework.beans.factory.annotation.Autowired
     GuessLimiter(@Value("${hc.security.guess-limit.paths:/application/**,/evaluation/**,/join/s/**,/apply/received/**,/forms/sample/t/**}") List<String> paths,
                  @Value("${hc.security.guess-limit.max-failures:30}") int maxFailures,
-                 @Value("${hc.security.guess-limit.window:PT10M}") Duration window) {
-        this(paths, maxFailures, window, Clock.systemUTC());
-    }
-
-    GuessLimiter(List<String> paths, int maxFailures, Duration window, Clock clock) {
+                 @Value("${hc.security.guess-limit.window:PT10M}") Duration window, Clock clock) {
         this.paths = List.copyOf(paths);
         this.maxFailures = maxFailures;
         this.window = window;

@@ -5,7 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,11 +31,13 @@ public class SecretCodes {
 
     private final JdbcTemplate jdbc;
     private final String configured;
+    private final Clock clock;
     private volatile SecretKeySpec key;
 
-    SecretCodes(JdbcTemplate jdbc, @Value("${hc.security.code-secret:}") String configured) {
+    SecretCodes(JdbcTemplate jdbc, @Value("${hc.security.code-secret:}") String configured, Clock clock) {
         this.jdbc = jdbc;
         this.configured = configured;
+        this.clock = clock;
         if (!configured.isEmpty() && configured.length() < 32) {
             throw new IllegalStateException("hc.security.code-secret must have at least 32 characters");
         }
@@ -80,7 +82,7 @@ public class SecretCodes {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             jdbc.update("INSERT IGNORE INTO security_secret (name, value, created_at) VALUES (?, ?, ?)", NAME,
-                    Base64.getEncoder().encodeToString(bytes), Timestamp.from(Instant.now()));
+                    Base64.getEncoder().encodeToString(bytes), Timestamp.from(clock.instant()));
             found = read();
         }
         return found.get(0);

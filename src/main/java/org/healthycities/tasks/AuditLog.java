@@ -1,7 +1,6 @@
 package org.healthycities.tasks;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.healthycities.security.CurrentUser;
@@ -23,9 +22,9 @@ public class AuditLog {
     private final AuditEntryRepository repository;
     private final Clock clock;
 
-    AuditLog(AuditEntryRepository repository) {
+    AuditLog(AuditEntryRepository repository, Clock clock) {
         this.repository = repository;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -44,7 +43,7 @@ public class AuditLog {
     public AuditEntry record(String userId, String networkId, String recordType, String recordId, String action,
                              String detail) {
         AuditEntryRecord row = new AuditEntryRecord();
-        row.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        row.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         row.userId = required(userId, "userId", 128);
         row.networkId = required(networkId, "networkId", 40);
         row.recordType = required(recordType, "recordType", 40);

@@ -2,7 +2,7 @@ package org.healthycities.tasks;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +45,11 @@ class TaskController {
     private final DocumentDownloads downloads;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final Clock clock;
 
     TaskController(TaskDirectory directory, TaskWork work, TaskHistory history, TaskPlugins plugins,
                    DocumentDownloads downloads, MessageSource messages,
-                   @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone) {
+                   @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone, Clock clock) {
         this.downloads = downloads;
         this.directory = directory;
         this.work = work;
@@ -56,12 +57,13 @@ class TaskController {
         this.plugins = plugins;
         this.messages = messages;
         this.zone = zone;
+        this.clock = clock;
     }
 
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("zone", zone);
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
     }
 
     @GetMapping
@@ -73,7 +75,7 @@ class TaskController {
         // the admin is in no candidate group: their everyday view is every task
         TaskFilter filter = TaskFilter.of(view, process, network, due, all, q,
                 user.isAdmin() ? TaskFilter.View.ALL : TaskFilter.View.GROUPS);
-        var tasks = directory.list(user, filter, page, Instant.now());
+        var tasks = directory.list(user, filter, page, clock.instant());
         model.addAttribute("filter", filter);
         model.addAttribute("page", tasks);
         model.addAttribute("views", TaskFilter.View.values());

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.Strategy;
 import org.healthycities.workshop.SheetStore.SheetView;
@@ -66,10 +67,12 @@ class ConsolidationService {
     private final WorkshopProcess process;
     private final NetworkDirectory directory;
     private final JdbcTemplate jdbc;
+    private final NetworkClock time;
 
     ConsolidationService(WorkshopService workshops, SheetStore sheets, SynthesisRepository syntheses,
                          ParticipantRepository participants, SessionRepository sessions, WorkshopProcess process,
-                         NetworkDirectory directory, JdbcTemplate jdbc) {
+                         NetworkDirectory directory, JdbcTemplate jdbc, NetworkClock time) {
+        this.time = time;
         this.workshops = workshops;
         this.sheets = sheets;
         this.syntheses = syntheses;
@@ -139,7 +142,7 @@ class ConsolidationService {
             texts.forEach((questionId, text) -> {
                 if (questionIds.contains(questionId)) {
                     Synthesis s = existing.computeIfAbsent(questionId, Synthesis::new);
-                    s.write(text, WorkshopClock.now());
+                    s.write(text, time.now());
                     syntheses.save(s);
                 }
             });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.security.PublicPaths;
 import org.healthycities.workshop.Forms.JoinForm;
 import org.healthycities.workshop.ParticipantService.Access;
@@ -40,8 +41,10 @@ class JoinController {
     private final ParticipantService participants;
     private final SheetStore sheets;
     private final MessageSource messages;
+    private final NetworkClock time;
 
-    JoinController(ParticipantService participants, SheetStore sheets, MessageSource messages) {
+    JoinController(ParticipantService participants, SheetStore sheets, MessageSource messages, NetworkClock time) {
+        this.time = time;
         this.participants = participants;
         this.sheets = sheets;
         this.messages = messages;
@@ -112,7 +115,7 @@ class JoinController {
         model.addAttribute("group", access.group());
         model.addAttribute("token", token);
         model.addAttribute("sheet", sheets.sheet(access.participant().getGroupId()));
-        model.addAttribute("open", access.view().session().takesAnswers(WorkshopClock.now()));
+        model.addAttribute("open", access.view().session().takesAnswers(time.now()));
         if (!model.containsAttribute("mine")) {
             model.addAttribute("mine", Map.of());
             model.addAttribute("conflicts", Map.of());

@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,9 +21,11 @@ class JoinGuard {
     private final JdbcTemplate jdbc;
     private final int maxFailures;
     private final Duration window;
+    private final Clock clock;
 
     JoinGuard(JdbcTemplate jdbc, @Value("${hc.workshop.join.max-failures:10}") int maxFailures,
-              @Value("${hc.workshop.join.window:PT10M}") Duration window) {
+              @Value("${hc.workshop.join.window:PT10M}") Duration window, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.maxFailures = maxFailures;
         this.window = window;
@@ -32,14 +35,14 @@ class JoinGuard {
     public boolean blocked(String address) {
         Integer failures = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM workshop_join_failure WHERE address = ? AND failed_at > ?", Integer.class,
-                key(address), Timestamp.from(Instant.now().minus(window)));
+                key(address), Timestamp.from(clock.instant().minus(window)));
         return failures != null && failures >= maxFailures;
     }
 
     /** Kept even when the page's own transaction rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.update("DELETE FROM workshop_join_failure WHERE failed_at < ?", Timestamp.from(now.minus(window)));
         jdbc.update("INSERT INTO workshop_join_failure (address, failed_at) VALUES (?, ?)", key(address),
                 Timestamp.from(now));

@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.util.Optional;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.JoinForm;
 import org.springframework.stereotype.Service;
@@ -43,9 +44,12 @@ class ParticipantService {
     private final SheetStore sheets;
     private final JoinGuard guard;
     private final SecretCodes codes;
+    private final NetworkClock time;
 
     ParticipantService(SessionRepository sessions, ParticipantRepository participants, QuestionRepository questions,
-                       WorkshopService workshops, SheetStore sheets, JoinGuard guard, SecretCodes codes) {
+                       WorkshopService workshops, SheetStore sheets, JoinGuard guard, SecretCodes codes,
+                       NetworkClock time) {
+        this.time = time;
         this.codes = codes;
         this.sessions = sessions;
         this.participants = participants;
@@ -66,7 +70,7 @@ class ParticipantService {
             String hash = codes.hash(code);
             Optional<WorkshopSession> open = sessions.findByJoinCodeHash(hash);
             if (open.isPresent()) {
-                return open.get().takesAnswers(WorkshopClock.now())
+                return open.get().takesAnswers(time.now())
                         ? new CodeCheck.Open(workshops.sessionForParticipant(open.get().getId()))
                         : new CodeCheck.Closed();
             }
@@ -91,7 +95,7 @@ class ParticipantService {
         }
         String token = Codes.newToken();
         participants.save(new Participant(view.session().getId(), form.groupId(), Codes.hash(token), form.name(),
-                form.email(), WorkshopClock.now()));
+                form.email(), time.now()));
         return Optional.of(token);
     }
 
@@ -129,7 +133,7 @@ class ParticipantService {
         }
         // read again: the page's view may be older than a close that happened meanwhile
         WorkshopSession session = sessions.findById(participant.getSessionId()).orElseThrow();
-        if (!session.takesAnswers(WorkshopClock.now())) {
+        if (!session.takesAnswers(time.now())) {
             return new SaveResult.Closed();
         }
         if (!question.accepts(value)) {
@@ -137,7 +141,7 @@ class ParticipantService {
                     ? "workshop.sheet.tooLong" : "workshop.sheet.notAnOption");
         }
         SheetStore.Outcome outcome = sheets.save(participant.getGroupId(), question.getId(), seenVersion, value,
-                participant.getId(), WorkshopClock.now());
+                participant.getId(), time.now());
         if (outcome instanceof SheetStore.Outcome.Conflict c) {
             return new SaveResult.Conflict(c.theirs(), c.theirVersion());
         }
@@ -151,10 +155,10 @@ class ParticipantService {
      */
     boolean submit(Access access) {
         WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
-        if (!session.takesAnswers(WorkshopClock.now())) {
+        if (!session.takesAnswers(time.now())) {
             return false;
         }
-        sheets.submit(access.participant().getGroupId(), WorkshopClock.now());
+        sheets.submit(access.participant().getGroupId(), time.now());
         return true;
     }
 }

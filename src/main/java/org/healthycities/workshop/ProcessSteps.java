@@ -1,6 +1,8 @@
 package org.healthycities.workshop;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +18,12 @@ final class ProcessSteps {
     static class CollectSheets implements JavaDelegate {
         private final SessionRepository sessions;
         private final SheetStore sheets;
+        private final Clock clock;
 
-        CollectSheets(SessionRepository sessions, SheetStore sheets) {
+        CollectSheets(SessionRepository sessions, SheetStore sheets, Clock clock) {
             this.sessions = sessions;
             this.sheets = sheets;
+            this.clock = clock;
         }
 
         @Override
@@ -27,7 +31,7 @@ final class ProcessSteps {
         public void execute(DelegateExecution execution) {
             Long sessionId = (Long) execution.getVariable("sessionId");
             WorkshopSession session = sessions.findById(sessionId).orElseThrow();
-            session.close(WorkshopClock.now(), false);
+            session.close(clock.instant(), false);
             sessions.save(session);
             execution.setVariable("drafts", sheets.collectDrafts(sessionId));
         }

@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.util.Locale;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
@@ -21,9 +22,11 @@ class SummaryMailing {
     private final WorkshopDates dates;
     private final NetworkDirectory directory;
     private final Mailer mailer;
+    private final NetworkClock time;
 
     SummaryMailing(SessionRepository sessions, WorkshopService workshops, ConsolidationService consolidation,
-                   WorkshopDates dates, NetworkDirectory directory, Mailer mailer) {
+                   WorkshopDates dates, NetworkDirectory directory, Mailer mailer, NetworkClock time) {
+        this.time = time;
         this.sessions = sessions;
         this.workshops = workshops;
         this.consolidation = consolidation;
@@ -43,7 +46,7 @@ class SummaryMailing {
                         .withName(p.getName())
                         .with("board", board).with("view", view).with("dates", dates)
                         .withDedupKey("workshop:summary:" + sessionId + ":" + p.getId())));
-        session.summarySent(WorkshopClock.now());
+        session.summarySent(time.now());
         sessions.save(session);
     }
 }

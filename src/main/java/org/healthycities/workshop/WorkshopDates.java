@@ -1,25 +1,29 @@
 package org.healthycities.workshop;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Dates as the workshop pages and the summary show them, in the networks' time zone. */
+/** Dates as the workshop pages and the summary show them, in the Nordic networks' time zone. */
 @Component
 class WorkshopDates {
+
+    /** The three networks' zones agree on the wall clock; the pages' own formats until one formatter serves all. */
+    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d/M yyyy HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public String moment(Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant.atZone(WorkshopClock.ZONE));
+        return instant == null ? "" : MOMENT.format(instant.atZone(ZONE));
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(WorkshopClock.ZONE));
+        return instant == null ? "" : TIME.format(instant.atZone(ZONE));
     }
 
     public String days(Workshop w) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.AssignmentForm;
 import org.healthycities.workshop.Forms.QuestionForm;
@@ -44,10 +45,12 @@ class WorkshopService {
 
     /** Join codes are kept as keyed hashes: 30 bits in a plain hash would be reversed in seconds. */
     private final SecretCodes codes;
+    private final NetworkClock time;
 
     WorkshopService(WorkshopRepository workshops, SessionRepository sessions, GroupRepository groups,
                     AssignmentRepository assignments, QuestionRepository questions, SheetStore sheets,
-                    WorkshopProcess process, MessageSource messages, SecretCodes codes) {
+                    WorkshopProcess process, MessageSource messages, SecretCodes codes, NetworkClock time) {
+        this.time = time;
         this.codes = codes;
         this.workshops = workshops;
         this.sessions = sessions;
@@ -85,7 +88,7 @@ class WorkshopService {
             return Optional.empty();
         }
         return Optional.of(workshops.save(new Workshop(form.networkId(), form.title(), form.startsOn(),
-                form.endsOn(), form.place(), WorkshopClock.now())));
+                form.endsOn(), form.place(), time.now())));
     }
 
     Optional<Workshop> update(Collection<String> networks, Long id, WorkshopForm form, Errors errors) {
@@ -112,8 +115,8 @@ class WorkshopService {
             return Optional.empty();
         }
         List<String> names = groupNames(form.groups(), errors, locale);
-        Instant deadline = form.deadline() == null ? null : form.deadline().atZone(WorkshopClock.ZONE).toInstant();
-        if (deadline != null && !deadline.isAfter(WorkshopClock.now())) {
+        Instant deadline = form.deadline() == null ? null : form.deadline().atZone(time.zone(workshop.get().getNetworkId())).toInstant();
+        if (deadline != null && !deadline.isAfter(time.now())) {
             errors.rejectValue("deadline", "workshop.session.deadline.past");
         }
         if (errors.hasErrors()) {
@@ -280,14 +283,14 @@ class WorkshopService {
         if (view.questions().isEmpty()) {
             errors.reject("workshop.open.noQuestions");
         }
-        if (view.session().getDeadline() == null || !view.session().getDeadline().isAfter(WorkshopClock.now())) {
+        if (view.session().getDeadline() == null || !view.session().getDeadline().isAfter(time.now())) {
             errors.reject("workshop.open.deadlinePassed");
         }
         if (errors.hasErrors()) {
             return Optional.empty();
         }
         String code = uniqueCode();
-        view.session().open(codes.hash(code), WorkshopClock.now());
+        view.session().open(codes.hash(code), time.now());
         sessions.saveAndFlush(view.session());
         sheets.createSheets(view);
         process.start(view);
@@ -318,7 +321,7 @@ class WorkshopService {
     boolean closeEarly(Collection<String> networks, Long sessionId) {
         Optional<SessionView> found = session(networks, sessionId).filter(v -> v.session().isOpen());
         found.ifPresent(v -> {
-            v.session().close(WorkshopClock.now(), true);
+            v.session().close(time.now(), true);
             sessions.saveAndFlush(v.session());
             process.closeEarly(v);
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;
@@ -19,6 +19,7 @@ import org.healthycities.support.MailServer;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestNetworks;
 import org.healthycities.support.TestUsers;
+import org.healthycities.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class EvaluationBrowserIT {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test
@@ -62,6 +63,7 @@ class EvaluationBrowserIT {
         List<Long> goals = testNetworks.goalIds(network);
         String secretary = TestUsers.create(identity, "evbrowser", CurrentUser.SECRETARIAT, network);
 
+        TestClock.startAt(LocalDateTime.of(2032, 3, 10, 9, 30)); // a fixed day whose time runs
         try (Browser office = Browser.open(port, false); Browser coordinator = Browser.open(port, true)) {
             office.login(secretary, TestUsers.PASSWORD);
             office.go("/evaluations").checkPage("evaluation-01-rounds");
@@ -120,7 +122,7 @@ class EvaluationBrowserIT {
             EvaluationTestSupport.setClock(round.getClosesOn().plusDays(1).atTime(1, 0));
             EvaluationTestSupport.runJobsUntil(management, network,
                     () -> roundRepository.findById(round.getId()).orElseThrow().isClosed());
-            ClockUtil.reset();
+            TestClock.startAt(round.getClosesOn().plusDays(1).atTime(1, 0));
 
             office.go("/evaluations/rounds/" + round.getId() + "/report").waitForText("Besvaret: 2 af 3 (67 %)");
             assertThat(office.find("#missing").getText()).contains(list.get(2).getMemberName());

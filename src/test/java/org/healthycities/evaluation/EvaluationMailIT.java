@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,6 +14,7 @@ import org.healthycities.network.MemberService;
 import org.healthycities.network.MemberStatus;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
+import org.healthycities.support.TestClock;
 import org.healthycities.support.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ class EvaluationMailIT {
         long roundId;
         MailServer.stop();
         try {
+            TestClock.startAt(LocalDateTime.of(2032, 3, 10, 9, 30)); // a fixed day whose time runs
             roundId = rounds.startByHand(network, 2050, "test").getId();
             EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(roundId).invited() == 1);
             EvaluationTestSupport.sleep(2000); // the first delivery attempt, right after commit, fails

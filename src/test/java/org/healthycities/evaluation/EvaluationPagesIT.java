@@ -14,12 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestClock;
 import org.healthycities.support.TestPdfs;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestNetworks;
@@ -60,6 +63,7 @@ class EvaluationPagesIT {
         network = testNetworks.create("evw", 5, "annual-evaluation.bpmn", "member-evaluation.bpmn");
         testMembers.activeMember(network, TestNetworks.code(1));
         testMembers.activeMember(network, TestNetworks.code(2));
+        TestClock.startAt(LocalDateTime.of(2032, 3, 10, 9, 30)); // a fixed day whose time runs
         round = rounds.startByHand(network, 2040, "test");
         EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(round.getId()).invited() == 2
                 && management.createJobQuery().tenantIdIn(network).executable().count() == 0);
@@ -85,7 +89,7 @@ class EvaluationPagesIT {
                 .andExpect(content().string(containsString("Godt i gang")));
         mvc.perform(get("/evaluation/not-a-real-token-0123456789abcdef")).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Linket virker ikke")));
-        jdbc.update("UPDATE evaluation_link SET expires_at = ? WHERE token_hash = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+        jdbc.update("UPDATE evaluation_link SET expires_at = ? WHERE token_hash = ?", Timestamp.from(TestClock.now().minusSeconds(1)),
                 EvaluationLinks.hash(token));
         mvc.perform(get("/evaluation/" + token)).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Linket virker ikke")));
@@ -210,6 +214,25 @@ class EvaluationPagesIT {
         assertThat(accepted.getReviewedBy()).isEqualTo(secretary);
         assertThat(audit.entries(network, "evaluation", e.getId().toString())).extracting(a -> a.action())
                 .contains("evaluation.event.ACCEPTED");
+    }
+
+    @Test
+    void theSettingsSayWhenRemindersComeAndTakeAnyDayAMonthCanHave() throws Exception {
+        var login = TestMembers.login(identity, secretary);
+        mvc.perform(get("/evaluations").with(login)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Koordinatoren får en påmindelse 14 dage efter invitationen")))
+                .andExpect(content().string(containsString("med 7 dage eller mindre ingen")));
+        var saved = mvc.perform(post("/evaluations/settings").with(login).with(csrf()).param("network", network)
+                .param("autoStart", "false").param("startMonth", "2").param("startDay", "29").param("answerDays", "20")
+                .param("graceDays", "5")).andReturn().getFlashMap();
+        assertThat(saved.get("settingsSaved")).isEqualTo(true);
+        assertThat(rounds.settings(network).startDateIn(2031)).as("29 February in a common year").isEqualTo(LocalDate.of(2031, 2, 28));
+        assertThat(rounds.settings(network).startDateIn(2032)).isEqualTo(LocalDate.of(2032, 2, 29));
+        var refused = mvc.perform(post("/evaluations/settings").with(login).with(csrf()).param("network", network)
+                .param("autoStart", "false").param("startMonth", "4").param("startDay", "31").param("answerDays", "20")
+                .param("graceDays", "5")).andReturn().getFlashMap();
+        assertThat(refused.get("settingsError")).isEqualTo(true);
+        assertThat(rounds.settings(network).getStartMonth()).as("nothing saved").isEqualTo(2);
     }
 
     @Test

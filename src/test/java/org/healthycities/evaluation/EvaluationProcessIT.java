@@ -13,20 +13,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestNetworks;
-import org.junit.jupiter.api.AfterEach;
+import org.healthycities.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The two processes on the real engine, with the engine's clock moved: timers, reminders, escalation, review, closing. */
@@ -44,21 +46,16 @@ class EvaluationProcessIT {
     @Autowired EvaluationRepository evaluationRepository;
     @Autowired RoundRepository roundRepository;
     @Autowired EvaluationEvents events;
+    @Autowired HistoryService history;
 
     String network;
 
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
-        network = testNetworks.create("evp", 10, "annual-evaluation.bpmn", "member-evaluation.bpmn");
-        // four weeks to answer and one of grace keep the clock within weeks of today, well away from the
-        // seeded networks' automatic start on 1 February
+        network = testNetworks.create("evp", 10, "evaluation-calendar.bpmn", "annual-evaluation.bpmn", "member-evaluation.bpmn");
+        // four weeks to answer and one of grace; rounds by hand unless a test switches the calendar on
         rounds.saveSettings(network, false, 6, 3, 28, 7);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     private List<MemberEvaluation> members(long roundId) {
@@ -69,6 +66,7 @@ class EvaluationProcessIT {
         for (int i = 1; i <= memberCount; i++) {
             testMembers.activeMember(network, TestNetworks.code(i));
         }
+        setClock(LocalDate.of(year + 1, 3, 10).atTime(9, 30)); // a fixed day, whatever day the suite runs
         EvaluationRound round = rounds.startByHand(network, year, "test");
         runJobsUntil(management, network, () -> rounds.counts(round.getId()).invited() == memberCount
                 && members(round.getId()).stream().allMatch(e -> memberProcess(e) != null
@@ -95,35 +93,68 @@ class EvaluationProcessIT {
     }
 
     @Test
-    void theYearlyTimerOpensLastYearsRoundOnTheNetworksOwnDate() {
+    void theCalendarOpensLastYearsRoundOnceOnTheNetworksDateThroughAWholeYear() {
         testMembers.activeMember(network, TestNetworks.code(1));
         testMembers.activeMember(network, TestNetworks.code(2));
-        // June, so that the default date of the seeded networks (1 February + catch-up) is never reached here
-        rounds.saveSettings(network, true, 6, 3, 30, 7);
-        java.util.function.Supplier<Job> timer = () -> management.createJobQuery().tenantIdIn(network).timers()
-                .activityId("StartEvent_Yearly").singleResult();
-        assertThat(timer.get()).as("the timer start event is deployed for the network").isNotNull();
+        setClock(LocalDateTime.of(2034, 1, 1, 0, 30));
+        rounds.saveSettings(network, true, 6, 3, 30, 7); // switching automatic rounds on starts the calendar
+        assertThat(calendarTimer().getDuedate()).as("5 o'clock on the network's date")
+                .isEqualTo(at(LocalDate.of(2034, 6, 3), 5));
 
-        setClock(LocalDateTime.of(2041, 6, 2, 5, 0, 1));
-        DueJobs.fire(management, timer.get().getId());
-        assertThat(roundRepository.findByNetworkIdAndYear(network, 2040)).as("not yet: the date is 3 June").isEmpty();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-evaluation").tenantIdIn(network).count()).isZero();
-
-        setClock(LocalDateTime.of(2041, 6, 3, 5, 0, 1));
-        DueJobs.fire(management, timer.get().getId());
-        EvaluationRound round = roundRepository.findByNetworkIdAndYear(network, 2040).orElseThrow();
-        assertThat(round.getStartDate()).isEqualTo(LocalDate.of(2041, 6, 3));
-        assertThat(round.getDeadline()).isEqualTo(LocalDate.of(2041, 7, 3));
+        for (LocalDate day = LocalDate.of(2034, 1, 1); day.getYear() == 2034; day = day.plusDays(1)) {
+            setClock(day.atTime(6, 0));
+            DueJobs.ofTenant(management, network).runAll();
+            long started = history.createHistoricProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+                    .tenantIdIn(network).count();
+            assertThat(started).as("rounds started by %s", day).isEqualTo(day.isBefore(LocalDate.of(2034, 6, 3)) ? 0 : 1);
+        }
+        EvaluationRound round = roundRepository.findByNetworkIdAndYear(network, 2033).orElseThrow();
+        assertThat(round.getStartDate()).isEqualTo(LocalDate.of(2034, 6, 3));
+        assertThat(round.getDeadline()).isEqualTo(LocalDate.of(2034, 7, 3));
         assertThat(round.getStartedBy()).isEqualTo("timer");
-        ProcessInstance pi = roundProcess(round);
-        assertThat(pi).as("business key is the round id").isNotNull();
-        runJobsUntil(management, network, () -> rounds.counts(round.getId()).invited() == 2);
-        assertThat(pi).isWaitingAt("Call_MemberEvaluation");
+        assertThat(round.getMemberCount()).isEqualTo(2);
+        assertThat(roundRepository.findById(round.getId()).orElseThrow().isClosed()).as("closed after deadline and grace").isTrue();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("evaluation-calendar")
+                .tenantIdIn(network).count()).as("one calendar, waiting all year").isEqualTo(1);
+        assertThat(calendarTimer().getDuedate()).as("next year's date").isEqualTo(at(LocalDate.of(2035, 6, 3), 5));
+    }
 
-        setClock(LocalDateTime.of(2041, 6, 4, 5, 0, 1));
-        DueJobs.fire(management, timer.get().getId());
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-evaluation").tenantIdIn(network).count())
-                .as("the next morning opens no second round").isEqualTo(1);
+    @Test
+    void changingTheDateMovesTheCalendarAndSwitchingOffEndsIt() {
+        setClock(LocalDateTime.of(2034, 3, 1, 12, 0));
+        rounds.saveSettings(network, true, 6, 3, 30, 7);
+        assertThat(calendarTimer().getDuedate()).isEqualTo(at(LocalDate.of(2034, 6, 3), 5));
+        rounds.saveSettings(network, true, 9, 1, 30, 7);
+        assertThat(calendarTimer().getDuedate()).as("moved to the new date").isEqualTo(at(LocalDate.of(2034, 9, 1), 5));
+        rounds.saveSettings(network, true, 1, 15, 30, 7);
+        assertThat(calendarTimer().getDuedate()).as("a date long past this year: next year's")
+                .isEqualTo(at(LocalDate.of(2035, 1, 15), 5));
+
+        rounds.saveSettings(network, false, 9, 1, 30, 7);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("evaluation-calendar").tenantIdIn(network).count())
+                .as("rounds by hand only: no calendar").isZero();
+        rounds.saveSettings(network, true, 9, 1, 30, 7);
+        assertThat(calendarTimer().getDuedate()).as("switched on again").isEqualTo(at(LocalDate.of(2034, 9, 1), 5));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("evaluation-calendar").tenantIdIn(network).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDatePassedDaysAgoOpensTheRoundAtOnceAndOnlyOnce() {
+        testMembers.activeMember(network, TestNetworks.code(1));
+        setClock(LocalDateTime.of(2034, 6, 10, 12, 0));
+        rounds.saveSettings(network, true, 6, 3, 30, 7);
+        DueJobs.ofTenant(management, network).runUntil(() -> roundRepository.findByNetworkIdAndYear(network, 2033).isPresent());
+        assertThat(roundRepository.findByNetworkIdAndYear(network, 2033).orElseThrow().getStartDate()).isEqualTo(LocalDate.of(2034, 6, 10));
+        assertThat(calendarTimer().getDuedate()).isEqualTo(at(LocalDate.of(2035, 6, 3), 5));
+    }
+
+    private Job calendarTimer() {
+        return management.createJobQuery().tenantIdIn(network).timers().activityId("Timer_StartDate").singleResult();
+    }
+
+    private static java.util.Date at(LocalDate day, int hour) {
+        return java.util.Date.from(day.atTime(hour, 0).atZone(TestClock.COPENHAGEN).toInstant());
     }
 
     @Test
@@ -140,7 +171,7 @@ class EvaluationProcessIT {
         runJobsUntil(management, network, () -> events.count(e.getId(), EvaluationEvents.REMINDED) == 1);
         assertThat(pi).isWaitingAt("Timer_BeforeDeadline");
 
-        setClock(round.getDeadline().minusDays(7).atTime(1, 0));
+        setClock(round.getDeadline().minusDays(7).atTime(8, 1));
         runJobsUntil(management, network, () -> events.count(e.getId(), EvaluationEvents.REMINDED) == 2);
         assertThat(pi).isWaitingAt("Timer_Deadline");
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).as("no escalation before the deadline").isZero();
@@ -156,12 +187,33 @@ class EvaluationProcessIT {
         assertThat(evaluations.extend(e.getId(), extended, "sek")).isEmpty();
         assertThat(pi).isWaitingAt("Timer_Deadline");
         Job deadlineTimer = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_Deadline").singleResult();
-        assertThat(deadlineTimer.getDuedate()).isEqualTo(Clock.startOf(extended.plusDays(1)));
+        assertThat(deadlineTimer.getDuedate()).isEqualTo(at(extended.plusDays(1), 0));
         assertThat(evaluations.evaluation(e.getId()).getDeadline()).isEqualTo(extended);
 
         setClock(extended.atTime(12, 0));
         assertThat(submit(e, Progress.STARTED)).isEqualTo(EvaluationService.Outcome.SUBMITTED);
         assertThat(pi).isWaitingAt("Task_Review");
+    }
+
+    @ParameterizedTest(name = "{0} days to answer: {1} reminder(s)")
+    @CsvSource({"5, 0", "8, 1", "14, 1", "21, 1", "22, 2", "28, 2"})
+    void shortWindowsSkipTheRemindersThatWouldNotFitBeforeTheDeadline(int answerDays, int reminders) {
+        rounds.saveSettings(network, false, 6, 3, answerDays, 7);
+        testMembers.activeMember(network, TestNetworks.code(1));
+        setClock(LocalDateTime.of(2032, 3, 10, 9, 30));
+        EvaluationRound round = rounds.startByHand(network, 2031, "test");
+        DueJobs.ofTenant(management, network).walkUntil(round.getClosesOn().plusDays(2).atStartOfDay(TestClock.COPENHAGEN).toInstant());
+
+        MemberEvaluation e = members(round.getId()).get(0);
+        List<java.time.Instant> sent = events.of(e.getId()).stream().filter(ev -> ev.kind().equals(EvaluationEvents.REMINDED))
+                .map(EvaluationEvents.Event::occurredAt).toList();
+        assertThat(sent).as("reminders with %s days to answer", answerDays).hasSize(reminders);
+        assertThat(sent).as("each on its own day, before the deadline").doesNotHaveDuplicates()
+                .allSatisfy(at -> assertThat(at.atZone(TestClock.COPENHAGEN).toLocalDate()).isBefore(round.getDeadline()));
+        assertThat(history.createHistoricTaskInstanceQuery().tenantIdIn(network).taskDefinitionKey("Task_FollowUp")
+                .singleResult().getStartTime()).as("the follow-up still comes after the deadline")
+                .isEqualTo(at(round.getDeadline().plusDays(1), 0));
+        assertThat(roundRepository.findById(round.getId()).orElseThrow().isClosed()).isTrue();
     }
 
     @Test
@@ -175,7 +227,7 @@ class EvaluationProcessIT {
         runJobsUntil(management, network, () -> events.count(e.getId(), EvaluationEvents.REMINDED) == 1);
         Job before = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_BeforeDeadline").singleResult();
         assertThat(before.getDuedate()).as("the reminder follows the member's own deadline")
-                .isEqualTo(Clock.startOf(extended.minusDays(7)));
+                .isEqualTo(at(extended.minusDays(7), 8));
     }
 
     @Test

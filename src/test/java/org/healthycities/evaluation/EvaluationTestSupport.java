@@ -1,6 +1,7 @@
 package org.healthycities.evaluation;
 
 import org.healthycities.support.DueJobs;
+import org.healthycities.support.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -23,7 +23,7 @@ final class EvaluationTestSupport {
     }
 
     static void setClock(LocalDateTime time) {
-        ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+        TestClock.set(time);
     }
 
     /** Executes the network's due jobs until the condition holds. */

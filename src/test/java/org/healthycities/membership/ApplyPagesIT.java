@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.healthycities.forms.Subject;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
+import org.healthycities.support.TestClock;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,7 +197,7 @@ class ApplyPagesIT {
         String token = privateLink("ansoeger@" + code + ".example.org");
         ApplicationLink link = links.findAll().stream().filter(l -> l.tokenHash.equals(PrivateLinks.hash(token)))
                 .findFirst().orElseThrow();
-        link.expiresAt = Instant.now().minusSeconds(1);
+        link.expiresAt = TestClock.now().minusSeconds(1);
         links.save(link);
 
         MvcResult expired = mvc.perform(get("/application/" + token)).andExpect(status().isNotFound()).andReturn();

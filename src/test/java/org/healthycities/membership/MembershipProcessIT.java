@@ -10,6 +10,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.healthycities.support.DueJobs;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +24,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -34,9 +37,12 @@ import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
+import org.healthycities.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -73,13 +79,14 @@ class MembershipProcessIT {
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
+        TestClock.set(LocalDate.of(2031, 5, 12).atTime(10, 0)); // a fixed day, whatever day the suite runs
         secretary = TestUsers.create(identity, "sekr", CurrentUser.SECRETARIAT, SUND_BY);
         boardMember = TestUsers.create(identity, "best", CurrentUser.BOARD, SUND_BY);
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        TestClock.reset();
         identity.clearAuthentication();
         AbstractAssertions.reset();
     }
@@ -139,7 +146,7 @@ class MembershipProcessIT {
         Task review = task("review", pi);
         assertThat(review).hasCandidateGroup("secretariat");
         assertThat(review.getTenantId()).isEqualTo(SUND_BY);
-        assertThat(review.getDueDate().toInstant()).isCloseTo(Instant.now().plus(10, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
+        assertThat(review.getDueDate().toInstant()).isCloseTo(TestClock.now().plus(10, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
         assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
         // Sund By's example bands: 43,000 inhabitants pay the 20,000 band; the secretariat changes it
         assertThat(fixtures.reload(a).fee).isEqualByComparingTo("20000");
@@ -155,7 +162,7 @@ class MembershipProcessIT {
                 .isWaitingAt("welcomeMeeting");
         Task meeting = task("welcomeMeeting", pi);
         assertThat(meeting).hasCandidateGroup("secretariat");
-        assertThat(meeting.getDueDate().toInstant()).isCloseTo(Instant.now().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
+        assertThat(meeting.getDueDate().toInstant()).isCloseTo(TestClock.now().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
 
         Application after = fixtures.reload(a);
         assertThat(after.status).isEqualTo(ApplicationStatus.APPROVED);
@@ -207,13 +214,13 @@ class MembershipProcessIT {
         review(s.instance(), "reviewDecision", "ask", "questions", "Send venligst budgettet.");
         Job reminder = management.createJobQuery().processInstanceId(s.instance().getId()).activityId("reminderTimer")
                 .singleResult();
-        assertThat(reminder.getDuedate().toInstant()).isCloseTo(Instant.now().plus(7, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
+        assertThat(reminder.getDuedate().toInstant()).isCloseTo(TestClock.now().plus(7, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(6))));
+        TestClock.set(TestClock.now().plus(Duration.ofDays(6)));
         fixtures.runJobs(s.instance().getId());
         assertThat(fixtures.historyKinds(s.application())).doesNotContain("REMINDER_SENT");
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7).plusHours(1))));
+        TestClock.set(TestClock.now().plus(Duration.ofDays(7).plusHours(1)));
         fixtures.runJobs(s.instance().getId());
         assertThat(s.instance()).hasPassed("sendReminder").isWaitingAt("waitForApplicant");
         assertThat(fixtures.historyKinds(s.application())).containsOnlyOnce("REMINDER_SENT");
@@ -221,12 +228,35 @@ class MembershipProcessIT {
         assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
     }
 
+    @ParameterizedTest
+    @MethodSource("org.healthycities.support.CalendarMatrix#startDates")
+    void reminderThenLapse_onEveryKindOfDate_eachAtItsOwnTime(LocalDate asked) {
+        ZonedDateTime askedAt = asked.atTime(9, 30).atZone(TestClock.COPENHAGEN);
+        TestClock.set(askedAt.toInstant());
+        Started s = start(fixtures.newMunicipality(SUND_BY));
+        review(s.instance(), "reviewDecision", "ask", "questions", "Send venligst budgettet.");
+
+        DueJobs.ofProcessInstance(management, s.instance().getId()).walkUntil(askedAt.plusDays(40).toInstant());
+
+        Map<String, Instant> when = new HashMap<>();
+        applications.history(fixtures.reload(s.application())).forEach(h -> when.putIfAbsent(h.kind, h.occurredAt));
+        assertThat(s.instance()).isEnded().hasPassed("sendReminder", "lapse");
+        // the engine adds a duration in the server's zone: over a change of time the hour may move by one
+        assertThat(when.get("REMINDER_SENT").atZone(TestClock.COPENHAGEN).toLocalDate()).as("reminded a week after")
+                .isEqualTo(asked.plusDays(7));
+        assertThat(when.get("REMINDER_SENT")).isCloseTo(askedAt.plusDays(7).toInstant(), within(1, ChronoUnit.HOURS));
+        assertThat(when.get("LAPSED").atZone(TestClock.COPENHAGEN).toLocalDate()).as("lapsed 30 days after")
+                .isEqualTo(asked.plusDays(30));
+        assertThat(when.get("LAPSED")).isCloseTo(askedAt.plusDays(30).toInstant(), within(1, ChronoUnit.HOURS));
+        assertThat(when.get("REMINDER_SENT")).isBefore(when.get("LAPSED"));
+    }
+
     @Test
     void lapse_after30DaysWithoutAnswer_bothSidesAreToldAndNothingIsLeftOpen() {
         Started s = start(fixtures.newMunicipality(SUND_BY));
         review(s.instance(), "reviewDecision", "ask", "questions", "Send venligst budgettet.");
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30).plusHours(1))));
+        TestClock.set(TestClock.now().plus(Duration.ofDays(30).plusHours(1)));
         fixtures.runJobs(s.instance().getId());
 
         assertThat(s.instance()).isEnded().hasPassed("sendReminder", "lapse", "endLapsed", "endClosed");

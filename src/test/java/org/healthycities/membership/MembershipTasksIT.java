@@ -97,7 +97,7 @@ class MembershipTasksIT {
         assertThat(mvc.perform(get("/tasks/" + board).with(TestMembers.login(identity, boardMember)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("data-form-id=\"membership-board-decision\"",
-                        "value=\"" + java.time.LocalDate.now(ApplicationLinkController.ZONE) + "\"");
+                        "value=\"" + java.time.LocalDate.ofInstant(org.healthycities.support.TestClock.now(), org.healthycities.support.TestClock.COPENHAGEN) + "\"");
         mvc.perform(post("/tasks/" + board + "/complete").param("f.boardDecision", "approve")
                         .param("f.boardDecisionDate", "2026-11-20").param("f.boardNote", "Velkommen")
                         .with(TestMembers.login(identity, boardMember)).with(csrf()))

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
+import org.healthycities.support.TestClock;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,8 @@ class MailerIT {
     OutboxSender sender;
     @Autowired
     TestOutbox outbox;
+    @Autowired
+    TestClock clock;
     @Value("${hc.base-url}")
     String baseUrl;
 
@@ -83,7 +86,7 @@ class MailerIT {
         OutboxMail row = outbox.reload(id);
         assertThat(row.getAttempts()).isEqualTo(1);
         assertThat(row.getSentAt()).isNotNull();
-        sender.deliverDue(Clock.systemUTC());
+        sender.deliverDue(clock);
         assertThat(MailServer.mailsTo(mail.to())).hasSize(1);
     }
 
@@ -136,7 +139,7 @@ class MailerIT {
         });
 
         assertThat(mailer.status(id)).isEmpty();
-        sender.deliverDue(Clock.systemUTC());
+        sender.deliverDue(clock);
         assertThat(MailServer.mailsTo(mail.to())).isEmpty();
     }
 
@@ -149,7 +152,7 @@ class MailerIT {
         assertThat(again).isEqualTo(first);
         MailServer.awaitMails(mail.to(), 1);
         await().atMost(WAIT).until(() -> mailer.status(first).orElseThrow() == MailStatus.SENT);
-        sender.deliverDue(Clock.systemUTC());
+        sender.deliverDue(clock);
         assertThat(MailServer.mailsTo(mail.to())).hasSize(1);
     }
 
@@ -175,17 +178,17 @@ class MailerIT {
                     && outbox.reload(id).getStatus() == MailStatus.PENDING);
             OutboxMail waiting = outbox.reload(id);
             assertThat(waiting.getLastError()).isNotBlank();
-            assertThat(waiting.getNextAttemptAt()).isAfter(Instant.now().plusSeconds(30));
+            assertThat(waiting.getNextAttemptAt()).isAfter(TestClock.now().plusSeconds(30));
         } finally {
             MailServer.start();
         }
 
         // the next scheduled run (its time moved past the back-off) delivers it once
-        int sent = sender.deliverDue(Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+        int sent = sender.deliverDue(Clock.offset(clock, Duration.ofHours(2)));
         assertThat(sent).isGreaterThanOrEqualTo(1);
         assertThat(outbox.reload(id).getStatus()).isEqualTo(MailStatus.SENT);
         assertThat(MailServer.awaitMails(mail.to(), 1)).hasSize(1);
-        sender.deliverDue(Clock.offset(Clock.systemUTC(), Duration.ofHours(3)));
+        sender.deliverDue(Clock.offset(clock, Duration.ofHours(3)));
         assertThat(MailServer.mailsTo(mail.to())).hasSize(1);
     }
 
@@ -200,7 +203,7 @@ class MailerIT {
             await().atMost(WAIT).until(() -> outbox.reload(id).getStatus() == MailStatus.PENDING
                     && outbox.reload(id).getAttempts() >= 1);
             for (int run = 1; run <= maxAttempts + 1 && outbox.reload(id).getStatus() != MailStatus.FAILED; run++) {
-                sender.deliverDue(Clock.offset(Clock.systemUTC(), Duration.ofHours(2L * run)));
+                sender.deliverDue(Clock.offset(clock, Duration.ofHours(2L * run)));
             }
         } finally {
             MailServer.start();
@@ -209,7 +212,7 @@ class MailerIT {
         assertThat(failed.getStatus()).isEqualTo(MailStatus.FAILED);
         assertThat(failed.getAttempts()).isEqualTo(maxAttempts);
 
-        sender.deliverDue(Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
+        sender.deliverDue(Clock.offset(clock, Duration.ofDays(1)));
         assertThat(outbox.reload(id).getStatus()).isEqualTo(MailStatus.FAILED);
         assertThat(MailServer.mailsTo(mail.to())).isEmpty();
 
@@ -220,7 +223,7 @@ class MailerIT {
 
     @Test
     void aMailClaimedByANodeThatDiedIsSentByAnotherOnceTheClaimRunsOut() throws Exception {
-        Instant due = Instant.now().plus(Duration.ofDays(3)); // out of reach of the application's own runs
+        Instant due = TestClock.now().plus(Duration.ofDays(3)); // out of reach of the application's own runs
         OutgoingMail mail = TestOutbox.sample();
         long id = outbox.row(mail, MailStatus.PENDING, due, m -> m.claim(due, Duration.ofMinutes(5))).getId();
         OutboxSender otherNode = outbox.otherNode(5);
@@ -238,7 +241,7 @@ class MailerIT {
 
     @Test
     void twoNodesDeliveringAtOnceSendEveryMailExactlyOnce() throws Exception {
-        Instant due = Instant.now().plus(Duration.ofDays(1)); // out of reach of the application's own runs
+        Instant due = TestClock.now().plus(Duration.ofDays(1)); // out of reach of the application's own runs
         List<OutgoingMail> mails = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             OutgoingMail mail = TestOutbox.sample();
@@ -280,7 +283,7 @@ class MailerIT {
 
         assertThat(trialMailer.status(id)).contains(MailStatus.KEPT);
         assertThat(trialMailer.requeue(id)).as("nothing to send it with").isFalse();
-        sender.deliverDue(Clock.offset(Clock.systemUTC(), Duration.ofDays(30)));
+        sender.deliverDue(Clock.offset(clock, Duration.ofDays(30)));
         assertThat(outbox.reload(id).getStatus()).isEqualTo(MailStatus.KEPT);
         assertThat(outbox.reload(id).getHtmlBody()).contains("Kære " + mail.toName());
         assertThat(MailServer.mailsTo(mail.to())).isEmpty();

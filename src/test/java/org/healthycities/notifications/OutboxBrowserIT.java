@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestClock;
 import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +29,7 @@ class OutboxBrowserIT {
     void onAPhoneTheAdminReadsAKeptMailWithoutRunningWhatItContains() {
         String admin = TestUsers.create(identity, "adm", CurrentUser.ADMIN);
         OutboxMail mail = outbox.row(TestOutbox.sample().with("message", "<img src=x onerror=\"document.title='pwned'\">"),
-                MailStatus.KEPT, Instant.now(), m -> { });
+                MailStatus.KEPT, TestClock.now(), m -> { });
 
         try (Browser phone = Browser.open(port, true)) {
             phone.login(admin, TestUsers.PASSWORD);

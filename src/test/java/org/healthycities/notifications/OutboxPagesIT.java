@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
+import org.healthycities.support.TestClock;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
 import org.jsoup.Jsoup;
@@ -48,11 +49,11 @@ class OutboxPagesIT {
     }
 
     private OutboxMail kept(OutgoingMail mail) {
-        return outbox.row(mail, MailStatus.KEPT, Instant.now(), m -> { });
+        return outbox.row(mail, MailStatus.KEPT, TestClock.now(), m -> { });
     }
 
     private OutboxMail failed(OutgoingMail mail) {
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         return outbox.row(mail, MailStatus.PENDING, now, m -> {
             m.claim(now, Duration.ofMinutes(5));
             m.failed(now, "Connection refused: <host>", outbox.oneAttempt());

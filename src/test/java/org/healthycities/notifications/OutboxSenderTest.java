@@ -2,6 +2,7 @@ package org.healthycities.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class OutboxSenderTest {
             environment.setProperty("spring.mail.host", host);
         }
         OutboxSender sender = new OutboxSender(null, null, SETTINGS,
-                beans.getBeanProvider(JavaMailSender.class), environment);
+                beans.getBeanProvider(JavaMailSender.class), environment, Clock.systemUTC());
         sender.destroy();
         return sender;
     }

@@ -1,5 +1,6 @@
 package org.healthycities.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +23,16 @@ class TestOutbox {
     final PlatformTransactionManager transactions;
     final MailSettings settings;
     final JavaMailSender javaMail;
+    final Clock clock;
 
     TestOutbox(OutboxRepository repository, MailRenderer renderer, PlatformTransactionManager transactions,
-               MailSettings settings, JavaMailSender javaMail) {
+               MailSettings settings, JavaMailSender javaMail, Clock clock) {
         this.repository = repository;
         this.renderer = renderer;
         this.transactions = transactions;
         this.settings = settings;
         this.javaMail = javaMail;
+        this.clock = clock;
     }
 
     /** A unique recipient address, so a test finds its own mails on the shared server. */
@@ -62,13 +65,14 @@ class TestOutbox {
 
     /** A mailer of an application without a mail server (the trial default). */
     OutboxMailer mailerWithoutServer() {
-        return new OutboxMailer(repository, renderer, new OutboxSender(repository, transactions, settings, null));
+        return new OutboxMailer(repository, renderer, new OutboxSender(repository, transactions, settings, null, clock),
+                clock);
     }
 
     /** Another application node's sender on the same database, delivering in batches of the given size. */
     OutboxSender otherNode(int batchSize) {
         return new OutboxSender(repository, transactions, new MailSettings(settings.from(), settings.networkFrom(),
-                settings.retryDelays(), settings.maxAttempts(), batchSize, Duration.ofMinutes(5)), javaMail);
+                settings.retryDelays(), settings.maxAttempts(), batchSize, Duration.ofMinutes(5)), javaMail, clock);
     }
 
     /** Settings that give up after the first failed attempt. */

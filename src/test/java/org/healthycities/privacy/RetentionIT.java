@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestClock;
 import org.healthycities.workshop.WorkshopPersonFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RetentionIT {
 
     @Test
     void agedRecordsAreAnonymisedOrDeletedAndFreshOnesStay() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.MICROS);
         long sentOld = mail("sent-old", "SENT", now.minus(Duration.ofDays(91)));
         long sentNew = mail("sent-new", "SENT", now.minus(Duration.ofDays(89)));
         long failedOld = mail("failed-old", "FAILED", now.minus(Duration.ofDays(367)));
@@ -109,7 +110,7 @@ class RetentionIT {
 
     @Test
     void oneNodeAtATimeHoldsTheLease() throws Exception {
-        Instant now = Instant.now().plus(Duration.ofDays(3650)); // later than any lease another test took
+        Instant now = TestClock.now().plus(Duration.ofDays(3650)); // later than any lease another test took
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Boolean>> nodes = List.of(() -> retention.tryLease("node-a", now),

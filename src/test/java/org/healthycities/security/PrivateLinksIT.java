@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.TestApplications;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestClock;
 import org.healthycities.workshop.TestWorkshops;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class PrivateLinksIT {
     void wrongAndExpiredLinksGetTheSameAnswer() throws Exception {
         TestApplications.Created a = applications.apply(SecurityFixture.SUND_BY);
         jdbc.update("UPDATE membership_application_link SET expires_at = ? WHERE token_hash = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), TestApplications.storedHash(a.token()));
+                Timestamp.from(TestClock.now().minusSeconds(1)), TestApplications.storedHash(a.token()));
         assertSameAnswer("/application/", a.token(), randomToken(43));
         assertSameAnswer("/application/", a.token() + "/documents/" + a.documentId(),
                 randomToken(43) + "/documents/" + a.documentId());
@@ -120,7 +121,7 @@ class PrivateLinksIT {
         TestEvaluations.Started e = fixture.world().evaluation();
         String expired = evaluations.newLink(e.evaluationId());
         jdbc.update("UPDATE evaluation_link SET expires_at = ? WHERE token_hash = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), TestEvaluations.storedHash(expired));
+                Timestamp.from(TestClock.now().minusSeconds(1)), TestEvaluations.storedHash(expired));
         assertSameAnswer("/evaluation/", expired, randomToken(43));
         assertSameAnswer("/evaluation/", expired + "/history", randomToken(43) + "/history");
     }

@@ -26,7 +26,7 @@ public final class BulkSubmissions {
         jdbc.update("INSERT IGNORE INTO form_version (form_id, version_hash, schema_json, first_used_at) VALUES (?, ?, ?, NOW())",
                 form.id(), form.versionHash(), form.json());
         String batch = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(TestClock.now());
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(new Object[] {form.id(), form.versionHash(), batch, String.valueOf(i), network, now, now, now});

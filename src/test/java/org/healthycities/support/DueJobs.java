@@ -1,6 +1,8 @@
 package org.healthycities.support;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 
@@ -74,6 +75,26 @@ public final class DueJobs {
     }
 
     /**
+     * Lets the time run to {@code end} as the engine would live it: runs what is due, then moves the clock to the
+     * next timer in scope and runs that, and so on; stops the clock at {@code end}. So every timer fires at its own
+     * due time, and what it records carries that time.
+     */
+    public void walkUntil(Instant end) {
+        while (true) {
+            runAll();
+            Instant now = TestClock.now();
+            Job next = scope.get().timers().duedateHigherThan(Date.from(now)).orderByJobDuedate().asc()
+                    .listPage(0, 1).stream().findFirst().orElse(null);
+            if (next == null || next.getDuedate().toInstant().isAfter(end)) {
+                TestClock.set(end);
+                runAll();
+                return;
+            }
+            TestClock.set(next.getDuedate().toInstant());
+        }
+    }
+
+    /**
      * Executes one due job now, as a timer firing at the engine's (moved) clock. If the job executor took it first,
      * its run counts: this waits until that run has ended, so what follows sees the job's effect.
      */
@@ -111,7 +132,7 @@ public final class DueJobs {
 
     private static boolean lockedByTheJobExecutor(Job job) {
         return job instanceof JobEntity entity && entity.getLockExpirationTime() != null
-                && entity.getLockExpirationTime().after(ClockUtil.getCurrentTime());
+                && entity.getLockExpirationTime().after(java.util.Date.from(TestClock.now()));
     }
 
     private List<String> failures() {

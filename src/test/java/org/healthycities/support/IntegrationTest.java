@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -13,7 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The one Spring context every integration test shares (same annotation, same properties, so Spring's
  * test context cache starts the application, the engine and the database once per test JVM). Runs on
  * the embedded MariaDB under target/, or on the server SPRING_DATASOURCE_URL names. Mail goes to the one
- * GreenMail SMTP server of the JVM ({@link MailServer}), started before the context.
+ * GreenMail SMTP server of the JVM ({@link MailServer}), started before the context. The time is the engine's
+ * ({@link TestClock}), put back to the real time after each test; the networks' evaluation calendars are started
+ * by the tests that need them, so no seeded network opens a round when a test moves the clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         "hc.admin.username=admin",
         "hc.admin.password=" + TestUsers.ADMIN_PASSWORD,
         "camunda.bpm.job-execution.enabled=true",
+        "hc.evaluation.calendar.start-on-boot=false",
         "logging.level.org.camunda.bpm.engine.context=WARN",
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=${hc.test.smtp-port}",
@@ -33,5 +37,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = MailServer.class)
 @AutoConfigureMockMvc
 @Tag("database")
+@ExtendWith(TestClock.class)
 public @interface IntegrationTest {
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.healthycities.support.TestClock;
 import org.springframework.stereotype.Component;
 
 /** Starts the test process (processes/tasks-test.bpmn) in a network, each case with its own business key. */
@@ -37,8 +38,8 @@ class TaskFixtures {
                     .addClasspathResource("processes/tasks-test.bpmn").deploy();
         }
         runtime.createProcessInstanceByKey(PROCESS).processDefinitionTenantId(network).businessKey(businessKey)
-                .setVariable("overdueDue", Date.from(Instant.now().minus(Duration.ofDays(2))))
-                .setVariable("soonDue", Date.from(Instant.now().plus(Duration.ofDays(1))))
+                .setVariable("overdueDue", Date.from(TestClock.now().minus(Duration.ofDays(2))))
+                .setVariable("soonDue", Date.from(TestClock.now().plus(Duration.ofDays(1))))
                 .execute();
         return businessKey;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.healthycities.support.TestClock;
 import org.healthycities.workshop.Forms.AssignmentForm;
 import org.healthycities.workshop.Forms.QuestionForm;
 import org.healthycities.workshop.Forms.SessionForm;
@@ -30,7 +31,7 @@ final class TestSessions {
 
     /** Now, as the secretariat types times: in the networks' time zone. */
     static LocalDateTime now() {
-        return LocalDateTime.now(WorkshopClock.ZONE);
+        return LocalDateTime.ofInstant(TestClock.now(), TestClock.COPENHAGEN);
     }
 
     static SessionView draft(WorkshopService workshops, String groups, LocalDateTime deadline) {

@@ -22,12 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
 import org.healthycities.workshop.TestSessions.Opened;
+import org.healthycities.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +52,7 @@ class WorkshopPagesIT {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     private static RequestPostProcessor from(String address) {
@@ -151,7 +151,7 @@ class WorkshopPagesIT {
         Opened opened = opened();
         String token = joinByPages(opened, 0, null);
         String q = textQuestion(opened).toString();
-        ClockUtil.setCurrentTime(Date.from(opened.view().session().getDeadline().plusSeconds(5)));
+        TestClock.set(opened.view().session().getDeadline().plusSeconds(5));
         mvc.perform(post("/join/s/" + token + "/field").with(csrf()).param("questionId", q).param("version", "0")
                         .param("value", "For sent"))
                 .andExpect(status().isGone()).andExpect(jsonPath("$.status").value("closed"))

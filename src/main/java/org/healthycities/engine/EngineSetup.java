@@ -12,12 +12,17 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.slf4j.Logger;
@@ -124,7 +129,12 @@ class EngineSetup {
         }
     }
 
-    /** What the groups may do in the engine; the tenant check keeps each to its own network. */
+    /**
+     * What the groups may do in the engine; the tenant check keeps each to its own network. Nobody but the admin
+     * may work a task by a blanket grant: the engine grants a task's candidate group TASK_WORK on that task
+     * when it is created ({@code defaultUserPermissionNameForTask}), and its assignee likewise, so the group the
+     * BPMN names is the only one that can claim or complete it, in Tasklist, over REST and on our pages alike.
+     */
     private void grants() {
         // queries filter by authorizations even for admin groups, so the admin gets ALL everywhere
         for (Resources resource : Resources.values()) {
@@ -132,9 +142,17 @@ class EngineSetup {
         }
         Map<Resource, Permission[]> secretariat = Map.of(
                 Resources.APPLICATION, new Permission[] {Permissions.ACCESS},
-                Resources.PROCESS_DEFINITION, new Permission[] {Permissions.ALL},
+                Resources.PROCESS_DEFINITION, new Permission[] {ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE,
+                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                        ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
+                        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.RETRY_JOB,
+                        ProcessDefinitionPermissions.SUSPEND_INSTANCE},
                 Resources.PROCESS_INSTANCE, new Permission[] {Permissions.ALL},
-                Resources.TASK, new Permission[] {Permissions.ALL},
+                Resources.TASK, new Permission[] {TaskPermissions.READ, TaskPermissions.READ_VARIABLE,
+                        TaskPermissions.READ_HISTORY},
                 Resources.DEPLOYMENT, new Permission[] {Permissions.READ},
                 Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ},
                 Resources.FILTER, new Permission[] {Permissions.READ},
@@ -142,28 +160,44 @@ class EngineSetup {
                 Resources.HISTORIC_PROCESS_INSTANCE, new Permission[] {Permissions.ALL});
         secretariat.forEach((resource, permissions) -> grant(SECRETARIAT_GROUP, resource, "*", permissions));
         grant(BOARD_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(BOARD_GROUP, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
-        grant(BOARD_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_TASK,
-                Permissions.UPDATE_TASK);
+        grant(BOARD_GROUP, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.READ_VARIABLE);
+        grant(BOARD_GROUP, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         grant(BOARD_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(BOARD_GROUP, Resources.FILTER, "*", Permissions.READ);
         grant(BOARD_GROUP, Resources.DEPLOYMENT, "*", Permissions.READ);
+        taskGrants();
     }
 
+    /** Exactly these permissions, also where an older version granted more (e.g. ALL on every task). */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        long existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count();
-        if (existing > 0) {
-            return;
-        }
-        Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        auth.setGroupId(group);
-        auth.setResource(resource);
-        auth.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            auth.addPermission(p);
-        }
+        Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst()
+                .orElseGet(() -> {
+                    Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                    created.setGroupId(group);
+                    created.setResource(resource);
+                    created.setResourceId(resourceId);
+                    return created;
+                });
+        auth.setPermissions(permissions); // written at every start: a few rows, under the startup lock
         authorizations.saveAuthorization(auth);
+    }
+
+    /**
+     * Tasks created before the engine granted candidate groups their tasks (an older version gave the
+     * secretariat every task): each open task's candidate groups get TASK_WORK on it, as new tasks do.
+     */
+    private void taskGrants() {
+        for (Task task : tasks.createTaskQuery().list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                        && authorizations.createAuthorizationQuery().groupIdIn(link.getGroupId())
+                        .resourceType(Resources.TASK).resourceId(task.getId()).count() == 0) {
+                    grant(link.getGroupId(), Resources.TASK, task.getId(), TaskPermissions.TASK_WORK);
+                }
+            }
+        }
     }
 
     /** Tasklist lists no task until a filter exists. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * comes back with the private link (/forms/sample/t/{token}) and submits. Shows how a feature embeds a form.
  */
 @Controller
+@ConditionalOnProperty(name = "hc.forms.sample.enabled", havingValue = "true") // real submissions: demo profile only
 class SampleFormController {
 
     static final String FORM_ID = "sample-all-components";

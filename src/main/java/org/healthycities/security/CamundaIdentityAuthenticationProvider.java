@@ -8,29 +8,43 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.security.authentication.AuthenticationProvider;
 
-/** One set of users: our pages and the REST API log in against Camunda's identity service. */
+/**
+ * One set of users: our pages and the REST API log in against Camunda's identity service, behind the
+ * {@link LoginGuard}: while a user or the client's address is locked no password is checked at all.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginGuard guard;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginGuard guard) {
         this.identityService = identityService;
+        this.guard = guard;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        if (guard.lockedUntil(username, address).isPresent()) {
+            throw new LockedException("Too many failed logins");
+        }
         if (username == null || username.isBlank() || !identityService.checkPassword(username, password)) {
+            guard.failed(username, address);
             throw new BadCredentialsException("Bad credentials");
         }
+        guard.succeeded(username, address);
         CurrentUser user = load(username);
         List<SimpleGrantedAuthority> authorities = user.groups().stream()
                 .map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();

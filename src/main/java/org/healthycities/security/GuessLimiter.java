@@ -2,52 +2,46 @@ package org.healthycities.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Limits guessing of private links: a client address that got more than {@code max-failures} "not found"
- * answers on private-link paths within {@code window} is answered 429 (the friendly error page, with
- * Retry-After) on those paths until the window has passed. Only failures count, so people behind one
+ * Limits guessing of private links: a client address that got {@code max-failures} "not found" answers on
+ * private-link paths within {@code window} (counted from its first miss) is answered 429 (the friendly error
+ * page, with Retry-After) on those paths until the window has passed. Only failures count, so people behind one
  * address who use their own links are never blocked. The client address is the request's remote address,
  * which Spring Boot sets from X-Forwarded-For only when {@code server.forward-headers-strategy} says the
- * application sits behind a proxy (see README), so the header cannot be forged to escape the limit.
- * Counted per node, in memory: with n nodes a guesser gets at most n times the limit, which is still
- * nothing against 192-bit tokens; join codes have their own count in the database (workshop JoinGuard).
+ * application sits behind a proxy (see README), so the header cannot be forged to escape the limit. Counted in
+ * the database, one row per address, so all nodes share the count; a request on a guarded path costs one
+ * primary-key lookup.
  */
 @Component
 class GuessLimiter implements HandlerInterceptor {
-
-    /**
-     * At most this many addresses are remembered: when full, addresses whose failures have run out are dropped;
-     * if it is still full (a flood of addresses), every count starts over rather than memory running out.
-     */
-    private static final int MAX_ADDRESSES = 100_000;
 
     private final AntPathMatcher matcher = new AntPathMatcher();
     private final List<String> paths;
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
 
     GuessLimiter(@Value("${hc.security.guess-limit.paths:/application/**,/evaluation/**,/join/s/**,/apply/received/**,/forms/sample/t/**}") List<String> paths,
                  @Value("${hc.security.guess-limit.max-failures:30}") int maxFailures,
-                 @Value("${hc.security.guess-limit.window:PT10M}") Duration window, Clock clock) {
+                 @Value("${hc.security.guess-limit.window:PT10M}") Duration window, Clock clock, JdbcTemplate jdbc) {
         this.paths = List.copyOf(paths);
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -75,45 +69,26 @@ class GuessLimiter implements HandlerInterceptor {
     }
 
     boolean blocked(String address) {
-        Deque<Long> times = failures.get(key(address));
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            prune(times);
-            return times.size() >= maxFailures;
-        }
+        Instant now = clock.instant();
+        List<Integer> failures = jdbc.queryForList("SELECT failures FROM guess_limit WHERE address = ?"
+                + " AND window_start > ? AND window_start <= ?", Integer.class, key(address),
+                Timestamp.from(now.minus(window)), Timestamp.from(now));
+        return !failures.isEmpty() && failures.get(0) >= maxFailures;
     }
 
     void failed(String address) {
-        if (failures.size() >= MAX_ADDRESSES) {
-            failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue());
-                    return e.getValue().isEmpty();
-                }
-            });
-            if (failures.size() >= MAX_ADDRESSES) {
-                failures.clear(); // a flood of addresses: start over rather than run out of memory
-            }
-        }
-        Deque<Long> times = failures.computeIfAbsent(key(address), a -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            if (times.size() < maxFailures) {
-                times.addLast(clock.millis());
-            }
-        }
-    }
-
-    private void prune(Deque<Long> times) {
-        long oldest = clock.millis() - window.toMillis();
-        while (!times.isEmpty() && times.peekFirst() <= oldest) {
-            times.pollFirst();
-        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp ended = Timestamp.from(clock.instant().minus(window));
+        // one statement, so that misses counted at once on two nodes both count; an ended window (or one that
+        // starts after now, when a clock was set back) starts again
+        jdbc.update("INSERT INTO guess_limit (address, failures, window_start) VALUES (?, 1, ?) ON DUPLICATE KEY UPDATE"
+                + " failures = IF(window_start <= ? OR window_start > ?, 1, failures + 1),"
+                + " window_start = IF(window_start <= ? OR window_start > ?, ?, window_start)",
+                key(address), now, ended, now, ended, now, now);
     }
 
     private static String key(String address) {
-        return address == null ? "unknown" : address;
+        String a = address == null ? "unknown" : address;
+        return a.length() > 64 ? a.substring(0, 64) : a;
     }
 }

@@ -1,6 +1,8 @@
 package org.healthycities.security;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -28,7 +35,7 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                    IdentityService identityService) throws Exception {
         http.securityMatcher(antMatcher("/engine-rest/**"))
-                .authenticationProvider(provider)
+                .authenticationManager(only(provider))
                 .authorizeHttpRequests(a -> a.anyRequest()
                         .hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))
                 .httpBasic(Customizer.withDefaults())
@@ -44,8 +51,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginGuard guard, Clock clock) throws Exception {
         http.securityMatcher(antMatcher("/camunda/**"))
+                .addFilterBefore(new WebappLoginGuardFilter(guard, clock), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
@@ -57,7 +65,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                               List<PublicPaths> publicPaths) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-        http.authenticationProvider(provider)
+        http.authenticationManager(only(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -68,14 +76,37 @@ class SecurityConfiguration {
                         .requestMatchers("/tasks/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
                                 "GROUP_" + CurrentUser.SECRETARIAT, "GROUP_" + CurrentUser.BOARD)
                         .anyRequest().hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).permitAll()
+                        // a lock gets its own message; a wrong password and an unknown user the same one
+                        .failureHandler(new ExceptionMappingAuthenticationFailureHandler() {
+                            {
+                                setDefaultFailureUrl("/login?error");
+                                setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+                            }
+                        }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusal()).authenticationEntryPoint(loginPage()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /** To the login page by a relative redirect: the request's Host header never makes the address. */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * Our provider alone, without Spring's global manager as parent: a refused login would otherwise be tried
+     * a second time there, and each failure counted twice.
+     */
+    private static ProviderManager only(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
     }
 
     @Bean

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.healthycities.security.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,14 +35,16 @@ class TaskWork {
     private final TaskService tasks;
     private final IdentityService identity;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
 
     TaskWork(TaskDirectory directory, TaskPlugins plugins, TaskService tasks, IdentityService identity,
-             PlatformTransactionManager transactions) {
+             PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.directory = directory;
         this.plugins = plugins;
         this.tasks = tasks;
         this.identity = identity;
         this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
     }
 
     Result claim(CurrentUser user, String id) {
@@ -101,30 +106,29 @@ class TaskWork {
     }
 
     /**
-     * Runs the work on the open task in one transaction, rolled back unless it is DONE. When another person
-     * claimed or completed the task between our check and the engine's, the engine refuses and we say so.
+     * Runs the work on the open task in one transaction, rolled back unless it is DONE, holding the task's lock
+     * row: work on the same task through our pages (any node) waits for the one before and then sees the task
+     * as it left it. Only a change made past our pages (Tasklist, REST) can still beat us: the engine then
+     * refuses with an optimistic-locking or not-found error, everything is rolled back, and we say what happened.
      */
     private Result guarded(CurrentUser user, String id, Function<TaskView, Result> work) {
         try {
             return attempt(user, id, work);
-        } catch (RuntimeException raced) {
-            // the same task completed at the same moment (on another node or thread) fails here in several
-            // ways: optimistic locking, a deadlock, a duplicate variable, even a NullPointerException inside
-            // the engine; all rolled back, so look again and say what happened
-            TaskView now = directory.find(user, id).orElseThrow(() -> raced);
+        } catch (OptimisticLockingException | NullValueException changedElsewhere) {
+            TaskView now = directory.find(user, id).orElseThrow(() -> changedElsewhere);
             if (!now.open()) {
                 return new Result(Status.ENDED, now);
             }
             if (now.assignee() != null && !now.assignee().equals(user.id())) {
                 return new Result(Status.CLAIMED_BY_OTHER, now);
             }
-            // the other transaction has not committed yet (or lost too): once more, now behind its locks
-            return attempt(user, id, work);
+            throw changedElsewhere;
         }
     }
 
     private Result attempt(CurrentUser user, String id, Function<TaskView, Result> work) {
         return transaction.execute(status -> {
+            lock(id);
             TaskView task = directory.find(user, id).orElse(null);
             Result result = task == null ? new Result(Status.NOT_FOUND, null)
                     : !task.open() ? new Result(Status.ENDED, task) : work.apply(task);
@@ -133,6 +137,15 @@ class TaskWork {
             }
             return result;
         });
+    }
+
+    /** Waits for (then holds until commit) the task's lock row; the first work on a task makes the row. */
+    private void lock(String taskId) {
+        if (taskId == null || taskId.length() > 64) {
+            return;
+        }
+        // an upsert takes the row's exclusive lock at once, also when it exists (no shared lock to upgrade)
+        jdbc.update("INSERT INTO task_work_lock (task_id) VALUES (?) ON DUPLICATE KEY UPDATE task_id = task_id", taskId);
     }
 
     /** The engine writes its user operation log (Cockpit, our history panel) only for an authenticated user. */

@@ -3,6 +3,8 @@ package org.healthycities.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -21,6 +23,14 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request -> Languages.DANISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Before the security filters (whose CSRF check reads the parts), after the session's. */
+    @Bean
+    FilterRegistrationBean<BrokenUploadFilter> brokenUploadFilter() {
+        FilterRegistrationBean<BrokenUploadFilter> registration = new FilterRegistrationBean<>(new BrokenUploadFilter());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Override

@@ -51,6 +51,8 @@ class EvaluationMailIT {
         } finally {
             MailServer.start();
         }
+        // the outbox tries again a minute later: let that minute pass on the clock rather than wait for it
+        TestClock.startAt(LocalDateTime.ofInstant(TestClock.now().plusSeconds(61), TestClock.COPENHAGEN));
         long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (MailServer.mailsTo(address).isEmpty()) {
             assertThat(System.nanoTime()).as("the invitation arrives once the server is back").isLessThan(until);

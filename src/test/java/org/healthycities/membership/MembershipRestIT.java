@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.network.MemberService;
@@ -25,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class MembershipRestIT {
 
+    @Autowired
+    TaskService engineTasks;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -87,8 +90,28 @@ class MembershipRestIT {
         complete(api, (String) tasks.get(0).get("id"), Map.of("reviewDecision", value("approve", "String")));
         List<Map<String, Object>> board = tasks(api, pid);
         assertThat(board).singleElement().satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo("board"));
-        complete(api, (String) board.get(0).get("id"), Map.of("boardDecision", value("approve", "String"),
-                "boardDecisionDate", value("2026-11-20", "String")));
+        String boardTask = (String) board.get(0).get("id");
+        Map<String, Object> approve = Map.of("boardDecision", value("approve", "String"),
+                "boardDecisionDate", value("2026-11-20", "String"));
+        // the board's decision is the board's: the engine refuses the secretariat, over REST as on our pages
+        ResponseEntity<String> refused = api.postForEntity("/engine-rest/task/" + boardTask + "/complete",
+                Map.of("variables", approve), String.class);
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> claim = api.postForEntity("/engine-rest/task/" + boardTask + "/claim",
+                Map.of("userId", secretary), String.class);
+        assertThat(claim.getStatusCode()).as(claim.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks(api, pid)).singleElement().satisfies(t -> {
+            assertThat(t.get("taskDefinitionKey")).isEqualTo("board");
+            assertThat(t.get("assignee")).isNull();
+        });
+        String boardMember = TestUsers.create(identity, "restbest", CurrentUser.BOARD, "sund-by");
+        identity.setAuthentication(boardMember, List.of(CurrentUser.BOARD), List.of("sund-by"));
+        try {
+            engineTasks.claim(boardTask, boardMember);
+            engineTasks.complete(boardTask, Map.of("boardDecision", "approve", "boardDecisionDate", "2026-11-20"));
+        } finally {
+            identity.clearAuthentication();
+        }
         fixtures.runJobs(pid);
 
         assertThat(tasks(api, pid)).singleElement()

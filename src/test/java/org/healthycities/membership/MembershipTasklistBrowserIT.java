@@ -68,6 +68,16 @@ class MembershipTasklistBrowserIT {
                 browser.driver().findElement(By.xpath("//button[normalize-space()='Complete']")).click();
                 wait.until(d -> fixtures.task(pi.getId(), "review") == null);
                 browser.screenshot("membership-tasklist-03-review-completed");
+
+                // the board's task is shown to the secretary, but the engine refuses the claim
+                String boardTask = fixtures.task(pi.getId(), "board").getId();
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + boardTask);
+                wait.until(d -> d.findElements(By.cssSelector("button.claim")).stream().anyMatch(WebElement::isDisplayed));
+                browser.click("button.claim");
+                wait.until(d -> d.findElements(By.cssSelector(".alert-danger, .notification.error, .notifications .alert"))
+                        .stream().anyMatch(WebElement::isDisplayed));
+                browser.screenshot("membership-tasklist-04-board-claim-refused");
+                assertThat(fixtures.task(pi.getId(), "board").getAssignee()).as("not claimed").isNull();
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("membership-tasklist-failed");
                 throw e;

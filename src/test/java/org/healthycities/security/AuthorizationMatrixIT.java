@@ -72,6 +72,7 @@ class AuthorizationMatrixIT {
     static final List<Rule> RULES = List.of(
             new Rule("*", "/", EVERYONE),
             new Rule("*", "/login", EVERYONE),
+            new Rule("*", "/login/unlock/{token}", EVERYONE), // an unknown link gets the page that says so
             new Rule("*", "/error", EVERYONE, Set.of(), "error page"),
             new Rule("GET", "/actuator/health/**", EVERYONE),
             new Rule("GET", "/actuator/health", EVERYONE),

@@ -5,6 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.TestApplications;
 import org.healthycities.support.IntegrationTest;
@@ -20,6 +25,7 @@ import org.healthycities.workshop.TestWorkshops;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +46,7 @@ class PrivateLinksIT {
     @Autowired TestWorkshops workshops;
     @Autowired TestEvaluations evaluations;
     @Autowired SecretCodes secretCodes;
+    @LocalServerPort int port;
 
     /** Bits of a token drawn uniformly from an alphabet of this size. */
     static double bits(String token, int alphabet) {
@@ -177,9 +184,18 @@ class PrivateLinksIT {
                 .requestAttr("jakarta.servlet.error.status_code", 429).cookie(new jakarta.servlet.http.Cookie("hc-lang", "da")).accept(org.springframework.http.MediaType.TEXT_HTML)
                 .with(guesser)).andReturn().getResponse();
         assertThat(Jsoup.parse(danish.getContentAsString()).select("h1").text()).isEqualTo("For mange forsøg");
-        // a forged X-Forwarded-For does not make a new client (no proxy is configured here)
-        assertThat(mvc.perform(get("/application/" + randomToken(43)).with(guesser)
-                .header("X-Forwarded-For", "192.0.2.55")).andReturn().getResponse().getStatus()).isEqualTo(429);
+        // a forged X-Forwarded-For does not make a new client (no proxy is configured here): over real HTTP, as
+        // MockMvc never reads that header, the miss is counted for the connection's address, not the forged one
+        String forged = "192.0.2." + (ForgedAddress.NEXT.incrementAndGet() % 250 + 1);
+        HttpResponse<Void> miss = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/application/"
+                        + randomToken(43))).header("X-Forwarded-For", forged).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(miss.statusCode()).isIn(404, 429);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guess_limit WHERE address = ?", Integer.class, forged))
+                .as("nothing counted for the forged address").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guess_limit WHERE address IN ('127.0.0.1', '0:0:0:0:0:0:0:1')",
+                Integer.class)).as("counted for the connection's own").isPositive();
         // others are not affected, and staff pages are never limited
         assertThat(mvc.perform(get("/application/" + w.application().token()).with(SecurityFixture.freshAddress()))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -212,5 +228,10 @@ class PrivateLinksIT {
         String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
         String code = "" + alphabet.charAt(i % 32) + alphabet.charAt((i / 32) % 32) + "Z9Z9";
         return code.equals(real) ? "Z9Z9Z9".equals(real) ? "Y9Y9Y9" : "Z9Z9Z9" : code;
+    }
+
+    /** Forged addresses, one per run of the test. */
+    private static final class ForgedAddress {
+        static final AtomicInteger NEXT = new AtomicInteger();
     }
 }

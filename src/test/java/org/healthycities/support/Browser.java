@@ -39,13 +39,21 @@ public final class Browser implements AutoCloseable {
     /** A new browser with its own profile (cookies), sized like a laptop or, with phone=true, a 360 px phone. */
     public static Browser open(int port, boolean phone) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("hc.chromium", "/usr/bin/chromium"));
+        Path chromium = Path.of(System.getProperty("hc.chromium", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("hc.chromedriver", "/usr/bin/chromedriver"));
+        if (Files.isExecutable(chromium)) {
+            options.setBinary(chromium.toFile());
+        }
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=da", "--window-size=" + (phone ? "360,800" : "1280,1000"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("hc.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort().build();
+        // Debian's chromium-driver where it is installed (CI); elsewhere Selenium Manager finds or fetches a
+        // driver (and a browser) for the machine, so a developer with internet needs no apt step
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingAnyFreePort();
+        if (Files.isExecutable(chromedriver)) {
+            builder.usingDriverExecutable(chromedriver.toFile());
+        }
+        ChromeDriverService service = builder.build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         if (phone) {

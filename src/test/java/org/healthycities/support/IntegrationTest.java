@@ -27,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
         "hc.admin.password=" + TestUsers.ADMIN_PASSWORD,
         "camunda.bpm.job-execution.enabled=true",
         "hc.evaluation.calendar.start-on-boot=false",
+        "hc.forms.sample.enabled=true",
         "logging.level.org.camunda.bpm.engine.context=WARN",
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=${hc.test.smtp-port}",

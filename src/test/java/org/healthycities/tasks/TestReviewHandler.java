@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.TaskService;
 import org.healthycities.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 class TestReviewHandler implements TaskFormHandler, TaskRecordPanel {
 
     static final String RECORD_TYPE = "tasks-test-case";
+
+    /** For TaskRaceIT: a completion sent with "hold" says it is inside the handler, then waits to be let go. */
+    static volatile CountDownLatch inside = new CountDownLatch(0);
+    static volatile CountDownLatch release = new CountDownLatch(0);
+    static final AtomicInteger completions = new AtomicInteger();
     private static final Set<String> REVIEWS = Set.of("overdueReview", "soonReview");
 
     private final AuditLog auditLog;
@@ -65,6 +72,15 @@ class TestReviewHandler implements TaskFormHandler, TaskRecordPanel {
         }
         if (!errors.isEmpty()) {
             return TaskFormResult.invalid(errors);
+        }
+        completions.incrementAndGet();
+        if (params.containsKey("hold")) {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         auditLog.record(task.networkId(), RECORD_TYPE, task.businessKey(), "review decided " + decision, reason);
         if (params.containsKey("race")) {

@@ -1,0 +1,59 @@
+package org.healthycities.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The {@link LoginGuard} in front of the Camunda webapps' own login ({@code POST
+ * /camunda/api/admin/auth/user/{engine}/login/{app}}), which checks the password with the identity service
+ * itself: a locked user or address gets 429 without a check, and the webapps' answer is counted.
+ */
+class WebappLoginGuardFilter extends OncePerRequestFilter {
+
+    private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
+
+    private final LoginGuard guard;
+    private final Clock clock;
+
+    WebappLoginGuardFilter(LoginGuard guard, Clock clock) {
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"POST".equals(request.getMethod()) || !LOGIN.matcher(path).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String username = request.getParameter("username");
+        String address = request.getRemoteAddr();
+        Optional<Instant> locked = guard.lockedUntil(username, address);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), locked.get()).toSeconds());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.sendError(429);
+            return;
+        }
+        chain.doFilter(request, response);
+        // 401 is a wrong password; 403 a right one without access to the app (or a missing CSRF token)
+        int status = response.getStatus();
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            guard.failed(username, address);
+        } else if (status < 300) {
+            guard.succeeded(username, address);
+        }
+    }
+}

@@ -91,7 +91,8 @@ public class EvaluationSteps {
     }
 
     public Date reminderAfterInvitation(Long evaluationId) {
-        return reminderAt(evaluationId, schedule(evaluationId).afterInvitation().orElseThrow());
+        MemberEvaluation e = evaluations.evaluation(evaluationId);
+        return reminderAt(e, schedule(e).afterInvitation().orElseThrow());
     }
 
     /** Whether the reminder 7 days before the deadline still comes after the invitation. */
@@ -100,7 +101,8 @@ public class EvaluationSteps {
     }
 
     public Date reminderBeforeDeadline(Long evaluationId) {
-        return reminderAt(evaluationId, schedule(evaluationId).beforeDeadline().orElseThrow());
+        MemberEvaluation e = evaluations.evaluation(evaluationId);
+        return reminderAt(e, schedule(e).beforeDeadline().orElseThrow());
     }
 
     /** The start of the day after the member's deadline: from then on the secretariat follows up. */
@@ -118,8 +120,7 @@ public class EvaluationSteps {
         return new ReminderSchedule(time.today(e.getNetworkId()), e.getDeadline());
     }
 
-    private Date reminderAt(Long evaluationId, LocalDate day) {
-        String networkId = evaluations.evaluation(evaluationId).getNetworkId();
-        return Date.from(time.at(networkId, day, ReminderSchedule.REMINDER_TIME));
+    private Date reminderAt(MemberEvaluation e, LocalDate day) {
+        return Date.from(time.at(e.getNetworkId(), day, ReminderSchedule.REMINDER_TIME));
     }
 }

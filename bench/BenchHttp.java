@@ -59,7 +59,7 @@ public final class BenchHttp {
         return c;
     }
 
-    /** One browser's state: its session cookie and its CSRF token (volatile: a page's script renews them). */
+    /** One browser's state: its cookies and its CSRF token (volatile: a page's script renews them). */
     final class Client {
         volatile String cookie = "";
         volatile String csrf = "";
@@ -88,8 +88,14 @@ public final class BenchHttp {
         }
 
         HttpResponse<String> remember(HttpResponse<String> r) {
-            r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(c -> cookie = c.split(";", 2)[0]);
+            // the session (after login) and the CSRF token's cookie
+            for (String c : r.headers().allValues("Set-Cookie")) {
+                String pair = c.split(";", 2)[0];
+                String name = pair.substring(0, pair.indexOf('=') + 1);
+                cookie = java.util.stream.Stream.concat(java.util.Arrays.stream(cookie.split("; "))
+                        .filter(p -> !p.isEmpty() && !p.startsWith(name)), java.util.stream.Stream.of(pair))
+                        .collect(java.util.stream.Collectors.joining("; "));
+            }
             Matcher m = CSRF.matcher(r.body());
             if (m.find()) {
                 csrf = m.group(1);

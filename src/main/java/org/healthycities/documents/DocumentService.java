@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads, checked by content and read by Apache Tika within hard limits, stored in the database.
@@ -13,12 +14,32 @@ import java.util.Optional;
 public interface DocumentService {
 
     /**
-     * Checks and stores an upload for a record of another feature (e.g. ownerType "application", ownerId "42")
-     * in a network (whose secretariat may then find and download it).
+     * Reads and checks an upload by its content, without storing it. Call it before a transaction opens (it
+     * refuses to run inside one): a large or slow file must not hold a database connection while it is parsed.
      * Never throws for bad content: a renamed executable, a zip bomb, an encrypted or corrupt file or one over
-     * the size limit comes back as {@link UploadResult.Refused}.
+     * the size limit comes back refused.
      */
-    UploadResult store(String networkId, String ownerType, String ownerId, String filename, InputStream content) throws IOException;
+    ReadUpload read(String filename, InputStream content) throws IOException;
+
+    /** {@link #read(String, InputStream)} for a file of a multipart request. */
+    default ReadUpload read(MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return read(file.getOriginalFilename(), in);
+        }
+    }
+
+    /**
+     * Stores a read upload for a record of another feature (e.g. ownerType "application", ownerId "42") in a
+     * network (whose secretariat may then find and download it), inside the caller's transaction if there is
+     * one. A refused upload comes back as {@link UploadResult.Refused} and nothing is stored.
+     */
+    UploadResult store(String networkId, String ownerType, String ownerId, ReadUpload upload);
+
+    /** Reads and stores in one step, for a caller outside any transaction. */
+    default UploadResult store(String networkId, String ownerType, String ownerId, String filename, InputStream content)
+            throws IOException {
+        return store(networkId, ownerType, ownerId, read(filename, content));
+    }
 
     Optional<StoredDocument> find(Long id);
 

@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores an upload only when {@link TextExtractor} accepts it, whole, with its SHA-256, size, detected type,
- * language and text. The reading happens outside any transaction, so a slow file holds no connection.
+ * language and text. The reading happens outside any transaction (it refuses to run inside one), so a slow
+ * file holds no connection.
  */
 @Service
 class TikaDocumentService implements DocumentService {
@@ -42,28 +44,41 @@ class TikaDocumentService implements DocumentService {
     }
 
     @Override
-    public UploadResult store(String networkId, String ownerType, String ownerId, String filename, InputStream content)
-            throws IOException {
+    public ReadUpload read(String filename, InputStream content) throws IOException {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An upload is read before the transaction opens, not inside it");
+        }
+        String name = safeName(filename);
         try {
             byte[] bytes = extractor.read(content);
-            TextExtractor.Extracted read = extractor.extract(bytes);
-            DocumentRecord record = new DocumentRecord();
-            record.networkId = Objects.requireNonNull(networkId);
-            record.ownerType = Objects.requireNonNull(ownerType);
-            record.ownerId = Objects.requireNonNull(ownerId);
-            record.filename = safeName(filename);
-            record.mediaType = read.mediaType();
-            record.size = bytes.length;
-            record.sha256 = sha256(bytes);
-            record.language = read.language();
-            record.extractedText = read.text();
-            record.textTruncated = read.truncated();
-            record.content = bytes;
-            record.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it
-            return new UploadResult.Stored(documents.save(record).toStored());
+            return ReadUpload.readable(name, bytes, extractor.extract(bytes));
         } catch (DocumentRefused refused) {
-            return refused.result();
+            return ReadUpload.refused(name, refused.result());
         }
+    }
+
+    @Override
+    @Transactional
+    public UploadResult store(String networkId, String ownerType, String ownerId, ReadUpload upload) {
+        if (upload.refused().isPresent()) {
+            return upload.refused().get();
+        }
+        TextExtractor.Extracted read = upload.extracted();
+        byte[] bytes = upload.bytes();
+        DocumentRecord record = new DocumentRecord();
+        record.networkId = Objects.requireNonNull(networkId);
+        record.ownerType = Objects.requireNonNull(ownerType);
+        record.ownerId = Objects.requireNonNull(ownerId);
+        record.filename = upload.filename();
+        record.mediaType = read.mediaType();
+        record.size = bytes.length;
+        record.sha256 = sha256(bytes);
+        record.language = read.language();
+        record.extractedText = read.text();
+        record.textTruncated = read.truncated();
+        record.content = bytes;
+        record.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it
+        return new UploadResult.Stored(documents.save(record).toStored());
     }
 
     @Override

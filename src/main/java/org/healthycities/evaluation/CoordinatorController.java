@@ -1,7 +1,8 @@
 package org.healthycities.evaluation;
 
 import java.io.IOException;
-import java.io.InputStream;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,12 @@ class CoordinatorController {
     private final ReportService reports;
     private final NetworkDirectory networks;
     private final MessageSource messages;
+    private final DocumentService documents;
 
     CoordinatorController(EvaluationService evaluations, ReportService reports, NetworkDirectory networks,
-                          MessageSource messages) {
+                          MessageSource messages, DocumentService documents) {
         this.evaluations = evaluations;
+        this.documents = documents;
         this.reports = reports;
         this.networks = networks;
         this.messages = messages;
@@ -82,10 +85,8 @@ class CoordinatorController {
                 input.dropBlankActivities();
                 boolean submit = "submit".equals(action);
                 boolean hasFile = document != null && !document.isEmpty();
-                EvaluationService.SaveResult result;
-                try (InputStream in = hasFile ? document.getInputStream() : null) {
-                    result = evaluations.save(e.getId(), input, submit, hasFile ? document.getOriginalFilename() : null, in);
-                }
+                ReadUpload upload = hasFile ? documents.read(document) : null; // before the save's transaction
+                EvaluationService.SaveResult result = evaluations.save(e.getId(), input, submit, upload);
                 if (result.outcome() == EvaluationService.Outcome.INVALID || result.outcome() == EvaluationService.Outcome.STALE) {
                     return page(token, e, input, result.problems(), model);
                 }

@@ -1,7 +1,5 @@
 package org.healthycities.evaluation;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
@@ -187,8 +186,7 @@ class EvaluationService {
      * (including a refused upload or a version someone else saved since). A submission after the round closed,
      * or after the member's process stopped waiting, is kept as a late draft for the secretariat.
      */
-    SaveResult save(long evaluationId, EvaluationInput input, boolean submit, String filename, InputStream upload)
-            throws IOException {
+    SaveResult save(long evaluationId, EvaluationInput input, boolean submit, ReadUpload upload) {
         MemberEvaluation e = loaded(evaluation(evaluationId));
         FormContext ctx = context(e);
         if (!e.getStatus().editable() && e.getStatus() != EvaluationStatus.MISSING
@@ -205,7 +203,7 @@ class EvaluationService {
             return new SaveResult(Outcome.INVALID, problems, input);
         }
         if (upload != null) {
-            UploadResult stored = documents.store(e.getNetworkId(), "evaluation", e.getId().toString(), filename, upload);
+            UploadResult stored = documents.store(e.getNetworkId(), "evaluation", e.getId().toString(), upload);
             if (stored instanceof UploadResult.Refused refused) {
                 problems.add(new EvaluationInput.Problem("document", refused.messageKey(), refused.args().toArray()));
                 return new SaveResult(Outcome.INVALID, problems, input);

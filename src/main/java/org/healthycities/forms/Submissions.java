@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.UploadResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -146,12 +147,13 @@ public class Submissions {
         if (!checked.ok()) {
             return new SaveResult.Invalid(current, checked.errors());
         }
+        Map<String, ReadUpload> uploads = read(checked.uploads()); // before the transaction: parsing takes time
         SaveResult result = tx.execute(status -> {
             if (!store.nextVersion(id, expectedVersion)) {
                 return null; // someone saved in between: a conflict, told below outside this transaction
             }
             Map<String, Object> values = new LinkedHashMap<>(checked.values());
-            List<FieldError> refused = storeUploads(current, checked.uploads(), values);
+            List<FieldError> refused = storeUploads(current, uploads, values);
             if (!refused.isEmpty()) {
                 status.setRollbackOnly();
                 return new SaveResult.Invalid(current, refused);
@@ -165,19 +167,26 @@ public class Submissions {
         return result != null ? result : conflict(store.find(id).orElseThrow(), form, input);
     }
 
-    private List<FieldError> storeUploads(Submission s, Map<String, FormInput.Upload> uploads, Map<String, Object> values) {
-        List<FieldError> refused = new ArrayList<>();
+    private Map<String, ReadUpload> read(Map<String, FormInput.Upload> uploads) {
+        Map<String, ReadUpload> read = new LinkedHashMap<>();
         uploads.forEach((key, upload) -> {
             try (InputStream in = upload.content().getInputStream()) {
-                UploadResult result = documents.store(s.networkId(), DOCUMENT_OWNER, String.valueOf(s.id()),
-                        upload.filename(), in);
-                if (result instanceof UploadResult.Stored stored) {
-                    values.put(key, new DocumentRef(stored.document().id(), stored.document().filename()));
-                } else if (result instanceof UploadResult.Refused no) {
-                    refused.add(new FieldError(key, no.messageKey(), no.args()));
-                }
+                read.put(key, documents.read(upload.filename(), in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        });
+        return read;
+    }
+
+    private List<FieldError> storeUploads(Submission s, Map<String, ReadUpload> uploads, Map<String, Object> values) {
+        List<FieldError> refused = new ArrayList<>();
+        uploads.forEach((key, upload) -> {
+            UploadResult result = documents.store(s.networkId(), DOCUMENT_OWNER, String.valueOf(s.id()), upload);
+            if (result instanceof UploadResult.Stored stored) {
+                values.put(key, new DocumentRef(stored.document().id(), stored.document().filename()));
+            } else if (result instanceof UploadResult.Refused no) {
+                refused.add(new FieldError(key, no.messageKey(), no.args()));
             }
         });
         return refused;

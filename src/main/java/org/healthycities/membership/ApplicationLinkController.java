@@ -120,7 +120,7 @@ class ApplicationLinkController {
             return page(found.get(), token, locales.resolveLocale(request), model);
         }
         Optional<UploadResult.Refused> refused = applications.replaceDocument(found.get().id,
-                new Applications.Upload(file.getOriginalFilename(), file.getInputStream()));
+                documents.read(file));
         if (refused.isPresent()) {
             model.addAttribute("documentError", refused.get().messageKey());
             model.addAttribute("documentErrorArgs", refused.get().args().toArray());

@@ -1,8 +1,5 @@
 package org.healthycities.membership;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.forms.FieldError;
 import org.healthycities.forms.FormCatalog;
@@ -51,9 +49,6 @@ class Applications {
     private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type",
             "document.busy"); // a file turned away only because the server was busy: the applicant sends it again at once
 
-    /** An uploaded file, whatever the web layer got it from. */
-    record Upload(String filename, InputStream content) {
-    }
 
     /** The upload was refused in a way the applicant must fix on the form; nothing was saved. */
     static final class UploadRefused extends RuntimeException {
@@ -183,7 +178,7 @@ class Applications {
      * Throws {@link UploadRefused} (and saves nothing) for a file the applicant must replace on the form; a file
      * that cannot be read is kept out and the process asks for a new one.
      */
-    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, Upload upload) {
+    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload) {
         Application application = newApplication(networkId, form, locale, consentText);
         application.idempotencyKey = form.getIdempotencyKey();
         applications.saveAndFlush(application);
@@ -279,13 +274,8 @@ class Applications {
      * Stores an upload as the decision document. A refusal the applicant must fix comes back (and, on the
      * application form, is thrown to roll everything back); an unreadable file is noted as the document problem.
      */
-    private Optional<UploadResult.Refused> storeDocument(Application a, Upload upload, boolean throwOnFormRefusal) {
-        UploadResult result;
-        try {
-            result = documents.store(a.networkId, OWNER_TYPE, String.valueOf(a.id), upload.filename(), upload.content());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Optional<UploadResult.Refused> storeDocument(Application a, ReadUpload upload, boolean throwOnFormRefusal) {
+        UploadResult result = documents.store(a.networkId, OWNER_TYPE, String.valueOf(a.id), upload);
         if (result instanceof UploadResult.Stored stored) {
             a.decisionDocumentId = stored.document().id();
             a.documentProblem = null;
@@ -368,7 +358,7 @@ class Applications {
      * The applicant sends a new decision document. Refused files come back (nothing changes); a readable one
      * replaces the old and, when the process waits for it, the process goes on.
      */
-    Optional<UploadResult.Refused> replaceDocument(Long id, Upload upload) {
+    Optional<UploadResult.Refused> replaceDocument(Long id, ReadUpload upload) {
         Application a = applications.findById(id).orElseThrow();
         if (a.decided()) {
             return Optional.of(new UploadResult.Refused("membership.link.decided"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.healthycities.documents.DocumentService;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
@@ -37,9 +38,11 @@ class ApplyController {
     private final Applications applications;
     private final MessageSource messages;
     private final SpringValidatorAdapter validator;
+    private final DocumentService documents;
 
     ApplyController(NetworkDirectory networks, Applications applications, MessageSource messages,
-                    jakarta.validation.Validator validator) {
+                    jakarta.validation.Validator validator, DocumentService documents) {
+        this.documents = documents;
         this.networks = networks;
         this.applications = applications;
         this.messages = messages;
@@ -111,7 +114,7 @@ class ApplyController {
         String consent = messages.getMessage("membership.consent.text", new Object[] {network.getName()}, locale);
         try {
             applications.submit(network.getId(), form, locale, consent,
-                    new Applications.Upload(file.getOriginalFilename(), file.getInputStream()));
+                    documents.read(file));
         } catch (Applications.UploadRefused refused) {
             model.addAttribute("documentError", refused.refused.messageKey());
             model.addAttribute("documentErrorArgs", refused.refused.args().toArray());

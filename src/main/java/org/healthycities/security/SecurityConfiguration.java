@@ -18,12 +18,16 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String CSRF_COOKIE = "HC-CSRF";
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -76,12 +80,17 @@ class SecurityConfiguration {
                         .requestMatchers("/tasks/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
                                 "GROUP_" + CurrentUser.SECRETARIAT, "GROUP_" + CurrentUser.BOARD)
                         .anyRequest().hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))
+                // an anonymous visitor gets no web session: the CSRF token rides in a cookie, the page asked
+                // for before login waits in a cookie, and a refused login says why in the address
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                .requestCache(r -> r.requestCache(new CookieRequestCache()))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).permitAll()
                         // a lock gets its own message; a wrong password and an unknown user the same one
                         .failureHandler(new ExceptionMappingAuthenticationFailureHandler() {
                             {
                                 setDefaultFailureUrl("/login?error");
                                 setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+                                setAllowSessionCreation(false);
                             }
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout").deleteCookies("JSESSIONID"))
@@ -92,6 +101,18 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /**
+     * The CSRF token in a cookie of its own (not XSRF-TOKEN, which Camunda's webapps use under /camunda),
+     * unreadable by scripts: pages carry the token in a meta tag and their forms.
+     */
+    static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieName(CSRF_COOKIE);
+        repository.setHeaderName("X-CSRF-TOKEN");
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
     }
 
     /** To the login page by a relative redirect: the request's Host header never makes the address. */

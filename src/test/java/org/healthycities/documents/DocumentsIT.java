@@ -1,6 +1,7 @@
 package org.healthycities.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Uploads stored and refused against the real database, found by FULLTEXT search, downloaded by the right people only. */
 @IntegrationTest
@@ -42,6 +45,8 @@ class DocumentsIT {
     DocumentService documents;
     @Autowired
     MessageSource messages;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String dane;
     String swede;
@@ -64,6 +69,37 @@ class DocumentsIT {
 
     private StoredDocument taarnbyPdf() throws IOException {
         return store("sund-by", "Tårnby tiltrædelse " + token + ".pdf", Corpus.pdf(Corpus.DANISH + " Sagsnummer " + token + "."));
+    }
+
+    /**
+     * Parsing waits for a parse thread and may take seconds: it must never hold a transaction and its database
+     * connection. Reading inside one is refused, so every caller (application, evaluation, form uploads, whose
+     * journeys upload files in their tests) is proven to read first and store inside its transaction after.
+     */
+    @Test
+    void anUploadIsReadBeforeTheTransactionAndStoredInsideIt() throws Exception {
+        byte[] pdf = Corpus.pdf(Corpus.DANISH + " " + token);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            try {
+                documents.read("inde.pdf", new ByteArrayInputStream(pdf));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("before the transaction");
+
+        ReadUpload read = documents.read("bilag " + token + ".pdf", new ByteArrayInputStream(pdf));
+        assertThat(read.refused()).isEmpty();
+        UploadResult stored = tx.execute(s -> documents.store("sund-by", "application", owner, read));
+        assertThat(stored).isInstanceOf(UploadResult.Stored.class);
+        assertThat(documents.extractedText(((UploadResult.Stored) stored).document().id())).hasValueSatisfying(
+                text -> assertThat(text).contains(token));
+        // a refused read stores nothing, inside a transaction too
+        ReadUpload refused = documents.read("program.pdf", new ByteArrayInputStream(Corpus.elf()));
+        assertThat(refused.refused()).isPresent();
+        UploadResult notStored = tx.execute(s -> documents.store("sund-by", "application", owner, refused));
+        assertThat(notStored).isInstanceOf(UploadResult.Refused.class);
+        assertThat(documents.findByOwner("application", owner)).hasSize(1);
     }
 
     @Test

@@ -113,11 +113,7 @@ class EvaluationBrowserIT {
             // the second member answers and is accepted; the third never answers
             MemberEvaluation second = list.get(1);
             var answers = EvaluationTestSupport.answers(evaluations.evaluation(second.getId()).getVersion(), goals, Progress.STARTED);
-            try {
-                evaluations.save(second.getId(), EvaluationInput.parse(answers, goals), true, null, null);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            evaluations.save(second.getId(), EvaluationInput.parse(answers, goals), true, null);
             evaluations.review(second.getId(), true, null, secretary);
             EvaluationTestSupport.setClock(round.getClosesOn().plusDays(1).atTime(1, 0));
             EvaluationTestSupport.runJobsUntil(management, network,

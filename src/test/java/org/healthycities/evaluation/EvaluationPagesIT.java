@@ -3,7 +3,7 @@ package org.healthycities.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.healthycities.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -161,7 +161,7 @@ class EvaluationPagesIT {
     void theSecretariatSeesItsOwnNetworkOnlyAndTheReportExports() throws Exception {
         MemberEvaluation e = members.get(0);
         var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.WELL_UNDER_WAY);
-        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null, null);
+        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null);
         var mine = TestMembers.login(identity, secretary);
         var other = TestMembers.login(identity, TestUsers.create(identity, "evandet", CurrentUser.SECRETARIAT, "hc-sverige"));
         for (String url : List.of("/evaluations/rounds/" + round.getId(), "/evaluations/" + e.getId(),
@@ -195,7 +195,7 @@ class EvaluationPagesIT {
     void theReviewIsDoneOnTheTaskListWithTheAnswersBesideIt() throws Exception {
         MemberEvaluation e = members.get(0);
         evaluations.save(e.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(e.getVersion(), goals,
-                Progress.ACHIEVED), goals), true, null, null);
+                Progress.ACHIEVED), goals), true, null);
         var task = taskService.createTaskQuery().tenantIdIn(network).taskDefinitionKey("Task_Review")
                 .processInstanceBusinessKey(e.getId().toString()).singleResult();
         var login = TestMembers.login(identity, secretary);
@@ -267,7 +267,7 @@ class EvaluationPagesIT {
     void lastYearsActivitiesAreOfferedAndCarriedOverAndTheActionPlanIsSearchable() throws Exception {
         MemberEvaluation last = members.get(0);
         evaluations.save(last.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(last.getVersion(), goals,
-                Progress.STARTED), goals), true, null, null);
+                Progress.STARTED), goals), true, null);
         EvaluationRound next = rounds.startByHand(network, 2041, "test");
         EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(next.getId()).invited() == 2);
         MemberEvaluation e = evaluationRepository.findByRoundIdOrderByMemberName(next.getId()).stream()

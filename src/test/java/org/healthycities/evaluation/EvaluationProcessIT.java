@@ -89,7 +89,7 @@ class EvaluationProcessIT {
         MemberEvaluation fresh = evaluations.evaluation(e.getId());
         var input = EvaluationInput.parse(answers(fresh.getVersion(), testNetworks.goalIds(network), progress),
                 testNetworks.goalIds(network));
-        return evaluations.save(e.getId(), input, true, null, null).outcome();
+        return evaluations.save(e.getId(), input, true, null).outcome();
     }
 
     @Test
@@ -266,7 +266,7 @@ class EvaluationProcessIT {
         assertThat(evaluations.review(answered.getId(), true, null, "sek")).isTrue();
         var draft = EvaluationInput.parse(answers(evaluations.evaluation(drafted.getId()).getVersion(),
                 testNetworks.goalIds(network), Progress.NOT_STARTED), testNetworks.goalIds(network));
-        assertThat(evaluations.save(drafted.getId(), draft, false, null, null).outcome()).isEqualTo(EvaluationService.Outcome.SAVED);
+        assertThat(evaluations.save(drafted.getId(), draft, false, null).outcome()).isEqualTo(EvaluationService.Outcome.SAVED);
 
         ProcessInstance roundPi = roundProcess(round);
         setClock(round.getClosesOn().plusDays(1).atTime(0, 5));

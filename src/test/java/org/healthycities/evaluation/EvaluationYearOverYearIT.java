@@ -65,7 +65,7 @@ class EvaluationYearOverYearIT {
             for (int m = 0; m < 2; m++) {
                 MemberEvaluation e = evaluations.evaluation(list.get(m).getId());
                 var input = EvaluationInput.parse(answers(e.getVersion(), goals, PROGRESS[y][m]), goals);
-                assertThat(evaluations.save(e.getId(), input, true, null, null).outcome())
+                assertThat(evaluations.save(e.getId(), input, true, null).outcome())
                         .isEqualTo(EvaluationService.Outcome.SUBMITTED);
                 assertThat(evaluations.review(e.getId(), true, null, "sek")).isTrue();
             }

@@ -1,5 +1,7 @@
 package org.healthycities.membership;
 
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
 import org.healthycities.support.DueJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +34,13 @@ class MembershipFixtures {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final DocumentService documents;
 
     MembershipFixtures(Applications applications, ApplicationRepository repository, HistoryRepository history,
                        PossibleMemberImport possibleMembers, RuntimeService runtime, ManagementService management,
-                       org.camunda.bpm.engine.TaskService tasks) {
+                       org.camunda.bpm.engine.TaskService tasks, DocumentService documents) {
         this.tasks = tasks;
+        this.documents = documents;
         this.applications = applications;
         this.repository = repository;
         this.history = history;
@@ -89,9 +93,17 @@ class MembershipFixtures {
     }
 
     Application apply(String network, ApplicationForm form, byte[] document) {
-        Applications.Upload upload = document == null ? null
-                : new Applications.Upload("beslutning.pdf", new ByteArrayInputStream(document));
+        ReadUpload upload = document == null ? null : upload("beslutning.pdf", document);
         return applications.submit(network, form, Locale.forLanguageTag("da"), "Vi giver samtykke.", upload);
+    }
+
+    /** A file as the web layer reads it, before the transaction. */
+    ReadUpload upload(String filename, byte[] content) {
+        try {
+            return documents.read(filename, new ByteArrayInputStream(content));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Application reload(Application a) {

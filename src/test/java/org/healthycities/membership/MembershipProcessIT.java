@@ -407,12 +407,12 @@ class MembershipProcessIT {
         assertThat(fixtures.mails(a)).anyMatch(m -> m.startsWith("membership/mail/document-request"));
         // answering questions is not what is awaited; a second broken file changes nothing
         assertThat(applications.answer(a.id, "svar")).isFalse();
-        assertThat(applications.replaceDocument(a.id, new Applications.Upload("igen.pdf",
-                new ByteArrayInputStream(MembershipFixtures.brokenPdf())))).isPresent();
+        assertThat(applications.replaceDocument(a.id, fixtures.upload("igen.pdf",
+                MembershipFixtures.brokenPdf()))).isPresent();
         assertThat(pi).isWaitingAt("waitForApplicant");
 
-        assertThat(applications.replaceDocument(a.id, new Applications.Upload("beslutning.pdf",
-                new ByteArrayInputStream(MembershipFixtures.pdf("Underskrevet"))))).isEmpty();
+        assertThat(applications.replaceDocument(a.id, fixtures.upload("beslutning.pdf",
+                MembershipFixtures.pdf("Underskrevet")))).isEmpty();
         fixtures.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("review");
         Application after = fixtures.reload(a);

@@ -2,16 +2,12 @@ package org.healthycities.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.RealHttp;
 import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Web sessions are kept in the database (Spring Session JDBC), so any node of a cluster can serve a login
- * and a restart loses none: a login is a row in SPRING_SESSION under the user's id, the session id changes
- * at login, logout deletes the row and the old cookie no longer opens a page. Real HTTP, real cookies.
+ * and a restart loses none. Only a login makes one: an anonymous visitor costs no row (the CSRF token and
+ * the page asked for before login ride in cookies). Real HTTP, real cookies.
  */
 @IntegrationTest
 class SessionStoreIT {
-
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -35,69 +29,80 @@ class SessionStoreIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @Test
-    void aLoginIsARowInTheDatabaseUnderTheUsersIdAndLogoutRemovesIt() throws Exception {
+    void aLoginIsARowUnderTheUsersIdWithAnIdTheServerChoseAndLogoutRemovesIt() throws Exception {
         String user = TestUsers.create(identity, "sess", CurrentUser.SECRETARIAT, "sund-by");
-        HttpResponse<String> form = send("/login", null, null);
-        String anonymous = cookie(form);
-        String csrf = csrf(form.body());
-        assertThat(anonymous).isNotNull();
+        RealHttp browser = new RealHttp(port);
+        browser.get("/login");
+        assertThat(browser.cookie("JSESSIONID")).as("no session before login").isEmpty();
+        // an attacker who planted a session id must not find the victim's login under it
+        String planted = Base64.getEncoder().encodeToString("planted-by-an-attacker".getBytes(StandardCharsets.UTF_8));
+        browser.cookie("JSESSIONID", planted);
 
-        HttpResponse<String> login = send("/login", anonymous, "username=" + enc(user) + "&password="
-                + enc(TestUsers.PASSWORD) + "&_csrf=" + enc(csrf));
+        HttpResponse<String> login = browser.post("/login", "username", user, "password", TestUsers.PASSWORD);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
-        String session = cookie(login);
-        assertThat(session).as("a new session id at login").isNotNull().isNotEqualTo(anonymous);
-
+        String session = browser.cookie("JSESSIONID").orElseThrow();
+        assertThat(session).as("a session id of the server's choosing").isNotEqualTo(planted);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?", Integer.class, user))
                 .isOne();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION_ATTRIBUTES a JOIN SPRING_SESSION s"
                 + " ON s.PRIMARY_ID = a.SESSION_PRIMARY_ID WHERE s.PRINCIPAL_NAME = ? AND a.ATTRIBUTE_NAME ="
                 + " 'SPRING_SECURITY_CONTEXT'", Integer.class, user)).isOne();
-        assertThat(send("/home", anonymous, null).statusCode()).as("the pre-login session id is worthless").isEqualTo(302);
+        RealHttp attacker = new RealHttp(port);
+        attacker.cookie("JSESSIONID", planted);
+        assertThat(attacker.get("/home").statusCode()).as("the planted id opens nothing").isEqualTo(302);
 
-        HttpResponse<String> home = send("/home", session, null);
-        assertThat(home.statusCode()).isEqualTo(200);
-        HttpResponse<String> logout = send("/logout", session, "_csrf=" + enc(csrfMeta(home.body())));
+        assertThat(browser.get("/home").statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = browser.post("/logout");
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("logout"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?", Integer.class, user))
                 .isZero();
-        HttpResponse<String> after = send("/home", session, null);
+        RealHttp oldTab = new RealHttp(port);
+        oldTab.cookie("JSESSIONID", session);
+        HttpResponse<String> after = oldTab.get("/home");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
+        assertThat(oldTab.get("/members").statusCode()).isEqualTo(302);
     }
 
-    private HttpResponse<String> send(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (cookie != null) {
-            b.header("Cookie", "JSESSIONID=" + cookie);
+    @Test
+    void anonymousVisitorsMakeNoSessionAndTheirFormsStillCarryAToken() throws Exception {
+        int before = sessions();
+        for (int i = 0; i < 20; i++) {
+            RealHttp visitor = new RealHttp(port);
+            assertThat(visitor.get("/").statusCode()).isEqualTo(200);
+            assertThat(visitor.get("/apply/sund-by").statusCode()).isEqualTo(200);
+            assertThat(visitor.get("/join").statusCode()).isEqualTo(200);
+            assertThat(visitor.get("/members").statusCode()).as("to the login page").isEqualTo(302);
+            assertThat(visitor.get("/login").statusCode()).isEqualTo(200);
+            assertThat(visitor.cookie(SecurityConfiguration.CSRF_COOKIE)).as("the token's cookie").isPresent();
+            if (i % 5 == 0) { // a few only: twenty failures from one address would lock it (LoginThrottle)
+                HttpResponse<String> refused = visitor.post("/login", "username", "nobody-" + i, "password", "wrong");
+                assertThat(refused.headers().firstValue("Location")).as("a wrong login with the cookie's token is a wrong login")
+                        .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+            }
+            assertThat(visitor.cookie("JSESSIONID")).isEmpty();
         }
-        if (form != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sessions()).as("rows in SPRING_SESSION after 20 anonymous visitors").isEqualTo(before);
+
+        // a token from another visitor's cookie is refused
+        RealHttp first = new RealHttp(port);
+        first.get("/login");
+        RealHttp second = new RealHttp(port);
+        second.get("/login");
+        second.cookie(SecurityConfiguration.CSRF_COOKIE, first.cookie(SecurityConfiguration.CSRF_COOKIE).orElseThrow() + "x");
+        assertThat(second.post("/login", "username", "nobody", "password", "wrong").statusCode()).isEqualTo(403);
+
+        // the page asked for before login is opened after it, without a session before
+        String user = TestUsers.create(identity, "sessback", CurrentUser.SECRETARIAT, "sund-by");
+        RealHttp returning = new RealHttp(port);
+        returning.get("/members");
+        returning.get("/login");
+        HttpResponse<String> login = returning.post("/login", "username", user, "password", TestUsers.PASSWORD);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/members"));
     }
 
-    private static String cookie(HttpResponse<String> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElse(null);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("CSRF field on the page").isTrue();
-        return m.group(1);
-    }
-
-    private static String csrfMeta(String html) {
-        Matcher m = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("CSRF meta on the page").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private int sessions() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION", Integer.class);
     }
 }

@@ -5,23 +5,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.healthycities.security.AuthorizationMatrixIT.Role;
 import org.healthycities.security.AuthorizationMatrixIT.Route;
 import org.healthycities.support.IntegrationTest;
-import org.healthycities.support.TestUsers;
-import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.support.RealHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,7 +36,6 @@ class WebSecurityIT {
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired SecurityFixture fixture;
-    @Autowired IdentityService identity;
     @LocalServerPort int port;
 
     /**
@@ -92,36 +85,6 @@ class WebSecurityIT {
     }
 
     @Test
-    void theSessionIdChangesAtLoginAndLogoutEndsTheSession() throws Exception {
-        String user = TestUsers.create(identity, "fixation", CurrentUser.SECRETARIAT, SecurityFixture.SUND_BY);
-        Http http = new Http(port);
-        HttpResponse<String> loginPage = http.get("/login", null);
-        String before = cookie(loginPage).orElseThrow(() -> new AssertionError("no session before login"));
-        String csrf = csrfToken(loginPage.body());
-
-        HttpResponse<String> login = http.post("/login", before,
-                Map.of("username", user, "password", TestUsers.PASSWORD, "_csrf", csrf));
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/home");
-        String after = cookie(login).orElseThrow(() -> new AssertionError("no new session id at login"));
-        assertThat(after).isNotEqualTo(before);
-
-        assertThat(http.get("/home", after).statusCode()).isEqualTo(200);
-        // the id known before login (as an attacker who planted it would know it) opens nothing
-        HttpResponse<String> planted = http.get("/home", before);
-        assertThat(planted.statusCode()).isEqualTo(302);
-        assertThat(planted.headers().firstValue("Location").orElse("")).contains("/login");
-
-        HttpResponse<String> home = http.get("/home", after);
-        HttpResponse<String> logout = http.post("/logout", after, Map.of("_csrf", csrfToken(home.body())));
-        assertThat(logout.statusCode()).isEqualTo(302);
-        HttpResponse<String> old = http.get("/home", after);
-        assertThat(old.statusCode()).isEqualTo(302);
-        assertThat(old.headers().firstValue("Location").orElse("")).contains("/login");
-        assertThat(http.get("/members", after).statusCode()).isEqualTo(302);
-    }
-
-    @Test
     void pagesPublicPrivateLinkAndErrorPagesCarryTheSecurityHeadersAndNoInlineScript() throws Exception {
         SecurityFixture.World w = fixture.world();
         Map<String, Boolean> pages = new java.util.LinkedHashMap<>(); // url → as secretariat
@@ -153,7 +116,7 @@ class WebSecurityIT {
             }
         }
         // and over real HTTP, as a browser gets them
-        HttpResponse<String> real = new Http(port).get("/application/" + w.application().token(), null);
+        HttpResponse<String> real = new RealHttp(port).get("/application/" + w.application().token());
         problems.addAll(headerProblems("HTTP /application", real.headers().firstValue("Content-Security-Policy")
                 .orElse(null), real.headers().firstValue("X-Content-Type-Options").orElse(null),
                 real.headers().firstValue("Referrer-Policy").orElse(null)));
@@ -204,44 +167,5 @@ class WebSecurityIT {
             });
         }
         return problems;
-    }
-
-    private static Optional<String> cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).filter(v -> !v.isEmpty()).findFirst();
-    }
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
-    private static String csrfToken(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no CSRF token in the page");
-        }
-        return m.group(1);
-    }
-
-    /** A bare HTTP client: no redirects followed, cookies only as given. */
-    record Http(int port) {
-        private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path, String session) throws Exception {
-            return CLIENT.send(base(path, session).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String session, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return CLIENT.send(base(path, session).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest.Builder base(String path, String session) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-            if (session != null) {
-                b.header("Cookie", "JSESSIONID=" + session);
-            }
-            return b;
-        }
     }
 }

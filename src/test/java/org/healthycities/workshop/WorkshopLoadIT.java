@@ -136,7 +136,7 @@ class WorkshopLoadIT {
         workshops.closeEarly(TestSessions.SUND_BY, opened.id());
     }
 
-    /** One phone: opens the sheet (session cookie + CSRF token), then saves its field. */
+    /** One phone: opens the sheet (CSRF cookie + token), then saves its field. */
     private String phone(HttpClient http, String token, Long questionId, String text) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/join/s/" + token)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -144,7 +144,8 @@ class WorkshopLoadIT {
             return "page " + page.statusCode();
         }
         Matcher csrf = CSRF.matcher(page.body());
-        String cookie = page.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse("");
+        // the CSRF token's cookie: a phone gets no web session
+        String cookie = String.join("; ", page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
         if (!csrf.find()) {
             return "no csrf";
         }

@@ -48,7 +48,7 @@ class EngineConfiguration {
                 adminGroups.add(EngineSetup.ADMIN_GROUP);
                 config.setAdminGroups(adminGroups);
                 config.setTenantCheckEnabled(true);
-                // network ids such as "sund-by" are tenant ids; user names may be e-mail-like
+                // network ids (such as sund-by) are tenant ids; user names may be e-mail-like
                 config.setTenantResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
                 config.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
                 config.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.healthycities.exports.ExportTable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -37,6 +38,9 @@ public class FormExports {
             + "WHERE s.form_id = ? AND s.network_id IN (%s) ORDER BY s.id, a.id";
 
     private final JdbcTemplate jdbc;
+    /** Submissions of several networks in one sheet: shown in Sund By's zone until forms know their network's. */
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Copenhagen");
+
     private final FormCatalog catalog;
     private final FormTranslations translations;
     private final MessageSource messages;
@@ -51,7 +55,7 @@ public class FormExports {
     /** CSV (UTF-8 with BOM, ";"-separated) of the form's submissions in these networks; returns the row count. */
     public long csv(String formId, Collection<String> networks, Locale locale, OutputStream out) {
         try {
-            return export(formId, networks, locale, new CsvExportTable(out, locale));
+            return export(formId, networks, locale, ExportTable.csv(out, locale, ZONE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +63,7 @@ public class FormExports {
 
     /** XLSX of the form's submissions in these networks; returns the row count. */
     public long xlsx(String formId, Collection<String> networks, Locale locale, OutputStream out) {
-        return export(formId, networks, locale, new XlsxExportTable(out, formId));
+        return export(formId, networks, locale, ExportTable.xlsx(out, formId, ZONE));
     }
 
     private long export(String formId, Collection<String> networks, Locale locale, ExportTable table) {

@@ -116,7 +116,7 @@ class Application implements Stamped {
         facts.put("coordinatorName", coordinatorName);
         facts.put("fee", fee);
         facts.put("currency", feeCurrency);
-        facts.put("sundBy", Applications.SUND_BY.equals(networkId));
+        facts.put("accession", network.isAccessionQuestions());
         return facts;
     }
 

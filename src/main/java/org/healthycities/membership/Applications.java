@@ -22,6 +22,7 @@ import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
 import org.healthycities.forms.Submitter;
 import org.healthycities.network.MemberKind;
+import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
@@ -44,7 +45,6 @@ class Applications {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Applications.class);
     static final String SUPPLEMENT_ANSWER = "supplementAnswer";
     /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
-    static final String SUND_BY = "sund-by";
     /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
     private static final Set<String> FORM_REFUSALS = Set.of("document.empty", "document.tooLarge", "document.type",
             "document.busy"); // a file turned away only because the server was busy: the applicant sends it again at once
@@ -107,6 +107,11 @@ class Applications {
         return history.of(application);
     }
 
+    /** Whether the network's application asks for the accession document and the seat in the general assembly. */
+    boolean asksAccession(String networkId) {
+        return networks.network(networkId).map(Network::isAccessionQuestions).orElse(false);
+    }
+
     /** The checks annotations cannot express; they land in {@code errors}. */
     @Transactional(readOnly = true)
     void validate(String networkId, ApplicationForm form, Errors errors) {
@@ -115,7 +120,7 @@ class Applications {
                 && blank(form.getMunicipalityName())) {
             errors.rejectValue("municipalityName", "membership.municipalityName.required");
         }
-        if (SUND_BY.equals(networkId)) {
+        if (asksAccession(networkId)) {
             if (!form.isAccessionSignedByMayor()) {
                 errors.rejectValue("accessionSignedByMayor", "membership.accession.required");
             }
@@ -145,7 +150,7 @@ class Applications {
      * The page's answers as the fields of forms/membership-application.form (same keys). The theme groups are
      * the network's own list, not the file's options, so they stay in the application only.
      */
-    private static FormInput answers(String networkId, ApplicationForm form, String municipalityName) {
+    private FormInput answers(String networkId, ApplicationForm form, String municipalityName) {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         values.put("network", networkId);
         values.put("municipalityCode", trim(form.getMunicipalityCode()));
@@ -162,7 +167,7 @@ class Applications {
         values.put("coordinatorPhone", trim(form.getCoordinatorPhone()));
         values.put("decisionDate", form.getDecisionDate());
         values.put("decisionBody", trim(form.getDecisionBody()));
-        if (SUND_BY.equals(networkId)) {
+        if (asksAccession(networkId)) {
             values.put("accessionSignedByMayor", String.valueOf(form.isAccessionSignedByMayor()));
             values.put("mayorName", trim(form.getMayorName()));
             values.put("coordinatorJoinsAssembly", String.valueOf(form.isCoordinatorJoinsAssembly()));
@@ -251,7 +256,7 @@ class Applications {
         a.coordinatorPhone = trim(form.getCoordinatorPhone());
         a.decisionDate = form.getDecisionDate();
         a.decisionBody = trim(form.getDecisionBody());
-        if (SUND_BY.equals(networkId)) {
+        if (asksAccession(networkId)) {
             a.accessionSignedByMayor = form.isAccessionSignedByMayor();
             a.mayorName = trim(form.getMayorName());
             a.coordinatorJoinsAssembly = form.isCoordinatorJoinsAssembly();

@@ -162,7 +162,7 @@ class ApplyController {
                 : messages.getMessage(codeError, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("network", network);
         model.addAttribute("form", form);
-        model.addAttribute("sundBy", Applications.SUND_BY.equals(network.getId()));
+        model.addAttribute("accession", network.isAccessionQuestions());
         model.addAttribute("hasList", networks.countPossibleMembers(network.getId()) > 0);
         model.addAttribute("themeGroups", networks.themeGroups(network.getId()).stream().filter(g -> g.isActive()).toList());
         if (!model.containsAttribute("choices")) {

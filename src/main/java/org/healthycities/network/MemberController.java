@@ -23,10 +23,14 @@ class MemberController {
 
     private final MemberService members;
     private final NetworkDirectory directory;
+    private final NetworkScope scope;
+    private final MemberExport export;
 
-    MemberController(MemberService members, NetworkDirectory directory) {
+    MemberController(MemberService members, NetworkDirectory directory, NetworkScope scope, MemberExport export) {
         this.members = members;
         this.directory = directory;
+        this.scope = scope;
+        this.export = export;
     }
 
     @GetMapping("/members")
@@ -37,7 +41,56 @@ class MemberController {
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("networks", directory.networks().stream()
+                .filter(n -> directory.visibleTo(user).contains(n.getId())).toList());
         return "network/members";
+    }
+
+    /** The list as a spreadsheet, filtered as on the page; {@code list=coordinators} gives the mailing list. */
+    @GetMapping({"/members/export.csv", "/members/export.xlsx"})
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q,
+                @RequestParam(required = false) MemberStatus status,
+                @RequestParam(defaultValue = "members") String list, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        boolean coordinators = list.equals("coordinators");
+        List<Member> found = members.all(directory.visibleTo(user), q, status);
+        String name = coordinators ? "coordinators" : "members";
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : "text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx\"" : ".csv\""));
+        export.write(found, coordinators, xlsx, locale, response.getOutputStream());
+    }
+
+    @GetMapping("/network/{networkId}/members/new")
+    String addPage(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId, Model model) {
+        Network network = scope.require(user, networkId);
+        return addPage(network, new MemberDetails(null, null, MemberStatus.ACTIVE, null, null, null, null, null, null,
+                null, null, null, null, null, null, null), model);
+    }
+
+    @PostMapping("/network/{networkId}/members/new")
+    String add(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
+               @ModelAttribute("details") MemberDetails details, BindingResult errors, Model model,
+               RedirectAttributes redirect) {
+        Network network = scope.require(user, networkId);
+        java.util.Optional<Member> added = members.add(networkId, details, errors, user.id());
+        if (added.isEmpty()) {
+            return addPage(network, details, model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/members/" + added.get().getId();
+    }
+
+    private String addPage(Network network, MemberDetails details, Model model) {
+        if (!model.containsAttribute("details")) {
+            model.addAttribute("details", details);
+        }
+        model.addAttribute("network", network);
+        model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("themeGroups", directory.themeGroups(network.getId()));
+        return "network/member-edit";
     }
 
     @GetMapping("/members/{id}")
@@ -45,6 +98,7 @@ class MemberController {
         Member member = members.find(directory.visibleTo(user), id).orElseThrow(MemberController::notFound);
         model.addAttribute("member", member);
         model.addAttribute("network", directory.network(member.getNetworkId()).orElseThrow());
+        model.addAttribute("changes", members.history(member.getId()));
         return "network/member";
     }
 
@@ -60,7 +114,7 @@ class MemberController {
                 RedirectAttributes redirect) {
         java.util.Optional<Member> saved;
         try {
-            saved = members.update(directory.visibleTo(user), id, version, details, errors);
+            saved = members.update(directory.visibleTo(user), id, version, details, errors, user.id());
         } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
             errors.reject("member.stale");
             saved = members.find(directory.visibleTo(user), id);

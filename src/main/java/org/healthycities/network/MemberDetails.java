@@ -7,7 +7,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -44,6 +49,59 @@ public record MemberDetails(
                 m.getPoliticalContactPhone(), m.getAdminContactName(), m.getAdminContactEmail(),
                 m.getAdminContactPhone(), m.getCoordinatorName(), m.getCoordinatorEmail(), m.getCoordinatorPhone(),
                 groups);
+    }
+
+    /** One field's value before and after a change, as text ({@code null} for none; theme groups by name). */
+    public record Change(String property, String before, String after) {
+    }
+
+    /** The fields in which these details differ from {@code before}, in the order of the edit page. */
+    List<Change> changesFrom(MemberDetails before, Function<Long, String> themeGroupName) {
+        List<Change> changes = new ArrayList<>();
+        compare(changes, "code", before.code, code);
+        compare(changes, "name", before.name, name);
+        compare(changes, "status", before.status, status);
+        compare(changes, "joinedOn", before.joinedOn, joinedOn);
+        compare(changes, "population", before.population, population);
+        compare(changes, "yearlyFee", before.yearlyFee == null ? null : before.yearlyFee.stripTrailingZeros().toPlainString(),
+                yearlyFee == null ? null : yearlyFee.stripTrailingZeros().toPlainString());
+        compare(changes, "coordinatorName", before.coordinatorName, coordinatorName);
+        compare(changes, "coordinatorEmail", before.coordinatorEmail, coordinatorEmail);
+        compare(changes, "coordinatorPhone", before.coordinatorPhone, coordinatorPhone);
+        compare(changes, "politicalContactName", before.politicalContactName, politicalContactName);
+        compare(changes, "politicalContactEmail", before.politicalContactEmail, politicalContactEmail);
+        compare(changes, "politicalContactPhone", before.politicalContactPhone, politicalContactPhone);
+        compare(changes, "adminContactName", before.adminContactName, adminContactName);
+        compare(changes, "adminContactEmail", before.adminContactEmail, adminContactEmail);
+        compare(changes, "adminContactPhone", before.adminContactPhone, adminContactPhone);
+        if (!before.themeGroupIds.equals(themeGroupIds)) {
+            changes.add(new Change("themeGroups", names(before.themeGroupIds, themeGroupName),
+                    names(themeGroupIds, themeGroupName)));
+        }
+        return changes;
+    }
+
+    private static void compare(List<Change> changes, String property, Object before, Object after) {
+        String b = text(before);
+        String a = text(after);
+        if (!Objects.equals(b, a)) {
+            changes.add(new Change(property, b, a));
+        }
+    }
+
+    private static String text(Object value) {
+        String s = value == null ? null : value.toString().strip();
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String names(Set<Long> ids, Function<Long, String> name) {
+        return ids.isEmpty() ? null : ids.stream().map(name).sorted().collect(Collectors.joining(", "));
+    }
+
+    MemberDetails withStatus(MemberStatus newStatus) {
+        return new MemberDetails(code, name, newStatus, joinedOn, population, yearlyFee, politicalContactName,
+                politicalContactEmail, politicalContactPhone, adminContactName, adminContactEmail,
+                adminContactPhone, coordinatorName, coordinatorEmail, coordinatorPhone, themeGroupIds);
     }
 
     /** The same details under the official code and name of the municipality or region. */

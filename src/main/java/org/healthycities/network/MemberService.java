@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,14 +28,18 @@ public class MemberService {
     private final MemberRepository members;
     private final ThemeGroupRepository themeGroups;
     private final PossibleMemberRepository possibleMembers;
+    private final MemberChangeRepository changes;
     private final NetworkClock time;
+    private final Validator validator;
 
     MemberService(MemberRepository members, ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers,
-                  NetworkClock time) {
+                  MemberChangeRepository changes, NetworkClock time, Validator validator) {
         this.members = members;
         this.themeGroups = themeGroups;
         this.possibleMembers = possibleMembers;
+        this.changes = changes;
         this.time = time;
+        this.validator = validator;
     }
 
     @Transactional(readOnly = true)
@@ -43,6 +49,12 @@ public class MemberService {
         }
         return members.search(networks, status, query == null ? "" : query.trim(),
                 PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by("name")));
+    }
+
+    /** Every member the list would show with this filter, with their theme groups, for an export. */
+    @Transactional(readOnly = true)
+    public List<Member> all(Collection<String> networks, String query, MemberStatus status) {
+        return networks.isEmpty() ? List.of() : members.all(networks, status, query == null ? "" : query.trim());
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +80,7 @@ public class MemberService {
      * in {@code errors}; nothing is written when there is any.
      */
     public Optional<Member> update(Collection<String> networks, Long id, int seenVersion, MemberDetails details,
-                                   Errors errors) {
+                                   Errors errors, String by) {
         Optional<Member> found = members.findById(id).filter(m -> networks.contains(m.getNetworkId()));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -82,23 +94,98 @@ public class MemberService {
         if (errors.hasErrors()) {
             return found;
         }
-        member.apply(details, kind, groups, time.today(member.getNetworkId()));
+        change(member, details, kind, groups, by, MemberChange.Source.EDIT);
         // a save racing this one between the check and the flush fails the flush; the controller tells the person
         return Optional.of(members.saveAndFlush(member));
+    }
+
+    /**
+     * Adds a member who joined outside the application (on paper, before the system): the same checks as the
+     * edit page and the import; nothing is written when {@code errors} has any.
+     */
+    public Optional<Member> add(String networkId, MemberDetails details, Errors errors, String by) {
+        MemberKind kind = checkCode(networkId, details, null, errors);
+        // the name is the municipality's official one; the person need only give the code
+        MemberDetails official = details.code() == null ? details
+                : possibleMembers.findByNetworkIdAndCode(networkId, details.code().strip())
+                .map(p -> details.withOfficialName(p.getCode(), p.getName())).orElse(details);
+        validate(official, errors);
+        Set<ThemeGroup> groups = checkThemeGroups(networkId, details, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        if (official.status() == null) {
+            official = official.withStatus(MemberStatus.ACTIVE);
+        }
+        return Optional.of(create(networkId, official, kind, groups, by, MemberChange.Source.BY_HAND));
+    }
+
+    /** Bean validation of the details into {@code errors} (messages in the request's language). */
+    void validate(MemberDetails details, Errors errors) {
+        for (ConstraintViolation<MemberDetails> v : validator.validate(details)) {
+            errors.rejectValue(v.getPropertyPath().toString(), "", v.getMessage());
+        }
+    }
+
+    /**
+     * Every check a member's details must pass in its network (as {@link #add} and the edit page make them), for
+     * the import's preview: the code known and not another member's, theme groups of the network.
+     */
+    MemberKind check(String networkId, MemberDetails details, Long memberId, Errors errors) {
+        validate(details, errors);
+        MemberKind kind = checkCode(networkId, details, memberId, errors);
+        checkThemeGroups(networkId, details, errors);
+        return kind;
+    }
+
+    /** Writes a new member and its first history line; for the import and the page that adds one by hand. */
+    Member create(String networkId, MemberDetails details, MemberKind kind, Set<ThemeGroup> groups, String by,
+                  MemberChange.Source source) {
+        Member member = members.save(new Member(networkId, details.code(), details.name(), kind, details.status()));
+        member.apply(details, kind, groups, time.today(networkId));
+        changes.save(new MemberChange(member.getId(), time.now(), by, source,
+                new MemberDetails.Change("created", null, details.name())));
+        return member;
+    }
+
+    /** Changes a member and keeps each changed field's before and after in its history. */
+    void change(Member member, MemberDetails details, MemberKind kind, Set<ThemeGroup> groups, String by,
+                MemberChange.Source source) {
+        List<MemberDetails.Change> diff = details.changesFrom(MemberDetails.of(member), this::themeGroupName);
+        member.apply(details, kind, groups, time.today(member.getNetworkId()));
+        var now = time.now();
+        diff.forEach(d -> changes.save(new MemberChange(member.getId(), now, by, source, d)));
+    }
+
+    String themeGroupName(Long id) {
+        return themeGroups.findById(id).map(ThemeGroup::getName).orElse("?");
+    }
+
+    Set<ThemeGroup> themeGroups(String networkId, Set<Long> ids) {
+        Set<ThemeGroup> groups = new HashSet<>(themeGroups.findAllById(ids));
+        groups.removeIf(g -> !g.getNetworkId().equals(networkId));
+        return groups;
+    }
+
+    /** The member's history of changes, newest first. */
+    @Transactional(readOnly = true)
+    public List<MemberChange> history(Long memberId) {
+        return changes.findByMemberIdOrderByChangedAtDescIdDesc(memberId);
     }
 
     /** Creates a member, for the onboarding process; the code must be a known possible member. */
     public Member create(String networkId, MemberDetails details) {
         PossibleMember possible = possibleMembers.findByNetworkIdAndCode(networkId, details.code().trim())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown code " + details.code()));
-        Member member = members.findByNetworkIdAndCode(networkId, possible.getCode())
-                .orElseGet(() -> new Member(networkId, possible.getCode(), possible.getName(), possible.getKind(),
-                        MemberStatus.ACTIVE));
-        Set<ThemeGroup> groups = new HashSet<>(themeGroups.findAllById(details.themeGroupIds()));
-        groups.removeIf(g -> !g.getNetworkId().equals(networkId));
-        member.apply(details.withOfficialName(possible.getCode(), possible.getName()), possible.getKind(), groups,
-                time.today(networkId));
-        return members.save(member);
+        Set<ThemeGroup> groups = themeGroups(networkId, details.themeGroupIds());
+        MemberDetails official = details.withOfficialName(possible.getCode(), possible.getName());
+        Optional<Member> existing = members.findByNetworkIdAndCode(networkId, possible.getCode());
+        if (existing.isPresent()) {
+            change(existing.get(), official, possible.getKind(), groups, null, MemberChange.Source.ONBOARDING);
+            return members.save(existing.get());
+        }
+        return create(networkId, official.status() == null ? official.withStatus(MemberStatus.ACTIVE) : official,
+                possible.getKind(), groups, null, MemberChange.Source.ONBOARDING);
     }
 
     private MemberKind checkCode(String networkId, MemberDetails details, Long memberId, Errors errors) {

@@ -22,6 +22,8 @@ public class Network {
     private String website;
     /** The network's own zone: its days decide reminders, deadlines and the yearly round. */
     private String timeZone;
+    /** The application asks for an accession document signed by the mayor and a seat in the general assembly. */
+    private boolean accessionQuestions;
     @Version
     private int version;
 
@@ -40,8 +42,11 @@ public class Network {
     public String getWebsite() { return website; }
     public ZoneId getZone() { return ZoneId.of(timeZone); }
     public int getVersion() { return version; }
+    public boolean isAccessionQuestions() { return accessionQuestions; }
 
-    void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone, String website) {
+    void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone, String website,
+                           boolean accessionQuestions) {
+        this.accessionQuestions = accessionQuestions;
         this.secretariatName = secretariatName;
         this.secretariatEmail = secretariatEmail;
         this.secretariatPhone = secretariatPhone;

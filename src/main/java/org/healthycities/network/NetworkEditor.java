@@ -33,7 +33,8 @@ class NetworkEditor {
             return;
         }
         network.updateSecretariat(clean(contact.secretariatName()), clean(contact.secretariatEmail()),
-                clean(contact.secretariatPhone()), clean(contact.website()));
+                clean(contact.secretariatPhone()), clean(contact.website()),
+                contact.accessionQuestions() == null ? network.isAccessionQuestions() : contact.accessionQuestions());
         networks.saveAndFlush(network);
     }
 

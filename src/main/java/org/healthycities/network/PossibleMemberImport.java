@@ -3,11 +3,6 @@ package org.healthycities.network;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.tika.Tika;
-import org.apache.tika.mime.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PossibleMemberImport {
 
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
-    public static final int MAX_LINES = 20_000;
-    private static final Tika TIKA = new Tika();
+    public static final int MAX_BYTES = Spreadsheet.MAX_BYTES;
+    public static final int MAX_LINES = Spreadsheet.MAX_LINES;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
 
     private final PossibleMemberRepository possibleMembers;
@@ -68,7 +60,7 @@ public class PossibleMemberImport {
         if (!isText(bytes)) {
             return new Report(0, 0, List.of(), "import.file.notText");
         }
-        List<String> lines = decode(bytes).lines().toList();
+        List<String> lines = Spreadsheet.text(bytes).lines().toList();
         if (lines.size() > MAX_LINES + 1) {
             return new Report(0, 0, List.of(), "import.file.tooManyLines");
         }
@@ -151,19 +143,9 @@ public class PossibleMemberImport {
         return new Report(created, updated, refusals, null);
     }
 
-    /**
-     * Whether the bytes are plain text, judged by their content and never by a file name: a spreadsheet,
-     * zip or PDF renamed to .csv is refused, and so is anything with NUL bytes (binary, or UTF-16 that
-     * would be read as garbage).
-     */
+    /** Whether the bytes are plain text, judged by their content and never by a file name. */
     static boolean isText(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                return false;
-            }
-        }
-        String type = MediaType.parse(TIKA.detect(bytes)).getBaseType().toString();
-        return type.equals("text/plain") || type.equals("text/csv");
+        return Spreadsheet.text(bytes) != null;
     }
 
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
@@ -177,18 +159,6 @@ public class PossibleMemberImport {
             case "region", "fylke", "fylkeskommune" -> MemberKind.REGION;
             default -> null;
         };
-    }
-
-    private static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, start, bytes.length - start, Charset.forName("windows-1252"));
-        }
     }
 
     /** Imports the file shipped with the application if the network has no possible members yet. */

@@ -39,6 +39,8 @@ interface PossibleMemberRepository extends JpaRepository<PossibleMember, Long> {
 
     long countByNetworkId(String networkId);
 
+    List<PossibleMember> findByNetworkId(String networkId);
+
     @Query("""
             select p from PossibleMember p where p.networkId = :network
             and (lower(p.name) like lower(concat('%', :q, '%')) or p.code like concat(:q, '%'))""")
@@ -56,4 +58,22 @@ interface MemberRepository extends JpaRepository<Member, Long> {
     Optional<Member> findByNetworkIdAndCode(String networkId, String code);
 
     List<Member> findByNetworkIdAndStatusOrderByName(String networkId, MemberStatus status);
+
+    @Query("""
+            select distinct m from Member m left join fetch m.themeGroups where m.networkId in :networks
+            and (:status is null or m.status = :status)
+            and (:q = '' or lower(m.name) like lower(concat('%', :q, '%')) or m.code like concat(:q, '%'))
+            order by m.networkId, m.name""")
+    List<Member> all(@Param("networks") Collection<String> networkIds, @Param("status") MemberStatus status,
+                     @Param("q") String query);
+}
+
+interface MemberChangeRepository extends JpaRepository<MemberChange, Long> {
+    List<MemberChange> findByMemberIdOrderByChangedAtDescIdDesc(Long memberId);
+}
+
+interface MemberImportFileRepository extends JpaRepository<MemberImportFile, Long> {
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from MemberImportFile f where f.uploadedAt < :before")
+    int deleteUploadedBefore(@Param("before") java.time.Instant before);
 }

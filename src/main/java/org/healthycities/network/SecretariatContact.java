@@ -12,10 +12,12 @@ record SecretariatContact(
         @Size(max = 40, message = "{field.phone}") String secretariatPhone,
         // an absolute http(s) address with a dotted host, so the link works when shown; empty is allowed
         @Pattern(regexp = "(https?://[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?)?", message = "{network.website.format}")
-        @Size(max = 300, message = "{network.website.size}") String website) {
+        @Size(max = 300, message = "{network.website.size}") String website,
+        // null when the form did not carry the box (an older page): the setting stays as it is
+        Boolean accessionQuestions) {
 
     static SecretariatContact of(Network n) {
         return new SecretariatContact(n.getSecretariatName(), n.getSecretariatEmail(), n.getSecretariatPhone(),
-                n.getWebsite());
+                n.getWebsite(), n.isAccessionQuestions());
     }
 }

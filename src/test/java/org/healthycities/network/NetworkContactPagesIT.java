@@ -64,6 +64,22 @@ class NetworkContactPagesIT {
     }
 
     @Test
+    void theApplicationsAccessionQuestionsAreTheNetworksOwnSetting() throws Exception {
+        assertThat(network().isAccessionQuestions()).isFalse();
+        mvc.perform(save(network().getVersion(), "Sekretariatet", "", "", "").param("accessionQuestions", "true")
+                .param("_accessionQuestions", "on")).andExpect(status().is3xxRedirection());
+        assertThat(network().isAccessionQuestions()).isTrue();
+        mvc.perform(get("/apply/" + NETWORK).param("lang", "nb").with(norwegian)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("accessionSignedByMayor")));
+        // the box unticked: the page sends only Spring's marker for it
+        mvc.perform(save(network().getVersion(), "Sekretariatet", "", "", "").param("_accessionQuestions", "on"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(network().isAccessionQuestions()).isFalse();
+        mvc.perform(get("/apply/" + NETWORK).param("lang", "nb")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("accessionSignedByMayor"))));
+    }
+
+    @Test
     void theOverviewShowsTheContactAndLinksToEveryPageOfTheNetwork() throws Exception {
         mvc.perform(get("/network").with(norwegian))
                 .andExpect(status().isOk())

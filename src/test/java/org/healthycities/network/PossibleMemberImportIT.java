@@ -37,14 +37,14 @@ class PossibleMemberImportIT {
     void brokenLinesAreRefusedOneByOneWithTheirReasons() throws Exception {
         String csv = """
                 code;name;kind;population
-                0180;Stockholm;kommun;984 748
-                1480;Göteborg;kommun;600000
+                X0180;Stockholm;kommun;984 748
+                X1480;Göteborg;kommun;600000
                 ;Ingen kod;kommun;1
-                0181;Södertälje;planet;100
-                0182;Nacka;kommun;-4
-                0180;Stockholm igen;kommun;1
-                "0183;Sundbyberg;kommun
-                0184;Solna;kommun
+                X0181;Södertälje;planet;100
+                X0182;Nacka;kommun;-4
+                X0180;Stockholm igen;kommun;1
+                "X0183;Sundbyberg;kommun
+                X0184;Solna;kommun
                 """;
         var report = importer.importCsv("hc-sverige", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(report.created()).isEqualTo(2);
@@ -52,9 +52,9 @@ class PossibleMemberImportIT {
         assertThat(report.refusals()).extracting(PossibleMemberImport.Refusal::messageKey).containsExactly(
                 "import.line.code", "import.line.kind", "import.line.population", "import.line.duplicate",
                 "import.line.quotes", "import.line.columns");
-        assertThat(directory.possibleMember("hc-sverige", "0180")).get()
+        assertThat(directory.possibleMember("hc-sverige", "X0180")).get()
                 .extracting(PossibleMember::getPopulation).isEqualTo(984748);
-        assertThat(directory.possibleMember("hc-sverige", "0182")).isEmpty();
+        assertThat(directory.possibleMember("hc-sverige", "X0182")).isEmpty();
     }
 
     @Test

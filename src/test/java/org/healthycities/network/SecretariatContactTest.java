@@ -36,7 +36,7 @@ class SecretariatContactTest {
     }
 
     private static SecretariatContact withWebsite(String website) {
-        return new SecretariatContact("Sekretariatet", "kontakt@sundby.dk", "+45 33 66 33 66", website);
+        return new SecretariatContact("Sekretariatet", "kontakt@sundby.dk", "+45 33 66 33 66", website, false);
     }
 
     @ParameterizedTest
@@ -55,9 +55,9 @@ class SecretariatContactTest {
     @Test
     void theNameIsRequiredTheEmailMustBeOneAndLengthsAreBounded() {
         assertThat(invalidFields(new SecretariatContact(" ", "ikke-en-mail", "1".repeat(41),
-                "https://" + "a".repeat(300) + ".dk")))
+                "https://" + "a".repeat(300) + ".dk", false)))
                 .containsExactlyInAnyOrder("secretariatName", "secretariatEmail", "secretariatPhone", "website");
-        assertThat(invalidFields(new SecretariatContact("x".repeat(201), null, null, null)))
+        assertThat(invalidFields(new SecretariatContact("x".repeat(201), null, null, null, false)))
                 .containsExactly("secretariatName");
     }
 }

@@ -108,6 +108,7 @@ class AuthorizationMatrixIT {
             new Rule("GET", "/tasks/{id}/documents/{documentId}", STAFF),
             new Rule("*", "/tasks/**", STAFF, Set.of(Role.BOARD), "task"),
             new Rule("GET", "/members", STAFF_OWN),
+            new Rule("GET", "/members/export.*", STAFF_OWN), // a list of the caller's own networks' members
             new Rule("GET", "/api/members", STAFF_OWN),
             new Rule("GET", "/network", STAFF_OWN),
             new Rule("GET", "/workshops", STAFF_OWN),

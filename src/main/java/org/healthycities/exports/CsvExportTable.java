@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.exports;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,13 +21,13 @@ import java.util.Locale;
 final class CsvExportTable implements ExportTable {
 
     static final char DELIMITER = ';';
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final Writer out;
     private final char decimal;
+    private final DateTimeFormatter time;
 
-    CsvExportTable(OutputStream stream, Locale locale) throws IOException {
+    CsvExportTable(OutputStream stream, Locale locale, ZoneId zone) throws IOException {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         this.decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
         out.write('\uFEFF');
@@ -57,7 +57,7 @@ final class CsvExportTable implements ExportTable {
             return n.toPlainString().replace('.', decimal);
         }
         if (value instanceof Instant t) {
-            return TIME.format(t);
+            return time.format(t);
         }
         String text = value.toString();
         if (value instanceof String && ExportTable.looksLikeFormula(text)) {

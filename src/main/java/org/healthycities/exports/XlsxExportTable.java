@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +22,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class XlsxExportTable implements ExportTable {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
-
     private final OutputStream out;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final SXSSFSheet sheet;
@@ -31,10 +29,12 @@ final class XlsxExportTable implements ExportTable {
     private final CellStyle time;
     private final CellStyle quoted;
     private final CellStyle bold;
+    private final ZoneId zone;
     private int rows;
 
-    XlsxExportTable(OutputStream out, String sheetName) {
+    XlsxExportTable(OutputStream out, String sheetName, ZoneId zone) {
         this.out = out;
+        this.zone = zone;
         workbook.setCompressTempFiles(true);
         sheet = workbook.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
         var format = workbook.getCreationHelper().createDataFormat();
@@ -76,7 +76,7 @@ final class XlsxExportTable implements ExportTable {
                 cell.setCellValue(d);
                 cell.setCellStyle(date);
             } else if (value instanceof Instant t) {
-                cell.setCellValue(LocalDateTime.ofInstant(t, ZONE));
+                cell.setCellValue(LocalDateTime.ofInstant(t, zone));
                 cell.setCellStyle(time);
             } else {
                 String text = value.toString();

@@ -34,6 +34,8 @@ class FeeRule {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
     String networkId;
+    /** The first year the rule applies to; it applies until the network's next rule. */
+    int firstYear;
     @Enumerated(EnumType.STRING)
     Kind kind;
     String currency;
@@ -84,6 +86,33 @@ class FeeRule {
                 .findFirst().orElse(top).amount;
     }
 
+    /** A network's first rule: population bands to fill in. */
+    static FeeRule empty(String networkId, int year, String currency) {
+        FeeRule rule = new FeeRule();
+        rule.networkId = networkId;
+        rule.firstYear = year;
+        rule.kind = Kind.BANDS;
+        rule.currency = currency;
+        return rule;
+    }
+
+    /** A rule for a new year, starting as a copy of this one (the secretariat then changes what changed). */
+    FeeRule copyFor(int year) {
+        FeeRule copy = new FeeRule();
+        copy.networkId = networkId;
+        copy.firstYear = year;
+        copy.kind = kind;
+        copy.currency = currency;
+        copy.ratePerInhabitant = ratePerInhabitant;
+        copy.minimumFee = minimumFee;
+        copy.maximumFee = maximumFee;
+        copy.example = example;
+        copy.source = source;
+        bands.forEach(b -> copy.bands.add(new FeeBand(b.position, b.upToPopulation, b.amount)));
+        return copy;
+    }
+
+    public int getFirstYear() { return firstYear; }
     public Kind getKind() { return kind; }
     public String getCurrency() { return currency; }
     public BigDecimal getRatePerInhabitant() { return ratePerInhabitant; }

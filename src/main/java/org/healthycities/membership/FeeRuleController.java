@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -24,14 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FeeRuleController {
 
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
     private final FeeRuleRepository rules;
     private final NetworkDirectory networks;
     private final NetworkClock time;
+    private final Fees fees;
+    private final FeeList feeList;
 
-    FeeRuleController(FeeRuleRepository rules, NetworkDirectory networks, NetworkClock time) {
+    FeeRuleController(FeeRuleRepository rules, NetworkDirectory networks, NetworkClock time, Fees fees,
+                      FeeList feeList) {
         this.time = time;
         this.rules = rules;
         this.networks = networks;
+        this.fees = fees;
+        this.feeList = feeList;
     }
 
     /** Amounts as people write them here: "2,02" as well as "2.02", "90 000" as well as "90000". */
@@ -55,23 +64,58 @@ class FeeRuleController {
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         var visible = networks.visibleTo(user);
         model.addAttribute("networks", networks.networks().stream().filter(n -> visible.contains(n.getId())).toList());
-        model.addAttribute("rules", rules.findAll().stream().filter(r -> visible.contains(r.networkId))
-                .collect(java.util.stream.Collectors.toMap(r -> r.networkId, r -> r)));
+        java.util.Map<String, List<FeeRule>> byNetwork = new java.util.HashMap<>();
+        visible.forEach(id -> byNetwork.put(id, rules.findByNetworkIdOrderByFirstYearDesc(id)));
+        model.addAttribute("rules", byNetwork);
+        java.util.Map<String, Integer> thisYear = new java.util.HashMap<>();
+        visible.forEach(id -> thisYear.put(id, time.today(id).getYear()));
+        model.addAttribute("thisYear", thisYear);
         return "membership/fees";
     }
 
+    /** The rule for a year: the one made for it, or a copy of the one in force then to change. */
     @GetMapping("/membership/fees/{networkId}")
-    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId, Model model) {
-        FeeRule rule = rule(user, networkId);
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
+                @RequestParam(required = false) Integer year, Model model) {
+        FeeRule rule = rule(user, networkId, year(networkId, year));
         model.addAttribute("form", FeeRuleForm.of(rule));
         return page(rule, model);
+    }
+
+    /** The year's fee list, for invoicing: each member, its population, the rule and the amount. */
+    @GetMapping("/membership/fees/{networkId}/list")
+    String list(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
+                @RequestParam(required = false) Integer year, Model model) {
+        Network network = visible(user, networkId);
+        int y = year(networkId, year);
+        model.addAttribute("network", network);
+        model.addAttribute("year", y);
+        model.addAttribute("list", feeList.of(networkId, y));
+        return "membership/fee-list";
+    }
+
+    @GetMapping("/membership/fees/{networkId}/list.xlsx")
+    void listXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
+                  @RequestParam(required = false) Integer year, java.util.Locale locale,
+                  jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Network network = visible(user, networkId);
+        int y = year(networkId, year);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"fees-" + y + ".xlsx\"");
+        feeList.xlsx(network, y, locale, response.getOutputStream());
     }
 
     @PostMapping("/membership/fees/{networkId}")
     String save(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
                 @ModelAttribute("form") FeeRuleForm form, BindingResult errors, Model model,
                 RedirectAttributes redirect) {
-        FeeRule rule = rule(user, networkId);
+        Integer year = form.getFirstYear();
+        if (year == null || year < FIRST_YEAR || year > LAST_YEAR) {
+            visible(user, networkId);
+            errors.rejectValue("firstYear", "membership.fees.year", new Object[] {FIRST_YEAR, LAST_YEAR}, null);
+            year = time.today(networkId).getYear();
+        }
+        FeeRule rule = rule(user, networkId, year);
         List<FeeBand> bands = check(form, rule, errors);
         if (errors.hasErrors()) {
             form.fillRows();
@@ -156,9 +200,19 @@ class FeeRuleController {
         return "membership/fee-edit";
     }
 
-    private FeeRule rule(CurrentUser user, String networkId) {
-        return rules.findByNetworkId(networkId).filter(r -> user.canSee(r.networkId))
-                .filter(r -> Objects.equals(r.networkId, networkId))
+    private Network visible(CurrentUser user, String networkId) {
+        return networks.network(networkId).filter(n -> user.canSee(n.getId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private int year(String networkId, Integer year) {
+        return year != null && year >= FIRST_YEAR && year <= LAST_YEAR ? year : time.today(networkId).getYear();
+    }
+
+    /** The year's own rule, or a new one copied from the rule in force that year (or an empty one). */
+    private FeeRule rule(CurrentUser user, String networkId, int year) {
+        Network network = visible(user, networkId);
+        return rules.findByNetworkIdAndFirstYear(networkId, year).orElseGet(() -> fees.rule(networkId, year)
+                .map(r -> r.copyFor(year)).orElseGet(() -> FeeRule.empty(networkId, year, network.getCurrency())));
     }
 }

@@ -16,6 +16,7 @@ public class FeeRuleForm {
     private BigDecimal maximumFee;
     private String source;
     private int version;
+    private Integer firstYear;
     private List<Band> bands = new ArrayList<>();
 
     /** One band: members with at most {@code upTo} inhabitants pay {@code amount}; no limit on the last. */
@@ -37,6 +38,7 @@ public class FeeRuleForm {
         f.maximumFee = rule.maximumFee;
         f.source = rule.example ? null : rule.source;
         f.version = rule.version;
+        f.firstYear = rule.firstYear;
         for (FeeBand b : rule.bands) {
             Band band = new Band();
             band.upTo = b.upToPopulation;
@@ -53,6 +55,8 @@ public class FeeRuleForm {
         }
     }
 
+    public Integer getFirstYear() { return firstYear; }
+    public void setFirstYear(Integer firstYear) { this.firstYear = firstYear; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public BigDecimal getRatePerInhabitant() { return ratePerInhabitant; }

@@ -2,6 +2,7 @@ package org.healthycities.membership;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Component;
 
 /** The fee an applicant would pay by its network's rule. */
@@ -9,13 +10,22 @@ import org.springframework.stereotype.Component;
 class Fees {
 
     private final FeeRuleRepository rules;
+    private final NetworkClock time;
 
-    Fees(FeeRuleRepository rules) {
+    Fees(FeeRuleRepository rules, NetworkClock time) {
         this.rules = rules;
+        this.time = time;
     }
 
+    /** The rule in force this year in the network (its own calendar). */
     Optional<FeeRule> rule(String networkId) {
-        return rules.findByNetworkId(networkId);
+        return rule(networkId, time.today(networkId).getYear());
+    }
+
+    /** The newest rule from the year or before. */
+    Optional<FeeRule> rule(String networkId, int year) {
+        return rules.findByNetworkIdOrderByFirstYearDesc(networkId).stream().filter(r -> r.firstYear <= year)
+                .findFirst();
     }
 
     /** Sets the rule's fee unless the secretariat has set one; no rule, no fee (the secretariat enters it). */

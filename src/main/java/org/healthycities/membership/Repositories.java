@@ -20,6 +20,8 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
                           @Param("open") Collection<ApplicationStatus> open);
 
     List<Application> findByNetworkIdInOrderBySubmittedAtDesc(Collection<String> networks);
+
+    List<Application> findByNetworkIdAndMunicipalityCodeOrderBySubmittedAtDesc(String networkId, String code);
 }
 
 interface ApplicationLinkRepository extends JpaRepository<ApplicationLink, Long> {
@@ -35,5 +37,7 @@ interface HistoryRepository extends JpaRepository<HistoryEntry, Long> {
 
 interface FeeRuleRepository extends JpaRepository<FeeRule, Long> {
 
-    Optional<FeeRule> findByNetworkId(String networkId);
+    List<FeeRule> findByNetworkIdOrderByFirstYearDesc(String networkId);
+
+    Optional<FeeRule> findByNetworkIdAndFirstYear(String networkId, int firstYear);
 }

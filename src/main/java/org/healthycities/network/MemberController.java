@@ -25,12 +25,15 @@ class MemberController {
     private final NetworkDirectory directory;
     private final NetworkScope scope;
     private final MemberExport export;
+    private final List<MemberStory> stories;
 
-    MemberController(MemberService members, NetworkDirectory directory, NetworkScope scope, MemberExport export) {
+    MemberController(MemberService members, NetworkDirectory directory, NetworkScope scope, MemberExport export,
+                     List<MemberStory> stories) {
         this.members = members;
         this.directory = directory;
         this.scope = scope;
         this.export = export;
+        this.stories = stories;
     }
 
     @GetMapping("/members")
@@ -99,6 +102,8 @@ class MemberController {
         model.addAttribute("member", member);
         model.addAttribute("network", directory.network(member.getNetworkId()).orElseThrow());
         model.addAttribute("changes", members.history(member.getId()));
+        model.addAttribute("chapters", stories.stream().map(s -> s.of(member))
+                .sorted(java.util.Comparator.comparingInt(MemberStory.Chapter::order)).toList());
         return "network/member";
     }
 

@@ -54,16 +54,18 @@ class FeeRulesIT {
                 .getContentAsString()).contains("/tasks").doesNotContain("href=\"/membership/fees\"");
         mvc.perform(get("/membership/fees/sund-by").with(TestMembers.login(identity, swede)))
                 .andExpect(status().isNotFound());
-        int version = rules.findByNetworkId("hc-sverige").orElseThrow().version;
+        FeeRule inForce = fees.rule("hc-sverige").orElseThrow();
+        int version = inForce.version;
+        String year = String.valueOf(inForce.firstYear);
 
         String refused = mvc.perform(post("/membership/fees/hc-sverige").with(TestMembers.login(identity, swede)).with(csrf())
-                        .param("version", String.valueOf(version)).param("kind", "PER_INHABITANT")
+                        .param("version", String.valueOf(version)).param("firstYear", year).param("kind", "PER_INHABITANT")
                         .param("ratePerInhabitant", "1,5").param("minimumFee", "9000").param("maximumFee", "8000"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Minimum kan ikke være større end maksimum");
 
         mvc.perform(post("/membership/fees/hc-sverige").with(TestMembers.login(identity, swede)).with(csrf())
-                        .param("version", String.valueOf(version)).param("kind", "BANDS")
+                        .param("version", String.valueOf(version)).param("firstYear", year).param("kind", "BANDS")
                         .param("bands[0].upTo", "30000").param("bands[0].amount", "15000")
                         .param("bands[1].upTo", "").param("bands[1].amount", "50 000,00"))
                 .andExpect(redirectedUrl("/membership/fees"));

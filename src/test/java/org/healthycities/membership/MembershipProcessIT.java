@@ -55,6 +55,8 @@ class MembershipProcessIT {
     static final String SUND_BY = "sund-by";
 
     @Autowired
+    ApplicationsStory applicationsStory;
+    @Autowired
     ProcessEngine engine;
     @Autowired
     TaskService tasks;
@@ -180,6 +182,13 @@ class MembershipProcessIT {
                 "membership/mail/coordinator-invitation → koordinator@" + code + ".example.org",
                 "membership/mail/welcome → ansoeger@" + code + ".example.org");
         assertThat(fixtures.historyKinds(a)).contains("REVIEW_APPROVE", "BOARD_APPROVE", "MEMBER_CREATED");
+        // the member's page tells its application, and the history says the member came from it
+        assertThat(applicationsStory.of(member).lines()).first().satisfies(line -> {
+            assertThat(line.args()).containsExactly(after.reference);
+            assertThat(line.statusKey()).isEqualTo("membership.story.status.APPROVED");
+        });
+        assertThat(members.history(member.getId())).extracting(org.healthycities.network.MemberChange::getSource)
+                .containsOnly(org.healthycities.network.MemberChange.Source.ONBOARDING);
         // texts live in the application, not in the process
         assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("reviewNote", "boardNote");
 

@@ -210,6 +210,10 @@ class MemberImportIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM membership_application WHERE network_id = ?", Integer.class, network))
                 .isZero();
 
+        String memberPage = mvc.perform(get("/members/" + first.getId()).with(login)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(memberPage).contains("Evalueringer", "Evaluering 2026: ingen aktiviteter", "Inviteret");
+
         // the same file again, and the same list as Excel's CSV: nothing to write, and a confirmation writes nothing
         int versions = jdbc.queryForObject("SELECT SUM(version) FROM member WHERE network_id = ?", Integer.class, network);
         for (MemberImport.Preview again : List.of(upload("medlemmer.xlsx", xlsx(sheet())),

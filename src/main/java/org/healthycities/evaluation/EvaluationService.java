@@ -384,6 +384,13 @@ class EvaluationService {
         return evaluations.findByRoundIdOrderByMemberName(roundId);
     }
 
+    /** The newest evaluations (at most 500) of members whose name contains the text, for the task search. */
+    @Transactional(readOnly = true)
+    List<Long> idsAbout(java.util.Collection<String> networks, String text) {
+        return networks.isEmpty() ? List.of()
+                : evaluations.idsAbout(networks, text, org.springframework.data.domain.PageRequest.of(0, 500));
+    }
+
     List<MemberEvaluation> ofMember(long memberId) {
         return evaluations.findByMemberIdOrderByRoundIdAsc(memberId).stream().map(this::loaded).toList();
     }

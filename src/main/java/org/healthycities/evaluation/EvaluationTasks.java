@@ -47,6 +47,11 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     }
 
     @Override
+    public java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
+        return evaluations.idsAbout(networks, text).stream().map(String::valueOf).toList();
+    }
+
+    @Override
     public String recordType() {
         return EvaluationService.RECORD_TYPE;
     }

@@ -20,6 +20,13 @@ interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
 
     List<MemberEvaluation> findByMemberIdOrderByRoundIdAsc(Long memberId);
 
+    @org.springframework.data.jpa.repository.Query("""
+            select e.id from MemberEvaluation e where e.networkId in :networks
+            and lower(e.memberName) like lower(concat('%', :q, '%')) order by e.id desc""")
+    List<Long> idsAbout(@org.springframework.data.repository.query.Param("networks") java.util.Collection<String> networks,
+                        @org.springframework.data.repository.query.Param("q") String text,
+                        org.springframework.data.domain.Pageable page);
+
     Optional<MemberEvaluation> findByRoundIdAndMemberId(Long roundId, Long memberId);
 
     long countByRoundId(Long roundId);

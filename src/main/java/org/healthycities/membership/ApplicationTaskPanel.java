@@ -38,6 +38,11 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     }
 
     @Override
+    public java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
+        return applications.idsAbout(networks, text).stream().map(String::valueOf).toList();
+    }
+
+    @Override
     public boolean supports(TaskView task) {
         return Applications.PROCESS_KEY.equals(task.processDefinitionKey());
     }

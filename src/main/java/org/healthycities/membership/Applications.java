@@ -107,6 +107,13 @@ class Applications {
         return history.of(application);
     }
 
+    /** The newest applications (at most 500) about a municipality whose name or code matches, for the task search. */
+    @Transactional(readOnly = true)
+    List<Long> idsAbout(java.util.Collection<String> networks, String text) {
+        return networks.isEmpty() ? List.of()
+                : applications.idsAbout(networks, text, org.springframework.data.domain.PageRequest.of(0, 500));
+    }
+
     /** Whether the network's application asks for the accession document and the seat in the general assembly. */
     boolean asksAccession(String networkId) {
         return networks.network(networkId).map(Network::isAccessionQuestions).orElse(false);

@@ -22,6 +22,29 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
     List<Application> findByNetworkIdInOrderBySubmittedAtDesc(Collection<String> networks);
 
     List<Application> findByNetworkIdAndMunicipalityCodeOrderBySubmittedAtDesc(String networkId, String code);
+
+    @Query("""
+            select a.status, count(a) from Application a where a.networkId in :networks and a.status in :open
+            group by a.status order by a.status""")
+    List<Object[]> countOpenByStatus(@Param("networks") Collection<String> networks,
+                                     @Param("open") Collection<ApplicationStatus> open);
+
+    /** The applications list: by municipality name or code, status and network, closed ones too, newest first. */
+    @Query("""
+            select a from Application a where a.networkId in :networks
+            and (:status is null or a.status = :status)
+            and (:q = '' or lower(a.municipalityName) like lower(concat('%', :q, '%')) or a.municipalityCode like concat(:q, '%')
+                 or a.reference = :q)""")
+    org.springframework.data.domain.Page<Application> search(@Param("networks") Collection<String> networks,
+            @Param("status") ApplicationStatus status, @Param("q") String text,
+            org.springframework.data.domain.Pageable page);
+
+    @Query("""
+            select a.id from Application a where a.networkId in :networks
+            and (lower(a.municipalityName) like lower(concat('%', :q, '%')) or a.municipalityCode like concat(:q, '%'))
+            order by a.id desc""")
+    List<Long> idsAbout(@Param("networks") Collection<String> networks, @Param("q") String text,
+                        org.springframework.data.domain.Pageable page);
 }
 
 interface ApplicationLinkRepository extends JpaRepository<ApplicationLink, Long> {

@@ -11,6 +11,9 @@ import org.springframework.data.repository.query.Param;
 
 interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
+    long countByStatusAndNetworkIdIn(MailStatus status, java.util.Collection<String> networkIds);
+
+
     Optional<OutboxMail> findByDedupKey(String dedupKey);
 
     Page<OutboxMail> findByStatus(MailStatus status, Pageable page);

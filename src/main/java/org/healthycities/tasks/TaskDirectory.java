@@ -48,9 +48,12 @@ class TaskDirectory {
     private final HistoryService history;
     private final IdentityService identity;
     private final NetworkDirectory networks;
+    private final org.springframework.beans.factory.ObjectProvider<TaskRecordPanel> panels;
 
     TaskDirectory(TaskService tasks, RepositoryService repository, RuntimeService runtime, HistoryService history,
-                  IdentityService identity, NetworkDirectory networks) {
+                  IdentityService identity, NetworkDirectory networks,
+                  org.springframework.beans.factory.ObjectProvider<TaskRecordPanel> panels) {
+        this.panels = panels;
         this.tasks = tasks;
         this.repository = repository;
         this.runtime = runtime;
@@ -134,7 +137,15 @@ class TaskDirectory {
         }
         if (filter.q() != null) {
             String like = "%" + filter.q() + "%";
-            query.or().taskNameLike(like).processInstanceBusinessKeyLike(like).endOr();
+            java.util.Collection<String> scope = filter.network() != null ? List.of(filter.network())
+                    : user.isAdmin() ? networks.networks().stream().map(n -> n.getId()).toList() : user.networks();
+            String[] about = panels.orderedStream().flatMap(p -> p.businessKeysAbout(scope, filter.q().strip()).stream())
+                    .distinct().toArray(String[]::new);
+            var or = query.or().taskNameLike(like).processInstanceBusinessKeyLike(like);
+            if (about.length > 0) {
+                or.processInstanceBusinessKeyIn(about); // the task is about a municipality of that name
+            }
+            or.endOr();
         }
         return query;
     }

@@ -30,4 +30,13 @@ public interface TaskRecordPanel {
     default boolean mayRead(TaskView task, CurrentUser user, StoredDocument document) {
         return false;
     }
+
+    /**
+     * The business keys of this feature's records in these networks whose subject (the municipality's or member's
+     * name or code) contains the text, so the task list finds a task by the municipality it is about. None by
+     * default; at most a few hundred.
+     */
+    default java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
+        return java.util.List.of();
+    }
 }

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class FrontPageController {
 
     private final NetworkDirectory networks;
+    private final java.util.List<OverviewPanel> panels;
 
-    FrontPageController(NetworkDirectory networks) {
+    FrontPageController(NetworkDirectory networks, java.util.List<OverviewPanel> panels) {
         this.networks = networks;
+        this.panels = panels;
     }
 
     @GetMapping("/")
@@ -25,8 +27,12 @@ class FrontPageController {
         return "web/login";
     }
 
+    /** The overview of the person's networks: what waits, what is late, what failed. */
     @GetMapping("/home")
-    String home() {
+    String home(@org.springframework.security.core.annotation.AuthenticationPrincipal
+                org.healthycities.security.CurrentUser user, Model model) {
+        model.addAttribute("panels", panels.stream().flatMap(p -> p.panel(user).stream())
+                .sorted(java.util.Comparator.comparingInt(OverviewPanel.Panel::order)).toList());
         return "web/home";
     }
 }

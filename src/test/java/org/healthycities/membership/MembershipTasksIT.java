@@ -57,6 +57,14 @@ class MembershipTasksIT {
                 "id=\"f-fee\"", "value=\"20000\"");
         // another network's secretariat does not see it
         mvc.perform(get("/tasks/" + review).with(TestMembers.login(identity, swede))).andExpect(status().isNotFound());
+        // the task list finds the task by the municipality's name, which is neither the task's name nor its key
+        String name = fixtures.reload(a).municipalityName;
+        assertThat(mvc.perform(get("/tasks").param("view", "ALL").param("q", name.substring(0, name.length() - 3))
+                .with(TestMembers.login(identity, secretary))).andReturn().getResponse().getContentAsString())
+                .contains("/tasks/" + review);
+        assertThat(mvc.perform(get("/tasks").param("view", "ALL").param("q", name)
+                .with(TestMembers.login(identity, swede))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("/tasks/" + review);
 
         // ask without questions: the file's rule (required when shown) refuses; nothing done, input kept
         String refused = mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "ask")

@@ -109,4 +109,21 @@ class MemberImportBrowserIT {
             assertThat(phone.overflowsHorizontally()).isFalse();
         }
     }
+
+    @Test
+    void theOverviewApplicationsAndFeePagesPassAxeAndFitAPhone() throws Exception {
+        String network = networkWithDenmarksMunicipalities();
+        String secretary = TestUsers.create(identity, "overblikmobil", CurrentUser.SECRETARIAT, network);
+        try (Browser phone = Browser.open(port, true)) {
+            phone.login(secretary, TestUsers.PASSWORD);
+            String[] pages = {"/home", "/membership/applications", "/membership/fees",
+                    "/membership/fees/" + network + "?year=2027", "/membership/fees/" + network + "/list?year=2026",
+                    "/home?lang=sv", "/membership/applications?lang=nb"};
+            for (int i = 0; i < pages.length; i++) {
+                phone.go(pages[i]).find("main h1");
+                phone.checkPage("phone-overview-" + (i + 1));
+                assertThat(phone.overflowsHorizontally()).as(pages[i] + " at 360 px").isFalse();
+            }
+        }
+    }
 }

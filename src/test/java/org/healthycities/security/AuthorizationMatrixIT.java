@@ -115,6 +115,7 @@ class AuthorizationMatrixIT {
             new Rule("GET", "/evaluations", STAFF_OWN),
             new Rule("GET", "/documents", STAFF_OWN),
             new Rule("GET", "/membership/fees", STAFF_OWN),
+            new Rule("GET", "/membership/applications", STAFF_OWN),
             // creating in the first network, named by a parameter, is that network's staff's
             new Rule("POST", "/workshops", STAFF, Set.of(Role.OTHER_SECRETARIAT), "workshops"),
             new Rule("POST", "/evaluations/start", STAFF),

@@ -1,0 +1,59 @@
+package org.healthycities.membership;
+
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.security.CurrentUser;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Every application of the person's networks, open and closed: found by the municipality's name or code or the
+ * reference, narrowed by status and network. Those waiting for the applicant have no task; here they are.
+ */
+@Controller
+class ApplicationListController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final ApplicationRepository applications;
+    private final NetworkDirectory networks;
+
+    ApplicationListController(ApplicationRepository applications, NetworkDirectory networks) {
+        this.applications = applications;
+        this.networks = networks;
+    }
+
+    @GetMapping("/membership/applications")
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String network,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        var visible = networks.visibleTo(user);
+        var scope = network != null && visible.contains(network) ? java.util.Set.of(network) : visible;
+        ApplicationStatus chosen = java.util.Arrays.stream(ApplicationStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        var found = scope.isEmpty() ? org.springframework.data.domain.Page.<Application>empty()
+                : applications.search(scope, chosen, q.strip(),
+                PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
+        model.addAttribute("page", found.map(a -> new Row(a.id, a.reference, a.municipalityName, a.municipalityCode,
+                a.networkId, a.status.name(), a.submittedAt == null ? null
+                : java.time.LocalDate.ofInstant(a.submittedAt, networks.network(a.networkId).orElseThrow().getZone()))));
+        model.addAttribute("q", q);
+        model.addAttribute("status", chosen == null ? null : chosen.name());
+        model.addAttribute("network", scope.size() == 1 && network != null ? network : null);
+        model.addAttribute("statuses", java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name).toList());
+        model.addAttribute("networks", networks.networks().stream().filter(n -> visible.contains(n.getId())).toList());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        networks.networks().forEach(n -> names.put(n.getId(), n.getName()));
+        model.addAttribute("networkNames", names);
+        return "membership/applications";
+    }
+
+    /** One line of the list (public for the template). */
+    public record Row(Long id, String reference, String municipalityName, String municipalityCode, String networkId,
+                      String status, java.time.LocalDate submitted) {
+    }
+}

@@ -3,7 +3,7 @@ package org.healthycities.membership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.healthycities.network.NetworkDirectory;
+import java.util.Set;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;
@@ -17,27 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 class ApplicationsOverview implements OverviewPanel {
 
     private final ApplicationRepository applications;
-    private final NetworkDirectory networks;
 
-    ApplicationsOverview(ApplicationRepository applications, NetworkDirectory networks) {
+    ApplicationsOverview(ApplicationRepository applications) {
         this.applications = applications;
-        this.networks = networks;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Panel> panel(CurrentUser user) {
-        if (!user.isAdmin() && !user.inGroup(CurrentUser.SECRETARIAT)) {
-            return Optional.empty();
-        }
-        var visible = networks.visibleTo(user);
+    public Optional<Panel> panel(CurrentUser user, Set<String> visible) {
         List<Row> rows = new ArrayList<>();
-        if (!visible.isEmpty()) {
-            for (Object[] statusCount : applications.countOpenByStatus(visible, MembershipProcess.OPEN)) {
-                ApplicationStatus status = (ApplicationStatus) statusCount[0];
-                rows.add(new Row("membership.overview." + status, new Object[] {statusCount[1]},
-                        "/membership/applications?status=" + status, false));
-            }
+        for (Object[] statusCount : applications.countOpenByStatus(visible, MembershipProcess.OPEN)) {
+            ApplicationStatus status = (ApplicationStatus) statusCount[0];
+            rows.add(new Row("membership.overview." + status, new Object[] {statusCount[1]},
+                    "/membership/applications?status=" + status, false));
         }
         return Optional.of(new Panel(20, "membership.overview.title", "/membership/applications", rows,
                 "membership.overview.none"));

@@ -1,6 +1,7 @@
 package org.healthycities.membership;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,17 @@ class Fees {
 
     /** The newest rule from the year or before. */
     Optional<FeeRule> rule(String networkId, int year) {
-        return rules.findByNetworkIdOrderByFirstYearDesc(networkId).stream().filter(r -> r.firstYear <= year)
-                .findFirst();
+        return inForce(rules.findByNetworkIdOrderByFirstYearDesc(networkId), year);
+    }
+
+    /** The network's rules, newest first, read once for several years. */
+    List<FeeRule> rules(String networkId) {
+        return rules.findByNetworkIdOrderByFirstYearDesc(networkId);
+    }
+
+    /** Of a network's rules (newest first), the one in force in the year. */
+    static Optional<FeeRule> inForce(List<FeeRule> newestFirst, int year) {
+        return newestFirst.stream().filter(r -> r.firstYear <= year).findFirst();
     }
 
     /** Sets the rule's fee unless the secretariat has set one; no rule, no fee (the secretariat enters it). */

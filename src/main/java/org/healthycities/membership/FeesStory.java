@@ -29,8 +29,9 @@ class FeesStory implements MemberStory {
         int thisYear = time.today(member.getNetworkId()).getYear();
         int first = member.getJoinedOn() == null ? thisYear
                 : Math.max(member.getJoinedOn().getYear(), thisYear - YEARS + 1);
+        List<FeeRule> rules = fees.rules(member.getNetworkId());
         for (int year = thisYear; year >= first; year--) {
-            var rule = fees.rule(member.getNetworkId(), year);
+            var rule = Fees.inForce(rules, year);
             if (rule.isEmpty()) {
                 continue;
             }

@@ -190,16 +190,19 @@ public class MemberImport {
         themeGroups.findByNetworkIdOrderByName(file.getNetworkId())
                 .forEach(g -> groupsByName.put(g.getName().strip().toLowerCase(Locale.ROOT), g));
         Set<String> seen = new HashSet<>();
+        // the network's members read once for the whole file, not once per line
+        Map<String, Member> existingByCode = new HashMap<>();
+        members.findByNetworkId(file.getNetworkId()).forEach(m -> existingByCode.put(m.getCode(), m));
         List<Line> lines = new ArrayList<>();
         for (Spreadsheet.Line row : sheet.lines()) {
-            lines.add(line(file.getNetworkId(), row, columns, known, groupsByName, seen));
+            lines.add(line(file.getNetworkId(), row, columns, known, groupsByName, seen, existingByCode));
         }
         return new Preview(file.getId(), file.getNetworkId(), file.getFileName(), lines, unused, null,
                 fingerprint(lines));
     }
 
     private Line line(String networkId, Spreadsheet.Line row, Map<MemberColumn, Integer> columns, Municipalities known,
-                      Map<String, ThemeGroup> groupsByName, Set<String> seen) {
+                      Map<String, ThemeGroup> groupsByName, Set<String> seen, Map<String, Member> existingByCode) {
         Function<MemberColumn, String> cell = c -> columns.containsKey(c) ? row.cell(columns.get(c)) : "";
         String codeText = cell.apply(MemberColumn.CODE);
         String nameText = cell.apply(MemberColumn.NAME);
@@ -227,7 +230,7 @@ public class MemberImport {
             problems.add(say("import.members.duplicate", municipality.getName()));
         }
         Optional<Member> existing = municipality == null ? Optional.empty()
-                : members.findByNetworkIdAndCode(networkId, municipality.getCode());
+                : Optional.ofNullable(existingByCode.get(municipality.getCode()));
         MemberDetails base = existing.map(MemberDetails::of).orElse(null);
         Values v = new Values(base, cell);
         MemberStatus status = v.status(problems);
@@ -448,8 +451,7 @@ public class MemberImport {
         }
 
         private static String stripZeros(String code) {
-            String s = code.replaceFirst("^0+(?=.)", "");
-            return s;
+            return code.replaceFirst("^0+(?=.)", "");
         }
 
         /**

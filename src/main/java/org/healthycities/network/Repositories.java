@@ -59,6 +59,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 
     List<Member> findByNetworkIdAndStatusOrderByName(String networkId, MemberStatus status);
 
+    @Query("select distinct m from Member m left join fetch m.themeGroups where m.networkId = :network")
+    List<Member> findByNetworkId(@Param("network") String networkId);
+
     @Query("""
             select distinct m from Member m left join fetch m.themeGroups where m.networkId in :networks
             and (:status is null or m.status = :status)

@@ -92,11 +92,11 @@ record Spreadsheet(List<String> header, List<Line> lines) {
                 delimiter = candidate;
             }
         }
-        List<String> header = trimmed(split(head, delimiter, 1));
+        List<String> header = trimmed(split(head, delimiter));
         List<Line> lines = new ArrayList<>();
         for (int n = 1; n < rows.size() && lines.size() <= MAX_LINES; n++) {
             if (!rows.get(n).isBlank()) {
-                lines.add(new Line(n + 1, trimmed(split(rows.get(n), delimiter, n + 1)).stream()
+                lines.add(new Line(n + 1, trimmed(split(rows.get(n), delimiter)).stream()
                         .map(Spreadsheet::unguarded).toList()));
             }
         }
@@ -112,7 +112,7 @@ record Spreadsheet(List<String> header, List<Line> lines) {
                 ? cell.substring(1) : cell;
     }
 
-    private static List<String> split(String line, char delimiter, int number) throws Refused {
+    private static List<String> split(String line, char delimiter) throws Refused {
         try {
             return Csv.split(line, delimiter);
         } catch (IllegalArgumentException unterminated) {

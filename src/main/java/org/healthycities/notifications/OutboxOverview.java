@@ -2,7 +2,6 @@ package org.healthycities.notifications;
 
 import java.util.List;
 import java.util.Optional;
-import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;
@@ -13,21 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 class OutboxOverview implements OverviewPanel {
 
     private final OutboxRepository outbox;
-    private final NetworkDirectory networks;
 
-    OutboxOverview(OutboxRepository outbox, NetworkDirectory networks) {
+    OutboxOverview(OutboxRepository outbox) {
         this.outbox = outbox;
-        this.networks = networks;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Panel> panel(CurrentUser user) {
-        if (!user.isAdmin() && !user.inGroup(CurrentUser.SECRETARIAT)) {
-            return Optional.empty();
-        }
-        var visible = networks.visibleTo(user);
-        long failed = visible.isEmpty() ? 0 : outbox.countByStatusAndNetworkIdIn(MailStatus.FAILED, visible);
+    public Optional<Panel> panel(CurrentUser user, java.util.Set<String> visible) {
+        long failed = outbox.countByStatusAndNetworkIdIn(MailStatus.FAILED, visible);
         String href = user.isAdmin() ? "/admin/outbox" : null;
         List<Row> rows = failed == 0 ? List.of()
                 : List.of(new Row("notifications.overview.failed", new Object[] {failed}, href, true));

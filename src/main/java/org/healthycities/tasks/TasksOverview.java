@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;
@@ -26,39 +26,39 @@ class TasksOverview implements OverviewPanel {
     private static final int LIMIT = 2_000;
 
     private final TaskService tasks;
-    private final NetworkDirectory networks;
     private final Clock clock;
 
-    TasksOverview(TaskService tasks, NetworkDirectory networks, Clock clock) {
+    TasksOverview(TaskService tasks, Clock clock) {
         this.tasks = tasks;
-        this.networks = networks;
         this.clock = clock;
     }
 
     @Override
-    public Optional<Panel> panel(CurrentUser user) {
-        var visible = networks.visibleTo(user);
+    public boolean staffOnly() {
+        return false;
+    }
+
+    @Override
+    public Optional<Panel> panel(CurrentUser user, Set<String> visible) {
         List<Row> rows = new ArrayList<>();
-        if (!visible.isEmpty()) {
-            TaskQuery query = tasks.createTaskQuery().active().tenantIdIn(visible.toArray(String[]::new));
-            Date now = Date.from(clock.instant());
-            Map<String, int[]> kinds = new LinkedHashMap<>(); // name -> {open, overdue}
-            for (Task task : query.listPage(0, LIMIT)) {
-                int[] count = kinds.computeIfAbsent(task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
-                        k -> new int[2]);
-                count[0]++;
-                if (task.getDueDate() != null && task.getDueDate().before(now)) {
-                    count[1]++;
-                }
+        TaskQuery query = tasks.createTaskQuery().active().tenantIdIn(visible.toArray(String[]::new));
+        Date now = Date.from(clock.instant());
+        Map<String, int[]> kinds = new LinkedHashMap<>(); // name -> {open, overdue}
+        for (Task task : query.listPage(0, LIMIT)) {
+            int[] count = kinds.computeIfAbsent(task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
+                    k -> new int[2]);
+            count[0]++;
+            if (task.getDueDate() != null && task.getDueDate().before(now)) {
+                count[1]++;
             }
-            kinds.entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[1])
-                            .thenComparingInt(e -> -e.getValue()[0]))
-                    .limit(KINDS)
-                    .forEach(e -> rows.add(new Row("tasks.overview.kind", new Object[] {e.getKey(), e.getValue()[0],
-                            e.getValue()[1]}, "/tasks?view=ALL&q=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8),
-                            e.getValue()[1] > 0)));
         }
+        kinds.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[1])
+                        .thenComparingInt(e -> -e.getValue()[0]))
+                .limit(KINDS)
+                .forEach(e -> rows.add(new Row("tasks.overview.kind", new Object[] {e.getKey(), e.getValue()[0],
+                        e.getValue()[1]}, "/tasks?view=ALL&q=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8),
+                        e.getValue()[1] > 0)));
         return Optional.of(new Panel(10, "tasks.overview.title", "/tasks", rows, "tasks.overview.none"));
     }
 }

@@ -1,5 +1,6 @@
 package org.healthycities.web;
 
+import java.util.List;
 import org.healthycities.network.NetworkDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +32,10 @@ class FrontPageController {
     @GetMapping("/home")
     String home(@org.springframework.security.core.annotation.AuthenticationPrincipal
                 org.healthycities.security.CurrentUser user, Model model) {
-        model.addAttribute("panels", panels.stream().flatMap(p -> p.panel(user).stream())
+        java.util.Set<String> visible = networks.visibleTo(user);
+        boolean staff = user.isAdmin() || user.inGroup(org.healthycities.security.CurrentUser.SECRETARIAT);
+        model.addAttribute("panels", visible.isEmpty() ? List.of() : panels.stream()
+                .filter(p -> staff || !p.staffOnly()).flatMap(p -> p.panel(user, visible).stream())
                 .sorted(java.util.Comparator.comparingInt(OverviewPanel.Panel::order)).toList());
         return "web/home";
     }

@@ -2,6 +2,7 @@ package org.healthycities.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.healthycities.security.CurrentUser;
 
 /**
@@ -19,6 +20,11 @@ public interface OverviewPanel {
     record Row(String messageKey, Object[] args, String href, boolean attention) {
     }
 
-    /** The panel for this person, or none when the person may not see it (e.g. the board and failed mails). */
-    Optional<Panel> panel(CurrentUser user);
+    /** The panel of these networks (the ones the person may see, never empty), or none. */
+    Optional<Panel> panel(CurrentUser user, Set<String> networks);
+
+    /** Whether only the secretariat and the admin see the panel (the board sees its tasks, not the network's work). */
+    default boolean staffOnly() {
+        return true;
+    }
 }

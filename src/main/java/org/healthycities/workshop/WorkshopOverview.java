@@ -3,7 +3,6 @@ package org.healthycities.workshop;
 import java.util.List;
 import java.util.Optional;
 import org.healthycities.network.NetworkClock;
-import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;
@@ -16,24 +15,17 @@ class WorkshopOverview implements OverviewPanel {
     private static final int SHOWN = 5;
 
     private final WorkshopRepository workshops;
-    private final NetworkDirectory networks;
     private final NetworkClock time;
 
-    WorkshopOverview(WorkshopRepository workshops, NetworkDirectory networks, NetworkClock time) {
+    WorkshopOverview(WorkshopRepository workshops, NetworkClock time) {
         this.workshops = workshops;
-        this.networks = networks;
         this.time = time;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Panel> panel(CurrentUser user) {
-        if (!user.isAdmin() && !user.inGroup(CurrentUser.SECRETARIAT)) {
-            return Optional.empty();
-        }
-        var visible = networks.visibleTo(user);
-        List<Row> rows = visible.isEmpty() ? List.of()
-                : workshops.findByNetworkIdInAndTemplateOrderByStartsOnDescIdDesc(visible, false).stream()
+    public Optional<Panel> panel(CurrentUser user, java.util.Set<String> visible) {
+        List<Row> rows = workshops.findByNetworkIdInAndTemplateOrderByStartsOnDescIdDesc(visible, false).stream()
                 .filter(w -> w.getStartsOn() != null && !w.getStartsOn().isBefore(time.today(w.getNetworkId())))
                 .sorted(java.util.Comparator.comparing(Workshop::getStartsOn)).limit(SHOWN)
                 .map(w -> new Row("workshop.overview.next", new Object[] {w.getTitle(),

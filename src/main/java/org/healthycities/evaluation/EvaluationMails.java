@@ -3,7 +3,13 @@ package org.healthycities.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.notifications.EditableMails;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.network.NetworkClock;
@@ -19,7 +25,8 @@ import org.springframework.stereotype.Component;
  * process step mails once; the link in it is a fresh token (earlier links keep working).
  */
 @Component
-class EvaluationMails {
+@org.springframework.core.annotation.Order(2)
+class EvaluationMails implements EditableMails {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationMails.class);
 
@@ -45,11 +52,15 @@ class EvaluationMails {
     private final NetworkDirectory networks;
     private final Mailer mailer;
     private final NetworkClock time;
+    private final EvaluationRepository evaluations;
+    private final RoundRepository rounds;
     private final String baseUrl;
 
     EvaluationMails(EvaluationLinks links, EvaluationEvents events, NetworkDirectory networks, Mailer mailer,
-                    NetworkClock time,
+                    NetworkClock time, EvaluationRepository evaluations, RoundRepository rounds,
                     @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+        this.evaluations = evaluations;
+        this.rounds = rounds;
         this.mailer = mailer;
         this.time = time;
         this.links = links;
@@ -80,16 +91,43 @@ class EvaluationMails {
 
     /** Into the outbox in this transaction: delivered after commit, retried while the mail server is down. */
     private void deliver(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey, String link, Locale locale) {
-        String networkName = networks.network(e.getNetworkId()).map(n -> n.getName()).orElse(e.getNetworkId());
-        mailer.send(OutgoingMail.to(e.getCoordinatorEmail(), locale, kind.template, e.getNetworkId())
-                .withName(e.getCoordinatorName())
-                .with("memberName", e.getMemberName())
-                .with("networkName", networkName)
-                .with("year", String.valueOf(round.getYear()))
-                .with("deadline", DateTimeFormatter.ofPattern("d/M/yyyy").format(e.getDeadline()))
-                .with("comment", e.getReviewComment())
-                .with("link", link)
-                .withDedupKey("evaluation:" + e.getId() + ":" + onceKey));
+        mailer.send(new OutgoingMail(e.getCoordinatorEmail(), e.getCoordinatorName(), locale, kind.template,
+                model(e, round, link), e.getNetworkId(), "evaluation:" + e.getId() + ":" + onceKey));
         log.debug("Evaluation mail {} for evaluation {} queued", kind, e.getId());
+    }
+
+    /** What every evaluation mail's template gets. */
+    private Map<String, Object> model(MemberEvaluation e, EvaluationRound round, String link) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("memberName", e.getMemberName());
+        model.put("networkName", networks.network(e.getNetworkId()).map(n -> n.getName()).orElse(e.getNetworkId()));
+        model.put("year", String.valueOf(round.getYear()));
+        model.put("deadline", DateTimeFormatter.ofPattern("d/M/yyyy").format(e.getDeadline()));
+        model.put("comment", e.getReviewComment());
+        model.put("link", link);
+        return model;
+    }
+
+    /** The coordinator's mails a network may word itself, previewed with its latest member evaluation. */
+    @Override
+    public List<EditableMail> editableMails() {
+        return java.util.Arrays.stream(Kind.values()).map(kind -> {
+            EditableMail mail = EditableMail.of(kind.template, this::example)
+                    .with("member", EditableMail.variable("memberName"))
+                    .with("network", EditableMail.variable("networkName"))
+                    .with("year", EditableMail.variable("year"))
+                    .with("deadline", EditableMail.variable("deadline"))
+                    .requiring("link", EditableMail.variable("link"));
+            return kind == Kind.SENT_BACK ? mail.with("comment", EditableMail.variable("comment")) : mail;
+        }).toList();
+    }
+
+    private Optional<Map<String, Object>> example(String networkId) {
+        return evaluations.findFirstByNetworkIdOrderByIdDesc(networkId).flatMap(e -> rounds.findById(e.getRoundId())
+                .map(round -> {
+                    Map<String, Object> model = model(e, round, baseUrl + "/evaluation/…");
+                    model.put("recipientName", e.getCoordinatorName());
+                    return model;
+                }));
     }
 }

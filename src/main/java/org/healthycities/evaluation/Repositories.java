@@ -18,6 +18,8 @@ interface RoundRepository extends JpaRepository<EvaluationRound, Long> {
 interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
     List<MemberEvaluation> findByRoundIdOrderByMemberName(Long roundId);
 
+    Optional<MemberEvaluation> findFirstByNetworkIdOrderByIdDesc(String networkId);
+
     List<MemberEvaluation> findByMemberIdOrderByRoundIdAsc(Long memberId);
 
     @org.springframework.data.jpa.repository.Query("""

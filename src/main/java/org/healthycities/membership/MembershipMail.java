@@ -34,11 +34,23 @@ class MembershipMail {
     /** Sends a mail about an application; {@code dedupKey} makes a retried process step send nothing twice. */
     void send(Application application, String to, String toName, Locale locale, String template,
               Map<String, Object> model, String dedupKey) {
+        mailer.send(new OutgoingMail(to, toName, locale, template, model(application, model), application.networkId,
+                dedupKey));
+        history.record(application, "MAIL", HistoryEntry.SYSTEM, template + " → " + to);
+    }
+
+    /** A mail's model: the caller's variables and the application's facts as "app". */
+    Map<String, Object> model(Application application, Map<String, Object> model) {
         Network network = networks.network(application.networkId).orElseThrow();
         Map<String, Object> all = new LinkedHashMap<>(model);
         all.put("app", application.facts(network));
-        mailer.send(new OutgoingMail(to, toName, locale, template, all, application.networkId, dedupKey));
-        history.record(application, "MAIL", HistoryEntry.SYSTEM, template + " → " + to);
+        return all;
+    }
+
+    /** The names of the theme groups the application chose. */
+    java.util.List<String> themeGroupNames(Application a) {
+        return networks.themeGroups(a.networkId).stream().filter(g -> a.themeGroupIds.contains(g.getId()))
+                .map(g -> g.getName()).toList();
     }
 
     String linkUrl(String token) {

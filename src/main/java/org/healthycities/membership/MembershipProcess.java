@@ -272,19 +272,14 @@ public class MembershipProcess {
         Application a = application(execution);
         Network network = networks.network(a.networkId).orElseThrow();
         mail.send(a, a.coordinatorEmail, a.coordinatorName, a.locale(), "membership/mail/coordinator-invitation",
-                Map.of("network", network, "themeGroups", themeGroupNames(a)), dedup(execution, a, "coordinator"));
+                Map.of("network", network, "themeGroups", mail.themeGroupNames(a)), dedup(execution, a, "coordinator"));
     }
 
     public void sendWelcome(DelegateExecution execution) {
         Application a = application(execution);
         Network network = networks.network(a.networkId).orElseThrow();
         mail.send(a, a.adminContactEmail, a.adminContactName, a.locale(), "membership/mail/welcome",
-                Map.of("network", network, "themeGroups", themeGroupNames(a)), dedup(execution, a, "welcome"));
-    }
-
-    private List<String> themeGroupNames(Application a) {
-        return networks.themeGroups(a.networkId).stream().filter(g -> a.themeGroupIds.contains(g.getId()))
-                .map(g -> g.getName()).toList();
+                Map.of("network", network, "themeGroups", mail.themeGroupNames(a)), dedup(execution, a, "welcome"));
     }
 
     /** Task create listener: the application's status follows its open task. */

@@ -21,6 +21,8 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     List<Application> findByNetworkIdInOrderBySubmittedAtDesc(Collection<String> networks);
 
+    Optional<Application> findFirstByNetworkIdOrderBySubmittedAtDesc(String networkId);
+
     List<Application> findByNetworkIdAndMunicipalityCodeOrderBySubmittedAtDesc(String networkId, String code);
 
     @Query("""

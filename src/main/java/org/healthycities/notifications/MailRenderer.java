@@ -1,8 +1,12 @@
 package org.healthycities.notifications;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -12,6 +16,7 @@ import org.jsoup.select.NodeVisitor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.context.Context;
 
 /**
@@ -25,24 +30,66 @@ class MailRenderer {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "header", "footer", "h1",
             "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr", "blockquote", "pre", "hr", "dl", "dt", "dd");
 
+    static final String OWN_TEMPLATE = "notifications/mail/own";
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<]*[^\\s<.,;:!?)]");
+
     private final ITemplateEngine templates;
+    private final MailTexts texts;
     private final String baseUrl;
 
-    MailRenderer(ITemplateEngine templates, @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+    MailRenderer(ITemplateEngine templates, MailTexts texts,
+                 @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
         this.templates = templates;
+        this.texts = texts;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** In the network's own words when it wrote a text for this kind and language, else the built-in text. */
     RenderedMail render(OutgoingMail mail) {
+        Optional<EditableMail> kind = texts.kindOf(mail.template());
+        if (kind.isPresent()) {
+            Optional<MailText> own = texts.own(mail.networkId(), mail.template(), mail.locale().getLanguage());
+            if (own.isPresent()) {
+                return own(mail, kind.get(), own.get().getSubject(), own.get().getBody());
+            }
+        }
+        return builtIn(mail);
+    }
+
+    RenderedMail builtIn(OutgoingMail mail) {
+        return rendered(mail.template(), templates.process(mail.template(), new Context(mail.locale(), variables(mail))));
+    }
+
+    /** A text with placeholders, filled from the mail's model; values are escaped and addresses become links. */
+    RenderedMail own(OutgoingMail mail, EditableMail kind, String subject, String body) {
+        Map<String, Object> variables = variables(mail);
+        Map<String, String> values = MailTexts.values(kind, variables, mail.locale());
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : MailTexts.fill(body.replace("\r\n", "\n"), values).strip().split("\\n\\s*\\n")) {
+            String html = HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8");
+            paragraphs.add(LINK.matcher(html).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                            "<a href=\"" + m.group() + "\">" + m.group() + "</a>"))
+                    .replace("\n", "<br>\n"));
+        }
+        variables.put("ownSubject", MailTexts.fill(subject, values).replaceAll("\\s+", " ").strip());
+        variables.put("ownParagraphs", paragraphs);
+        return rendered(mail.template(), templates.process(OWN_TEMPLATE, new Context(mail.locale(), variables)));
+    }
+
+    /** The variables a template gets: the model, the base address (links in mails must be absolute) and the name. */
+    Map<String, Object> variables(OutgoingMail mail) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("baseUrl", baseUrl); // links in mails must be absolute
+        variables.put("baseUrl", baseUrl);
         variables.put("recipientName", mail.toName());
         variables.putAll(mail.model());
-        String html = templates.process(mail.template(), new Context(mail.locale(), variables));
+        return variables;
+    }
+
+    private static RenderedMail rendered(String template, String html) {
         Document document = Jsoup.parse(html);
         String subject = document.title().strip();
         if (subject.isEmpty()) {
-            throw new IllegalArgumentException("Mail template " + mail.template() + " has no <title> (the subject)");
+            throw new IllegalArgumentException("Mail template " + template + " has no <title> (the subject)");
         }
         return new RenderedMail(subject, html, text(document.body()));
     }

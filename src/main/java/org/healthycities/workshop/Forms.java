@@ -58,13 +58,13 @@ final class Forms {
         }
     }
 
-    record JoinForm(String code, Long groupId,
+    record JoinForm(String code, Long groupId, Long memberId,
                     @Size(max = 200, message = "{field.size200}") String name,
                     @Size(max = 200, message = "{field.size200}")
                     @jakarta.validation.constraints.Email(message = "{field.email}") String email) {
 
         static JoinForm of(String code) {
-            return new JoinForm(code, null, "", "");
+            return new JoinForm(code, null, null, "", "");
         }
     }
 }

@@ -71,6 +71,7 @@ class JoinController {
         CodeCheck result = participants.check(request.getRemoteAddr(), code);
         if (result instanceof CodeCheck.Open open) {
             model.addAttribute("view", open.view());
+            model.addAttribute("members", participants.members(open.view()));
             if (!model.containsAttribute("joinForm")) {
                 model.addAttribute("joinForm", JoinForm.of(Codes.normalize(code)));
             }

@@ -20,12 +20,15 @@ class Participant {
     private String tokenHash;
     private String name;
     private String email;
+    /** The member the participant said they come from, or null. */
+    private Long memberId;
     private Instant joinedAt;
 
     protected Participant() {
     }
 
-    Participant(Long sessionId, Long groupId, String tokenHash, String name, String email, Instant now) {
+    Participant(Long sessionId, Long groupId, String tokenHash, String name, String email, Long memberId, Instant now) {
+        this.memberId = memberId;
         this.sessionId = sessionId;
         this.groupId = groupId;
         this.tokenHash = tokenHash;
@@ -44,4 +47,5 @@ class Participant {
     public String getName() { return name; }
     public String getEmail() { return email; }
     public Instant getJoinedAt() { return joinedAt; }
+    public Long getMemberId() { return memberId; }
 }

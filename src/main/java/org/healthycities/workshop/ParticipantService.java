@@ -1,6 +1,9 @@
 package org.healthycities.workshop;
 
+import java.util.List;
 import java.util.Optional;
+import org.healthycities.network.Member;
+import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.JoinForm;
@@ -45,10 +48,12 @@ class ParticipantService {
     private final JoinGuard guard;
     private final SecretCodes codes;
     private final NetworkClock time;
+    private final MemberService members;
 
     ParticipantService(SessionRepository sessions, ParticipantRepository participants, QuestionRepository questions,
                        WorkshopService workshops, SheetStore sheets, JoinGuard guard, SecretCodes codes,
-                       NetworkClock time) {
+                       NetworkClock time, MemberService members) {
+        this.members = members;
         this.time = time;
         this.codes = codes;
         this.sessions = sessions;
@@ -90,13 +95,22 @@ class ParticipantService {
         if (form.groupId() == null || view.group(form.groupId()) == null) {
             errors.rejectValue("groupId", "workshop.join.group.required");
         }
+        if (form.memberId() != null && members(view).stream().noneMatch(m -> m.getId().equals(form.memberId()))) {
+            errors.rejectValue("memberId", "workshop.join.member.unknown");
+        }
         if (errors.hasErrors()) {
             return Optional.empty();
         }
         String token = Codes.newToken();
         participants.save(new Participant(view.session().getId(), form.groupId(), Codes.hash(token), form.name(),
-                form.email(), time.now()));
+                form.email(), form.memberId(), time.now()));
         return Optional.of(token);
+    }
+
+    /** The members a participant may say they come from: the network's active members today. */
+    @Transactional(readOnly = true)
+    List<Member> members(SessionView view) {
+        return members.activeMembers(view.networkId(), time.today(view.networkId()));
     }
 
     @Transactional(readOnly = true)

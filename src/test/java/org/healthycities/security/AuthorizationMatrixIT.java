@@ -151,6 +151,7 @@ class AuthorizationMatrixIT {
         PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/questions",
                 Map.of("label", "Matrix?", "kind", "LONG_TEXT"));
         // a person nobody has data about: the export is empty and the erase touches nothing
+        PARAMS.put("/network/{networkId}/mail-texts/{kindId}/reset", Map.of("language", "da"));
         PARAMS.put("/admin/privacy", Map.of("email", "matrix-nobody@example.org"));
         PARAMS.put("/admin/privacy/export", Map.of("email", "matrix-nobody@example.org"));
         PARAMS.put("/admin/privacy/erase-confirm", Map.of("email", "matrix-nobody@example.org"));
@@ -363,6 +364,7 @@ class AuthorizationMatrixIT {
             case "strategyId" -> String.valueOf(w.strategyId());
             case "goalId" -> String.valueOf(w.goalId());
             case "formId" -> "membership-application";
+            case "kindId" -> "membership.mail.receipt";
             case "id" -> id(pattern, role, w);
             default -> throw new AssertionError("no value for {" + name + "} in " + pattern);
         };

@@ -36,7 +36,7 @@ public class TestWorkshops {
         TestSessions.Opened o = TestSessions.opened(workshops, "A\nB", TestSessions.now().plusHours(2));
         SessionView view = o.view();
         long group = view.groups().get(0).getId();
-        JoinForm form = new JoinForm(o.code(), group, "", "");
+        JoinForm form = new JoinForm(o.code(), group, null, "", "");
         Optional<String> token = participants.join(view, form, new BeanPropertyBindingResult(form, "joinForm"));
         Question text = view.questions().stream().filter(q -> q.getKind() == Question.Kind.LONG_TEXT).findFirst()
                 .orElseThrow();

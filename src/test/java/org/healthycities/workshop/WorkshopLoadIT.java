@@ -74,7 +74,7 @@ class WorkshopLoadIT {
         List<WorkshopGroup> groups = opened.view().groups();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
-            JoinForm form = new JoinForm(opened.code(), groups.get(i / QUESTIONS).getId(), null, null);
+            JoinForm form = new JoinForm(opened.code(), groups.get(i / QUESTIONS).getId(), null, null, null);
             tokens.add(participants.join(opened.view(), form, TestSessions.errors(form)).orElseThrow());
         }
 

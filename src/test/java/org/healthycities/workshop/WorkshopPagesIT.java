@@ -49,6 +49,8 @@ class WorkshopPagesIT {
     SheetStore sheets;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    TestMembers members;
 
     @AfterEach
     void resetClock() {
@@ -89,6 +91,34 @@ class WorkshopPagesIT {
 
     private Long textQuestion(Opened opened) {
         return opened.view().questions().get(0).getId();
+    }
+
+    @Test
+    void aParticipantWhoNamesTheirMunicipalityIsOnTheMembersPage() throws Exception {
+        Opened opened = opened();
+        var member = members.activeMember("sund-by", "0461");
+        var foreign = members.activeMember("hc-sverige", "1480");
+        String address = uniqueAddress();
+        mvc.perform(post("/join").with(csrf()).with(from(address)).param("code", opened.code()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(member.getName())))
+                .andExpect(content().string(not(containsString(">" + foreign.getName() + "<"))));
+        // a member of another network is not a choice: refused by name, the group choice kept
+        mvc.perform(post("/join/group").with(csrf()).with(from(address)).param("code", opened.code())
+                        .param("groupId", String.valueOf(opened.view().groups().get(1).getId()))
+                        .param("memberId", String.valueOf(foreign.getId())).param("name", "Aase").param("email", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vælg en kommune fra listen.")))
+                .andExpect(content().string(containsString("value=\"Aase\"")));
+        mvc.perform(post("/join/group").with(csrf()).with(from(address)).param("code", opened.code())
+                        .param("groupId", String.valueOf(opened.view().groups().get(1).getId()))
+                        .param("memberId", String.valueOf(member.getId())).param("name", "Aase").param("email", ""))
+                .andExpect(status().is3xxRedirection());
+        RequestPostProcessor secretary = TestMembers.login(identity,
+                TestUsers.create(identity, "medlemsside", CurrentUser.SECRETARIAT, "sund-by"));
+        mvc.perform(get("/members/" + member.getId()).with(secretary).param("lang", "da"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(opened.view().workshop().getTitle() + ": "
+                        + opened.view().session().getTitle() + " (1 deltager)")));
     }
 
     @Test

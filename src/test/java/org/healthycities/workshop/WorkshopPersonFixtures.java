@@ -19,7 +19,7 @@ public class WorkshopPersonFixtures {
     public Map<String, Long> joinAndAnswer(String name, String email, String answer) {
         TestSessions.Opened opened = TestSessions.opened(workshops, "Gruppe A\nGruppe B",
                 TestSessions.now().plusDays(1));
-        Forms.JoinForm form = new Forms.JoinForm(opened.code(), opened.view().groups().get(0).getId(), name, email);
+        Forms.JoinForm form = new Forms.JoinForm(opened.code(), opened.view().groups().get(0).getId(), null, name, email);
         String token = participants.join(opened.view(), form, TestSessions.errors(form)).orElseThrow();
         ParticipantService.Access access = participants.access(token).orElseThrow();
         Question text = TestSessions.questions(opened).get(0);

@@ -81,7 +81,7 @@ class WorkshopProcessIT {
     private Access join(Opened opened, int groupIndex, String email) {
         var check = participants.check("10.9.9." + groupIndex, opened.code());
         assertThat(check).isInstanceOf(CodeCheck.Open.class);
-        JoinForm form = new JoinForm(opened.code(), opened.view().groups().get(groupIndex).getId(), "Deltager", email);
+        JoinForm form = new JoinForm(opened.code(), opened.view().groups().get(groupIndex).getId(), null, "Deltager", email);
         String token = participants.join(opened.view(), form, TestSessions.errors(form)).orElseThrow();
         return participants.access(token).orElseThrow();
     }

@@ -51,7 +51,7 @@ class WorkshopSummaryIT {
         Question choice = opened.view().questions().get(1);
         List<ParticipantService.Access> groups = new ArrayList<>();
         for (int g = 0; g < 2; g++) {
-            JoinForm form = new JoinForm(opened.code(), opened.view().groups().get(g).getId(), null, null);
+            JoinForm form = new JoinForm(opened.code(), opened.view().groups().get(g).getId(), null, null, null);
             groups.add(participants.access(participants.join(opened.view(), form, TestSessions.errors(form))
                     .orElseThrow()).orElseThrow());
         }

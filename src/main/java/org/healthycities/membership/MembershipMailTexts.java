@@ -59,7 +59,7 @@ class MembershipMailTexts implements EditableMails {
     }
 
     Optional<Map<String, Object>> example(String networkId, boolean toCoordinator) {
-        return applications.findFirstByNetworkIdOrderBySubmittedAtDesc(networkId).map(a -> {
+        return applications.findFirstByNetworkIdOrderByIdDesc(networkId).map(a -> {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("recipientName", toCoordinator ? a.coordinatorName : a.adminContactName);
             model.put("link", mail.linkUrl("…"));

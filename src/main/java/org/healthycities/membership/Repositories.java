@@ -21,7 +21,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     List<Application> findByNetworkIdInOrderBySubmittedAtDesc(Collection<String> networks);
 
-    Optional<Application> findFirstByNetworkIdOrderBySubmittedAtDesc(String networkId);
+    Optional<Application> findFirstByNetworkIdOrderByIdDesc(String networkId);
 
     List<Application> findByNetworkIdAndMunicipalityCodeOrderBySubmittedAtDesc(String networkId, String code);
 

@@ -24,6 +24,10 @@ public class Network {
     private String timeZone;
     /** The application asks for an accession document signed by the mayor and a seat in the general assembly. */
     private boolean accessionQuestions;
+    /** "Name <address>" the network's mails are sent from, or null for the configured sender. */
+    private String mailSender;
+    /** The network's own membership terms, one per line, or null for the standard terms. */
+    private String membershipTerms;
     @Version
     private int version;
 
@@ -43,6 +47,21 @@ public class Network {
     public ZoneId getZone() { return ZoneId.of(timeZone); }
     public int getVersion() { return version; }
     public boolean isAccessionQuestions() { return accessionQuestions; }
+    public String getTimeZone() { return timeZone; }
+    public String getMailSender() { return mailSender; }
+    public String getMembershipTerms() { return membershipTerms; }
+
+    /** The network's own terms, one per line; empty when it uses the standard terms. */
+    public java.util.List<String> getTermLines() {
+        return membershipTerms == null ? java.util.List.of()
+                : membershipTerms.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    void updateSettings(String timeZone, String mailSender, String membershipTerms) {
+        this.timeZone = timeZone;
+        this.mailSender = mailSender;
+        this.membershipTerms = membershipTerms;
+    }
 
     void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone, String website,
                            boolean accessionQuestions) {

@@ -20,6 +20,10 @@ class NetworkController {
 
     private final NetworkDirectory directory;
     private final NetworkScope scope;
+    /** The zones a network may live in: Europe's, and the Atlantic islands'. */
+    private static final java.util.List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.startsWith("Europe/") || z.startsWith("Atlantic/")).sorted().toList();
+
     private final NetworkEditor editor;
 
     NetworkController(NetworkDirectory directory, NetworkScope scope, NetworkEditor editor) {
@@ -57,6 +61,7 @@ class NetworkController {
     private String editPage(Network network, SecretariatContact form, int version, Model model) {
         model.addAttribute("network", network);
         model.addAttribute("version", version);
+        model.addAttribute("zones", ZONES);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form); // re-adding would drop the binding errors
         }

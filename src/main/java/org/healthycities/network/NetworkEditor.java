@@ -2,6 +2,7 @@ package org.healthycities.network;
 
 import static org.healthycities.network.Forms.clean;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +30,37 @@ class NetworkEditor {
         if (network.getVersion() != seenVersion) {
             errors.reject("network.stale");
         }
+        String zone = contact.timeZone() == null ? network.getTimeZone() : contact.timeZone().strip();
+        if (!ZoneId.getAvailableZoneIds().contains(zone) && !errors.hasFieldErrors("timeZone")) {
+            errors.rejectValue("timeZone", "network.timeZone.unknown");
+        }
+        String sender = contact.mailSender() == null ? network.getMailSender() : clean(contact.mailSender());
+        if (sender != null && !errors.hasFieldErrors("mailSender") && !isAddress(sender)) {
+            errors.rejectValue("mailSender", "network.mailSender.format");
+        }
         if (errors.hasErrors()) {
             return;
         }
+        network.updateSettings(zone, sender,
+                contact.membershipTerms() == null ? network.getMembershipTerms() : clean(contact.membershipTerms()));
         network.updateSecretariat(clean(contact.secretariatName()), clean(contact.secretariatEmail()),
                 clean(contact.secretariatPhone()), clean(contact.website()),
                 contact.accessionQuestions() == null ? network.isAccessionQuestions() : contact.accessionQuestions());
         networks.saveAndFlush(network);
+    }
+
+    /** One address, with or without a name: "Sund By Netværket <noreply@sundby.dk>". */
+    private static boolean isAddress(String sender) {
+        try {
+            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parse(sender, true);
+            if (parsed.length != 1) {
+                return false;
+            }
+            parsed[0].validate();
+            return parsed[0].getAddress().contains("@") && parsed[0].getAddress().contains(".");
+        } catch (jakarta.mail.internet.AddressException e) {
+            return false;
+        }
     }
 
     @Transactional(readOnly = true)

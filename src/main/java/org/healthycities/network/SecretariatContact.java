@@ -14,10 +14,19 @@ record SecretariatContact(
         @Pattern(regexp = "(https?://[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?)?", message = "{network.website.format}")
         @Size(max = 300, message = "{network.website.size}") String website,
         // null when the form did not carry the box (an older page): the setting stays as it is
-        Boolean accessionQuestions) {
+        Boolean accessionQuestions,
+        // null when the form did not carry them (an older page): they stay as they are
+        @Size(max = 40, message = "{network.timeZone.unknown}") String timeZone,
+        @Size(max = 300, message = "{network.mailSender.format}") String mailSender,
+        @Size(max = 4000, message = "{network.membershipTerms.size}") String membershipTerms) {
+
+    SecretariatContact(String secretariatName, String secretariatEmail, String secretariatPhone, String website,
+                       Boolean accessionQuestions) {
+        this(secretariatName, secretariatEmail, secretariatPhone, website, accessionQuestions, null, null, null);
+    }
 
     static SecretariatContact of(Network n) {
         return new SecretariatContact(n.getSecretariatName(), n.getSecretariatEmail(), n.getSecretariatPhone(),
-                n.getWebsite(), n.isAccessionQuestions());
+                n.getWebsite(), n.isAccessionQuestions(), n.getTimeZone(), n.getMailSender(), n.getMembershipTerms());
     }
 }

@@ -46,14 +46,15 @@ class MailRenderer {
 
     /** In the network's own words when it wrote a text for this kind and language, else the built-in text. */
     RenderedMail render(OutgoingMail mail) {
+        String sender = texts.sender(mail.networkId()).orElse(null);
         Optional<EditableMail> kind = texts.kindOf(mail.template());
         if (kind.isPresent()) {
             Optional<MailText> own = texts.own(mail.networkId(), mail.template(), mail.locale().getLanguage());
             if (own.isPresent()) {
-                return own(mail, kind.get(), own.get().getSubject(), own.get().getBody());
+                return own(mail, kind.get(), own.get().getSubject(), own.get().getBody()).withSender(sender);
             }
         }
-        return builtIn(mail);
+        return builtIn(mail).withSender(sender);
     }
 
     RenderedMail builtIn(OutgoingMail mail) {
@@ -91,7 +92,7 @@ class MailRenderer {
         if (subject.isEmpty()) {
             throw new IllegalArgumentException("Mail template " + template + " has no <title> (the subject)");
         }
-        return new RenderedMail(subject, html, text(document.body()));
+        return new RenderedMail(subject, html, text(document.body()), null);
     }
 
     /** The text a reader of the HTML sees: paragraphs and list items on their own lines, links spelled out. */

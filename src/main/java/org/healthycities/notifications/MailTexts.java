@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.healthycities.network.Network;
+import org.healthycities.network.NetworkDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +35,15 @@ class MailTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     private final MailTextRepository repository;
+    private final NetworkDirectory networks;
     // read when used: a feature's mail kinds may depend on beans that send mail, which need this
     private final ObjectProvider<EditableMails> features;
     private final Clock clock;
 
-    MailTexts(MailTextRepository repository, ObjectProvider<EditableMails> features, Clock clock) {
+    MailTexts(MailTextRepository repository, NetworkDirectory networks, ObjectProvider<EditableMails> features,
+              Clock clock) {
         this.repository = repository;
+        this.networks = networks;
         this.features = features;
         this.clock = clock;
     }
@@ -53,6 +58,11 @@ class MailTexts {
 
     Optional<EditableMail> kindOf(String template) {
         return kinds().stream().filter(k -> k.template().equals(template)).findFirst();
+    }
+
+    /** The sender the network set for its mails, if it set one. */
+    Optional<String> sender(String networkId) {
+        return networks.network(networkId).map(Network::getMailSender);
     }
 
     /** The network's own text of this kind in this language, if it wrote one. */

@@ -32,6 +32,7 @@ class OutboxMail {
     @Column(columnDefinition = "MEDIUMTEXT")
     private String textBody;
     private String dedupKey;
+    private String sender;
     @Enumerated(EnumType.STRING)
     private MailStatus status;
     private int attempts;
@@ -51,6 +52,7 @@ class OutboxMail {
         this.template = mail.template();
         this.dedupKey = mail.dedupKey();
         this.subject = rendered.subject();
+        this.sender = rendered.sender();
         this.htmlBody = rendered.html();
         this.textBody = rendered.text();
         this.status = status;
@@ -111,6 +113,10 @@ class OutboxMail {
 
     String getTemplate() {
         return template;
+    }
+
+    String getSender() {
+        return sender;
     }
 
     String getSubject() {

@@ -147,7 +147,7 @@ class OutboxSender implements DisposableBean {
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_RELATED,
                 StandardCharsets.UTF_8.name());
-        helper.setFrom(settings.fromFor(m.getNetworkId()));
+        helper.setFrom(m.getSender() != null ? m.getSender() : settings.fromFor(m.getNetworkId()));
         helper.setTo(new InternetAddress(m.getRecipient(), m.getRecipientName(), StandardCharsets.UTF_8.name()));
         helper.setSubject(m.getSubject());
         helper.setText(m.getTextBody(), m.getHtmlBody());

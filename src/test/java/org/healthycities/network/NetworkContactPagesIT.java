@@ -12,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.HashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.membership.TestApplications;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.MailServer;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,10 @@ class NetworkContactPagesIT {
     NetworkDirectory directory;
     @Autowired
     NetworkEditor editor;
+    @Autowired
+    org.healthycities.membership.TestApplications applications;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     RequestPostProcessor norwegian;
     SecretariatContact original;
@@ -134,6 +140,41 @@ class NetworkContactPagesIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("En anden har ændret netværket")));
         assertThat(network().getSecretariatName()).isEqualTo("Først");
+    }
+
+    @Test
+    void theTermsTheSenderAndTheTimeZoneAreTheNetworksOwnSettings() throws Exception {
+        int version = network().getVersion();
+        // a bad sender and an unknown zone: refused by name, nothing kept, the terms typed still there
+        mvc.perform(save(version, "Sekretariatet", "", "", "").param("lang", "nb")
+                        .param("mailSender", "Sunne kommuner <ikke en adresse>").param("timeZone", "Europe/Atlantis")
+                        .param("membershipTerms", "Vi moetes hvert aar"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Skriv én avsender som Navn")))
+                .andExpect(content().string(containsString("Velg en tidssone fra listen.")))
+                .andExpect(content().string(containsString("Vi moetes hvert aar")));
+        assertThat(network().getVersion()).isEqualTo(version);
+
+        mvc.perform(save(version, "Sekretariatet", "", "", "")
+                        .param("mailSender", "Sunne kommuner <post@sunnekommuner.example.no>")
+                        .param("timeZone", "Europe/Oslo")
+                        .param("membershipTerms", "Kommunestyret har vedtatt medlemskapet\n\nKommunen betaler kontingent"))
+                .andExpect(status().is3xxRedirection());
+        Network after = network();
+        assertThat(after.getTermLines()).containsExactly("Kommunestyret har vedtatt medlemskapet",
+                "Kommunen betaler kontingent");
+        assertThat(after.getMailSender()).isEqualTo("Sunne kommuner <post@sunnekommuner.example.no>");
+        // the application page shows the network's own terms instead of the standard ones
+        mvc.perform(get("/apply/" + NETWORK).param("lang", "nb")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<li>Kommunestyret har vedtatt medlemskapet</li>")));
+        // and the network's mails come from its own sender
+        TestApplications.Created created = applications.apply(NETWORK);
+        applications.runJobs(created);
+        String to = jdbc.queryForObject("SELECT admin_contact_email FROM membership_application WHERE id = ?",
+                String.class, created.id());
+        jakarta.mail.internet.MimeMessage receipt = MailServer.awaitMails(to, 1).get(0);
+        assertThat(((jakarta.mail.internet.InternetAddress) receipt.getFrom()[0]).getAddress())
+                .isEqualTo("post@sunnekommuner.example.no");
     }
 
     @Test

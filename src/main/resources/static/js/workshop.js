@@ -1,6 +1,8 @@
 // The group's answer sheet on a phone: saves each field as the person types (debounced) and when they
 // leave it; keeps unsaved text on the phone (localStorage) and sends it when the connection is back;
-// shows both versions when someone else in the group saved the same field meanwhile.
+// shows both versions when someone else in the group saved the same field meanwhile, and until someone
+// chooses (the server keeps both and saves nothing else in the field); follows the group's writing every
+// two seconds without touching the field someone is typing in.
 (function () {
   'use strict';
   var form = document.getElementById('sheet-form');
@@ -8,7 +10,9 @@
     return; // the form still works without script: the Save button posts the whole sheet
   }
   var DEBOUNCE_MS = 1000;
+  var POLL_MS = 2000;
   var url = form.getAttribute('data-field-url');
+  var fieldsUrl = form.getAttribute('data-fields-url');
   var storeKey = form.getAttribute('data-storage-key');
   var tokenMeta = document.querySelector('meta[name="_csrf"]');
   var headerMeta = document.querySelector('meta[name="_csrf_header"]');
@@ -79,8 +83,18 @@
     return b;
   }
 
-  // Both versions side by side; the person chooses, nothing is overwritten silently.
-  function showConflict(q, theirs, theirVersion, mine, message) {
+  // A choice on an open conflict: saved as the field's next version, naming the conflict it closes.
+  function resolveWith(q, value, version, conflictId) {
+    clearConflict(q);
+    setValue(q, value);
+    versionInput(q).value = version;
+    st(q).resolves = conflictId;
+    save(q);
+  }
+
+  // Both versions side by side; the person chooses, nothing is overwritten silently. "Mine" is the text this
+  // phone wrote; a conflict another phone met (seen by polling) shows neutral labels.
+  function showConflict(q, theirs, theirVersion, mine, message, conflictId, others) {
     clearConflict(q);
     st(q).conflict = true;
     var panel = document.createElement('div');
@@ -90,21 +104,15 @@
     var p = document.createElement('p');
     p.textContent = message;
     panel.appendChild(p);
-    panel.appendChild(block(msg('theirs'), theirs));
-    panel.appendChild(block(msg('mine'), mine));
+    panel.appendChild(block(msg(others ? 'saved-version' : 'theirs'), theirs));
+    panel.appendChild(block(msg(others ? 'other-version' : 'mine'), mine));
     var choices = document.createElement('div');
     choices.className = 'choices';
     choices.appendChild(button(msg('use-theirs'), 'use-theirs', function () {
-      setValue(q, theirs);
-      versionInput(q).value = theirVersion;
-      forget(q);
-      clearConflict(q);
-      status(q, msg('saved'));
+      resolveWith(q, theirs, theirVersion, conflictId);
     }));
     choices.appendChild(button(msg('keep-mine'), 'secondary keep-mine', function () {
-      versionInput(q).value = theirVersion;
-      clearConflict(q);
-      save(q);
+      resolveWith(q, mine, theirVersion, conflictId);
     }));
     panel.appendChild(choices);
     var statusEl = document.getElementById('status-' + q);
@@ -118,10 +126,12 @@
     if (s.conflict) { return; }
     if (s.inflight) { s.again = true; return; }
     var value = valueOf(q);
+    s.dirty = false;
     var body = new URLSearchParams();
     body.append('questionId', q);
     body.append('version', versionInput(q).value);
     body.append('value', value);
+    if (s.resolves) { body.append('resolves', s.resolves); }
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' };
     if (tokenMeta && headerMeta) { headers[headerMeta.content] = tokenMeta.content; }
     s.inflight = true;
@@ -132,6 +142,7 @@
       })
       .then(function (result) {
         if (result.status === 'saved') {
+          s.resolves = null;
           versionInput(q).value = result.version;
           if (valueOf(q) === value) {
             forget(q);
@@ -140,7 +151,8 @@
             s.again = true; // typed on while it was saving
           }
         } else if (result.status === 'conflict') {
-          showConflict(q, result.theirs, result.version, valueOf(q), result.message);
+          s.resolves = null;
+          showConflict(q, result.theirs, result.version, result.other, result.message, result.conflictId, false);
         } else if (result.message) {
           status(q, result.message, true); // closed or invalid: the text stays in the field and on the phone
         } else {
@@ -160,6 +172,7 @@
     var q = questionOf(event.target);
     if (!q) { return; }
     remember(q);
+    st(q).dirty = true;
     if (st(q).conflict) { return; }
     if (event.target.tagName === 'TEXTAREA') {
       clearTimeout(st(q).timer);
@@ -189,18 +202,67 @@
     fields().forEach(function (q) { if (pending(q)) { save(q); } });
   });
 
+  // A conflict the page came with (the server keeps it until someone chooses): no autosave in that field.
+  form.querySelectorAll('[data-server-conflict]').forEach(function (panel) {
+    st(panel.getAttribute('data-server-conflict')).conflict = true;
+  });
+
   // Text that never reached the server (connection lost, page closed) comes back into the field.
   fields().forEach(function (q) {
     var p = pending(q);
     if (!p || p.value === valueOf(q)) { forget(q); return; }
+    if (st(q).conflict) { return; } // the group chooses first; the text stays on the phone meanwhile
     if (String(p.version) === versionInput(q).value) {
       setValue(q, p.value);
       status(q, msg('restored'));
       save(q);
     } else {
-      var theirs = valueOf(q);
+      // written on an older version: sent with that version, so the server keeps it beside the saved text
+      // and answers with the conflict to show (never saved over what the group saved meanwhile)
       setValue(q, p.value);
-      showConflict(q, theirs, Number(versionInput(q).value), p.value, msg('restored'));
+      versionInput(q).value = p.version;
+      save(q);
     }
   });
+
+  // The group's sheet, live: what others saved comes into fields nobody is typing in here; a conflict
+  // another phone met is shown here too, and one resolved elsewhere goes away.
+  function follow(data) {
+    fields().forEach(function (q) {
+      var server = data.fields && data.fields[q];
+      var s = st(q);
+      if (!server || s.inflight || s.dirty || s.resolves) { return; }
+      var panel = document.getElementById('conflict-' + q);
+      var local = Number(versionInput(q).value);
+      var focused = document.activeElement === textarea(q);
+      if (server.conflicts.length > 0) {
+        if (!panel) {
+          showConflict(q, server.value, server.version, server.conflicts[0].value, msg('conflict-open'),
+            server.conflicts[0].id, true);
+        }
+        return;
+      }
+      if (panel) {
+        clearConflict(q); // chosen on another phone
+      }
+      if (server.version > local && !focused && !pending(q)) {
+        setValue(q, server.value);
+        versionInput(q).value = server.version;
+        status(q, msg('updated'));
+      }
+    });
+  }
+
+  function poll() {
+    if (document.visibilityState !== 'hidden' && navigator.onLine !== false) {
+      fetch(fieldsUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { if (data) { follow(data); } })
+        .catch(function () { /* offline: the next poll tries again */ });
+    }
+  }
+
+  if (fieldsUrl && form.getAttribute('data-open') === 'true') {
+    setInterval(poll, POLL_MS);
+  }
 })();

@@ -128,8 +128,9 @@ class JoinController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> saveField(@PathVariable String token, @RequestParam Long questionId,
                                                   @RequestParam int version,
-                                                  @RequestParam(defaultValue = "") String value, Locale locale) {
-        SaveResult result = participants.saveField(token, questionId, version, value)
+                                                  @RequestParam(defaultValue = "") String value,
+                                                  @RequestParam(required = false) Long resolves, Locale locale) {
+        SaveResult result = participants.saveField(token, questionId, version, value, resolves)
                 .orElseThrow(WorkshopController::notFound);
         Map<String, Object> body = new LinkedHashMap<>();
         if (result instanceof SaveResult.Saved saved) {
@@ -141,6 +142,8 @@ class JoinController {
             body.put("status", "conflict");
             body.put("theirs", conflict.theirs() == null ? "" : conflict.theirs());
             body.put("version", conflict.theirVersion());
+            body.put("conflictId", conflict.conflictId());
+            body.put("other", conflict.other() == null ? "" : conflict.other());
             body.put("message", msg("workshop.sheet.conflict", locale));
             return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
         }
@@ -152,6 +155,26 @@ class JoinController {
         body.put("status", "invalid");
         body.put("message", msg(((SaveResult.Invalid) result).messageKey(), locale));
         return ResponseEntity.unprocessableEntity().body(body);
+    }
+
+    /**
+     * The group's sheet as it stands (each field's version and text and its open conflicts), which the phones
+     * of the group read every two seconds to follow each other's writing.
+     */
+    @GetMapping("/join/s/{token}/fields")
+    @ResponseBody
+    Map<String, Object> fields(@PathVariable String token) {
+        SheetStore.SheetView sheet = participants.sheetOf(token).orElseThrow(WorkshopController::notFound);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        sheet.answers().forEach((questionId, answer) -> {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("version", answer.getVersion());
+            field.put("value", answer.getValue() == null ? "" : answer.getValue());
+            field.put("conflicts", sheet.conflicts(questionId).stream()
+                    .map(c -> Map.of("id", c.getId(), "value", c.getValue() == null ? "" : c.getValue())).toList());
+            fields.put(String.valueOf(questionId), field);
+        });
+        return Map.of("fields", fields);
     }
 
     /**
@@ -168,14 +191,18 @@ class JoinController {
         Map<Long, SaveResult.Conflict> conflicts = new HashMap<>();
         List<String> problems = new ArrayList<>();
         boolean closed = false;
+        Long resolved = resolve(access, current, params.get("resolve"));
         for (Question q : access.view().questions()) {
+            if (q.getId().equals(resolved)) {
+                continue; // the group just chose this field's text
+            }
             String value = params.getOrDefault("q" + q.getId(), "");
             int version = parseVersion(params.get("v" + q.getId()));
             String stored = current.value(q.getId());
             if (value.equals(stored == null ? "" : stored)) {
                 continue;
             }
-            SaveResult result = participants.save(access, q.getId(), version, value);
+            SaveResult result = participants.save(access, q.getId(), version, value, null);
             if (result instanceof SaveResult.Closed) {
                 closed = true;
                 mine.put(q.getId(), value);
@@ -210,6 +237,28 @@ class JoinController {
             redirect.addFlashAttribute("saved", true);
         }
         return "redirect:/join/s/" + token;
+    }
+
+    /**
+     * A choice made on an open conflict ("{id}:saved" keeps the saved text, "{id}:other" takes the other
+     * version): saved as the field's next version, which closes the conflict. The question, or null.
+     */
+    private Long resolve(Access access, SheetStore.SheetView sheet, String choice) {
+        if (choice == null || !choice.matches("\\d{1,18}:(saved|other)")) {
+            return null;
+        }
+        long conflictId = Long.parseLong(choice.substring(0, choice.indexOf(':')));
+        for (Question q : access.view().questions()) {
+            for (FieldConflict c : sheet.conflicts(q.getId())) {
+                if (c.getId() == conflictId) {
+                    String value = choice.endsWith(":saved") ? sheet.value(q.getId()) : c.getValue();
+                    participants.save(access, q.getId(), sheet.version(q.getId()), value == null ? "" : value,
+                            conflictId);
+                    return q.getId();
+                }
+            }
+        }
+        return null;
     }
 
     private static int parseVersion(String v) {

@@ -66,15 +66,19 @@ class ParticipantPersonalData implements PersonalDataHolder {
             // the stored name and address too: a search by address alone must not leave the name in the answers
             List<PersonQuery> people = List.of(person,
                     PersonQuery.of((String) row.get("email"), (String) row.get("name")));
-            // mentions inside the answers of the person's group
-            jdbc.query("SELECT a.id, a.value FROM workshop_answer a JOIN workshop_sheet sh ON sh.id = a.sheet_id"
-                    + " JOIN workshop_participant p ON p.group_id = sh.group_id WHERE p.id = ?", rs -> {
-                String value = rs.getString(2);
-                String redacted = Erased.redact(value, people);
-                if (value != null && !value.equals(redacted)) {
-                    jdbc.update("UPDATE workshop_answer SET value = ? WHERE id = ?", redacted, rs.getLong(1));
-                }
-            }, id);
+            // mentions inside the answers of the person's group, their saved versions and open conflicts too
+            for (String[] table : new String[][] {{"workshop_answer", "a.id"},
+                    {"workshop_answer_version", "a.answer_id"}, {"workshop_answer_conflict", "a.answer_id"}}) {
+                jdbc.query("SELECT a.id, a.value FROM " + table[0] + " a JOIN workshop_answer x ON x.id = " + table[1]
+                        + " JOIN workshop_sheet sh ON sh.id = x.sheet_id"
+                        + " JOIN workshop_participant p ON p.group_id = sh.group_id WHERE p.id = ?", rs -> {
+                    String value = rs.getString(2);
+                    String redacted = Erased.redact(value, people);
+                    if (value != null && !value.equals(redacted)) {
+                        jdbc.update("UPDATE " + table[0] + " SET value = ? WHERE id = ?", redacted, rs.getLong(1));
+                    }
+                }, id);
+            }
             jdbc.update("UPDATE workshop_participant SET name = CASE WHEN name IS NULL THEN NULL ELSE ? END,"
                     + " email = NULL WHERE id = ?", Erased.MARKER, id);
         }

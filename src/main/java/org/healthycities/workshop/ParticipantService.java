@@ -27,7 +27,8 @@ class ParticipantService {
     /** What a save of one field answers. */
     sealed interface SaveResult {
         record Saved(int version) implements SaveResult { }
-        record Conflict(String theirs, int theirVersion) implements SaveResult { }
+        /** Not written: the saved text, its version, and the open conflict that holds the refused text. */
+        record Conflict(String theirs, int theirVersion, long conflictId, String other) implements SaveResult { }
         /** The deadline has passed or the session was closed: nothing written, the phone keeps the text. */
         record Closed() implements SaveResult { }
         record Invalid(String messageKey) implements SaveResult { }
@@ -125,10 +126,10 @@ class ParticipantService {
         return participants.findByTokenHash(Codes.hash(token));
     }
 
-    SaveResult save(Access access, Long questionId, int seenVersion, String value) {
+    SaveResult save(Access access, Long questionId, int seenVersion, String value, Long resolves) {
         Question question = access.view().questions().stream().filter(q -> q.getId().equals(questionId))
                 .findFirst().orElse(null);
-        return save(access.participant(), question, seenVersion, value);
+        return save(access.participant(), question, seenVersion, value, resolves);
     }
 
     /**
@@ -136,12 +137,19 @@ class ParticipantService {
      * needs (the participant, the question within their session, the session) in one transaction, not the
      * whole session view with its groups; empty for an unknown link. The bursts of a workshop go through here.
      */
-    Optional<SaveResult> saveField(String token, Long questionId, int seenVersion, String value) {
+    Optional<SaveResult> saveField(String token, Long questionId, int seenVersion, String value, Long resolves) {
         return participant(token).map(p -> save(p, questions.findInSession(questionId, p.getSessionId()).orElse(null),
-                seenVersion, value));
+                seenVersion, value, resolves));
     }
 
-    private SaveResult save(Participant participant, Question question, int seenVersion, String value) {
+    /** The group's sheet as it stands, for the phones that follow it live; empty for an unknown link. */
+    @Transactional(readOnly = true)
+    Optional<SheetStore.SheetView> sheetOf(String token) {
+        return participant(token).map(p -> sheets.sheet(p.getGroupId()));
+    }
+
+    private SaveResult save(Participant participant, Question question, int seenVersion, String value,
+                            Long resolves) {
         if (question == null) {
             return new SaveResult.Invalid("workshop.sheet.unknownQuestion");
         }
@@ -155,9 +163,9 @@ class ParticipantService {
                     ? "workshop.sheet.tooLong" : "workshop.sheet.notAnOption");
         }
         SheetStore.Outcome outcome = sheets.save(participant.getGroupId(), question.getId(), seenVersion, value,
-                participant.getId(), time.now());
+                participant.getId(), time.now(), resolves);
         if (outcome instanceof SheetStore.Outcome.Conflict c) {
-            return new SaveResult.Conflict(c.theirs(), c.theirVersion());
+            return new SaveResult.Conflict(c.theirs(), c.theirVersion(), c.conflictId(), c.other());
         }
         return new SaveResult.Saved(((SheetStore.Outcome.Saved) outcome).version());
     }

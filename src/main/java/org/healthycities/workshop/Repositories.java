@@ -90,13 +90,32 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
 
     List<Answer> findByQuestionId(Long questionId);
 
+    @Query("select a.id from Answer a where a.sheetId = :sheet and a.questionId = :question")
+    Optional<Long> idOf(@Param("sheet") Long sheetId, @Param("question") Long questionId);
+
     /** The optimistic save: writes only if nobody saved the field since the version the phone saw. */
-    @Modifying
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update Answer a set a.value = :value, a.version = a.version + 1, a.updatedAt = :now, a.updatedBy = :by
             where a.sheetId = :sheet and a.questionId = :question and a.version = :version""")
     int save(@Param("sheet") Long sheetId, @Param("question") Long questionId, @Param("version") int seenVersion,
              @Param("value") String value, @Param("now") Instant now, @Param("by") Long participantId);
+}
+
+interface FieldConflictRepository extends JpaRepository<FieldConflict, Long> {
+    List<FieldConflict> findByAnswerIdAndResolvedAtIsNullOrderById(Long answerId);
+
+    List<FieldConflict> findByAnswerIdInAndResolvedAtIsNullOrderById(Collection<Long> answerIds);
+
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update FieldConflict c set c.resolvedAt = :now, c.resolvedBy = :by
+            where c.answerId = :answer and c.resolvedAt is null""")
+    int resolveAll(@Param("answer") Long answerId, @Param("now") Instant now, @Param("by") Long participantId);
+}
+
+interface FieldVersionRepository extends JpaRepository<FieldVersion, Long> {
+    List<FieldVersion> findByAnswerIdOrderByVersion(Long answerId);
 }
 
 interface SynthesisRepository extends JpaRepository<Synthesis, Long> {

@@ -25,12 +25,20 @@ class SheetStore {
         /** Stored (or it was already stored with exactly this text); the phone goes on from this version. */
         record Saved(int version) implements Outcome { }
 
-        /** Someone else in the group saved the field since the version the phone saw: nothing written. */
-        record Conflict(String theirs, int theirVersion) implements Outcome { }
+        /**
+         * Someone else in the group saved the field since the version the phone saw, or the field has a
+         * conflict nobody has chosen on yet: nothing overwritten, the refused text kept as an open conflict.
+         */
+        record Conflict(String theirs, int theirVersion, long conflictId, String other) implements Outcome { }
     }
 
-    /** One group's sheet with its fields by question id. */
-    record SheetView(Sheet sheet, Map<Long, Answer> answers) {
+    /** One group's sheet with its fields by question id, and the fields' open conflicts by question id. */
+    record SheetView(Sheet sheet, Map<Long, Answer> answers, Map<Long, List<FieldConflict>> conflicts) {
+
+        public List<FieldConflict> conflicts(Long questionId) {
+            return conflicts.getOrDefault(questionId, List.of());
+        }
+
         public String value(Long questionId) {
             Answer a = answers.get(questionId);
             return a == null ? null : a.getValue();
@@ -49,10 +57,15 @@ class SheetStore {
 
     private final SheetRepository sheets;
     private final AnswerRepository answers;
+    private final FieldConflictRepository conflicts;
+    private final FieldVersionRepository versions;
 
-    SheetStore(SheetRepository sheets, AnswerRepository answers) {
+    SheetStore(SheetRepository sheets, AnswerRepository answers, FieldConflictRepository conflicts,
+               FieldVersionRepository versions) {
         this.sheets = sheets;
         this.answers = answers;
+        this.conflicts = conflicts;
+        this.versions = versions;
     }
 
     /** Made when the session opens, so saving a field is always an update and two phones never race an insert. */
@@ -65,17 +78,42 @@ class SheetStore {
         answers.saveAll(rows);
     }
 
-    Outcome save(Long groupId, Long questionId, int seenVersion, String value, Long participantId, Instant now) {
+    /**
+     * Saves one field if nobody saved it since {@code seenVersion}. A text that cannot be saved is kept as an
+     * open conflict; while a field has one, only a save that names it ({@code resolves}, after someone chose
+     * between the versions) is written, and it closes them all. Every saved version is kept.
+     */
+    Outcome save(Long groupId, Long questionId, int seenVersion, String value, Long participantId, Instant now,
+                 Long resolves) {
         Sheet sheet = sheets.findByGroupId(groupId).orElseThrow();
         String text = value == null || value.isBlank() ? null : value.replace("\r\n", "\n");
-        if (answers.save(sheet.getId(), questionId, seenVersion, text, now, participantId) == 1) {
-            return new Outcome.Saved(seenVersion + 1);
+        Long answerId = answers.idOf(sheet.getId(), questionId).orElseThrow();
+        List<FieldConflict> open = conflicts.findByAnswerIdAndResolvedAtIsNullOrderById(answerId);
+        boolean resolving = resolves != null && open.stream().anyMatch(c -> c.getId().equals(resolves));
+        if (open.isEmpty() || resolving) {
+            if (answers.save(sheet.getId(), questionId, seenVersion, text, now, participantId) == 1) {
+                versions.save(new FieldVersion(answerId, seenVersion + 1, text, participantId, now));
+                if (resolving) {
+                    conflicts.resolveAll(answerId, now, participantId);
+                }
+                return new Outcome.Saved(seenVersion + 1);
+            }
         }
-        Answer current = answers.findBySheetIdAndQuestionId(sheet.getId(), questionId).orElseThrow();
+        Answer current = answers.findById(answerId).orElseThrow();
         if (Objects.equals(current.getValue(), text)) {
             return new Outcome.Saved(current.getVersion()); // a retry of a save that did arrive
         }
-        return new Outcome.Conflict(current.getValue(), current.getVersion());
+        // kept beside the saved text; the same text twice (a phone retrying) is kept once
+        FieldConflict kept = open.stream().filter(c -> Objects.equals(c.getValue(), text)).findFirst()
+                .orElseGet(() -> conflicts.save(new FieldConflict(answerId, text, seenVersion, participantId, now)));
+        return new Outcome.Conflict(current.getValue(), current.getVersion(), kept.getId(), kept.getValue());
+    }
+
+    /** Every saved version of a field, oldest first. */
+    @Transactional(readOnly = true)
+    List<FieldVersion> history(Long groupId, Long questionId) {
+        Sheet sheet = sheets.findByGroupId(groupId).orElseThrow();
+        return answers.idOf(sheet.getId(), questionId).map(versions::findByAnswerIdOrderByVersion).orElse(List.of());
     }
 
     /** Hands the group's sheet in; true the first time only. */
@@ -92,20 +130,40 @@ class SheetStore {
     @Transactional(readOnly = true)
     SheetView sheet(Long groupId) {
         Sheet sheet = sheets.findByGroupId(groupId).orElseThrow();
-        return new SheetView(sheet, answers.findBySheetIdIn(List.of(sheet.getId())).stream()
-                .collect(Collectors.toMap(Answer::getQuestionId, a -> a)));
+        List<Answer> rows = answers.findBySheetIdIn(List.of(sheet.getId()));
+        return view(sheet, rows, openConflicts(rows));
+    }
+
+    /** The open conflicts of these fields, by answer id: one query for a whole session. */
+    private Map<Long, List<FieldConflict>> openConflicts(List<Answer> rows) {
+        return rows.isEmpty() ? Map.of()
+                : conflicts.findByAnswerIdInAndResolvedAtIsNullOrderById(rows.stream().map(Answer::getId).toList())
+                        .stream().collect(Collectors.groupingBy(FieldConflict::getAnswerId));
+    }
+
+    private static SheetView view(Sheet sheet, List<Answer> rows, Map<Long, List<FieldConflict>> openByAnswer) {
+        Map<Long, Answer> byQuestion = new HashMap<>();
+        Map<Long, List<FieldConflict>> open = new HashMap<>();
+        for (Answer a : rows) {
+            byQuestion.put(a.getQuestionId(), a);
+            List<FieldConflict> list = openByAnswer.get(a.getId());
+            if (list != null) {
+                open.put(a.getQuestionId(), list);
+            }
+        }
+        return new SheetView(sheet, byQuestion, open);
     }
 
     /** Every group's sheet of a session, by group id. */
     @Transactional(readOnly = true)
     Map<Long, SheetView> sheets(Long sessionId) {
         List<Sheet> list = sheets.findBySessionId(sessionId);
-        Map<Long, List<Answer>> bySheet = answers.findBySheetIdIn(list.stream().map(Sheet::getId).toList())
-                .stream().collect(Collectors.groupingBy(Answer::getSheetId));
+        List<Answer> rows = answers.findBySheetIdIn(list.stream().map(Sheet::getId).toList());
+        Map<Long, List<Answer>> bySheet = rows.stream().collect(Collectors.groupingBy(Answer::getSheetId));
+        Map<Long, List<FieldConflict>> open = openConflicts(rows);
         Map<Long, SheetView> result = new HashMap<>();
         for (Sheet s : list) {
-            result.put(s.getGroupId(), new SheetView(s, bySheet.getOrDefault(s.getId(), List.of()).stream()
-                    .collect(Collectors.toMap(Answer::getQuestionId, a -> a))));
+            result.put(s.getGroupId(), view(s, bySheet.getOrDefault(s.getId(), List.of()), open));
         }
         return result;
     }

@@ -91,6 +91,7 @@ class WorkshopBrowserIT {
 
             String q1 = anne.find("textarea[data-autosave]").getAttribute("data-question");
             String first = "textarea#q" + q1;
+            bo.click(first); // Bo is in the field: the live sheet leaves a field someone is typing in alone
             anne.find(first).sendKeys("Strategien taler til kommunerne.");
             waitUntil(anne, d -> statusOf(anne, q1).equals("Gemt."));
 
@@ -101,8 +102,14 @@ class WorkshopBrowserIT {
                     "Strategien er for abstrakt.");
             bo.checkPage("ws-phone-05-conflict");
             assertThat(bo.overflowsHorizontally()).isFalse();
-            bo.click("#conflict-" + q1 + " .keep-mine");
-            waitUntil(bo, d -> statusOf(bo, q1).equals("Gemt."));
+            // Bo reloads without choosing: the choice is still his group's to make, and Anne's text still stands
+            bo.driver().navigate().refresh();
+            bo.waitForText("Gruppen har flere versioner af dette svar");
+            assertThat(sheetValue(Long.valueOf(q1))).isEqualTo("Strategien taler til kommunerne.");
+            assertThat(bo.find("#conflict-" + q1).getText()).contains("Strategien taler til kommunerne.",
+                    "Strategien er for abstrakt.");
+            bo.checkPage("ws-phone-06-conflict-after-reload");
+            bo.click("#conflict-" + q1 + " .use-other").waitForText("Svararket er gemt.");
             // the group's sheet now holds Bo's chosen version
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             String stored = null;
@@ -114,6 +121,9 @@ class WorkshopBrowserIT {
                 Thread.sleep(200);
             }
             assertThat(stored).isEqualTo("Strategien er for abstrakt.");
+            // the group's sheet is shared live: Anne, out of the field, sees Bo's chosen text without a reload
+            anne.click("main h1");
+            waitUntil(anne, d -> "Strategien er for abstrakt.".equals(anne.find(first).getAttribute("value")));
 
             // Anne loses the connection: her text stays on the phone and is saved when she is back
             String q2 = anne.all("textarea[data-autosave]").get(1).getAttribute("data-question");

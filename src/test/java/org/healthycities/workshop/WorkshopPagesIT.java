@@ -154,18 +154,41 @@ class WorkshopPagesIT {
         String q = textQuestion(opened).toString();
         mvc.perform(post("/join/s/" + anne + "/field").with(csrf()).param("questionId", q).param("version", "0")
                 .param("value", "Annes tekst")).andExpect(jsonPath("$.version").value(1));
-        mvc.perform(post("/join/s/" + bo + "/field").with(csrf()).param("questionId", q).param("version", "0")
-                        .param("value", "Bos tekst"))
+        MvcResult refused = mvc.perform(post("/join/s/" + bo + "/field").with(csrf()).param("questionId", q)
+                        .param("version", "0").param("value", "Bos tekst"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.status").value("conflict"))
                 .andExpect(jsonPath("$.theirs").value("Annes tekst")).andExpect(jsonPath("$.version").value(1))
-                .andExpect(jsonPath("$.message").value(containsString("En anden i gruppen")));
-        assertThat(sheets.sheet(opened.view().groups().get(0).getId()).value(textQuestion(opened))).isEqualTo("Annes tekst");
+                .andExpect(jsonPath("$.other").value("Bos tekst"))
+                .andExpect(jsonPath("$.message").value(containsString("En anden i gruppen"))).andReturn();
+        String conflictId = Pattern.compile("\"conflictId\":(\\d+)").matcher(refused.getResponse().getContentAsString())
+                .results().findFirst().orElseThrow().group(1);
+        Long groupId = opened.view().groups().get(0).getId();
+        assertThat(sheets.sheet(groupId).value(textQuestion(opened))).isEqualTo("Annes tekst");
         // a repeated save of text that did arrive is no conflict (a phone retrying after a lost answer)
         mvc.perform(post("/join/s/" + anne + "/field").with(csrf()).param("questionId", q).param("version", "0")
                 .param("value", "Annes tekst")).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
-        // Bo chose to keep his version, knowing Anne's: saved on top of version 1
+        // Bo reloads without choosing and his phone sends his text on the version it now holds: the conflict is
+        // not resolved by default, Anne's saved text stays, and the whole group sees both versions
         mvc.perform(post("/join/s/" + bo + "/field").with(csrf()).param("questionId", q).param("version", "1")
-                .param("value", "Bos tekst")).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+                .param("value", "Bos tekst")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflictId").value(Long.valueOf(conflictId)));
+        assertThat(sheets.sheet(groupId).value(textQuestion(opened))).isEqualTo("Annes tekst");
+        String third = joinByPages(opened, 0, null);
+        mvc.perform(get("/join/s/" + third)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Gruppen har flere versioner af dette svar")))
+                .andExpect(content().string(containsString("Annes tekst")))
+                .andExpect(content().string(containsString("Bos tekst")));
+        mvc.perform(get("/join/s/" + third + "/fields")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.fields." + q + ".value").value("Annes tekst"))
+                .andExpect(jsonPath("$.fields." + q + ".conflicts[0].value").value("Bos tekst"));
+        // Bo chose to keep his version, knowing Anne's: saved on top of version 1, the conflict closed
+        mvc.perform(post("/join/s/" + bo + "/field").with(csrf()).param("questionId", q).param("version", "1")
+                .param("value", "Bos tekst").param("resolves", conflictId))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+        assertThat(sheets.sheet(groupId).conflicts(textQuestion(opened))).isEmpty();
+        // the field's history keeps every saved version
+        assertThat(sheets.history(groupId, textQuestion(opened))).extracting(FieldVersion::getValue)
+                .containsExactly("Annes tekst", "Bos tekst");
         // without script, the whole form shows both versions and keeps the person's own text
         mvc.perform(post("/join/s/" + anne).with(csrf()).param("q" + q, "Annes nye tekst").param("v" + q, "1")
                         .param("action", "save"))
@@ -174,6 +197,15 @@ class WorkshopPagesIT {
                 .andExpect(content().string(containsString("Bos tekst")))
                 .andExpect(content().string(containsString("Annes nye tekst")));
         assertThat(sheets.sheet(opened.view().groups().get(0).getId()).value(textQuestion(opened))).isEqualTo("Bos tekst");
+        // and the group chooses there too: Anne's new text, by the button beside it
+        FieldConflict open = sheets.sheet(groupId).conflicts(textQuestion(opened)).get(0);
+        assertThat(open.getValue()).isEqualTo("Annes nye tekst");
+        mvc.perform(post("/join/s/" + anne).with(csrf()).param("q" + q, "Annes nye tekst").param("v" + q, "2")
+                        .param("resolve", open.getId() + ":other").param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(sheets.sheet(groupId).value(textQuestion(opened))).isEqualTo("Annes nye tekst");
+        assertThat(sheets.sheet(groupId).conflicts(textQuestion(opened))).isEmpty();
+        assertThat(sheets.history(groupId, textQuestion(opened))).hasSize(3);
     }
 
     @Test

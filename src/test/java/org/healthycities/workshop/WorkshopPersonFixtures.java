@@ -23,7 +23,7 @@ public class WorkshopPersonFixtures {
         String token = participants.join(opened.view(), form, TestSessions.errors(form)).orElseThrow();
         ParticipantService.Access access = participants.access(token).orElseThrow();
         Question text = TestSessions.questions(opened).get(0);
-        participants.save(access, text.getId(), 0, answer);
+        participants.save(access, text.getId(), 0, answer, null);
         return Map.of("participant", access.participant().getId(), "session", opened.id(),
                 "workshop", opened.view().workshop().getId());
     }

@@ -114,15 +114,15 @@ class WorkshopProcessIT {
         Question text = opened.view().questions().get(0);
         Access first = join(opened, 0, null);
         Access second = join(opened, 1, null);
-        assertThat(participants.save(first, text.getId(), 0, "Gruppe 1 afleverer")).isInstanceOf(SaveResult.Saved.class);
-        assertThat(participants.save(second, text.getId(), 0, "Gruppe 2 skrev kun en kladde")).isInstanceOf(SaveResult.Saved.class);
+        assertThat(participants.save(first, text.getId(), 0, "Gruppe 1 afleverer", null)).isInstanceOf(SaveResult.Saved.class);
+        assertThat(participants.save(second, text.getId(), 0, "Gruppe 2 skrev kun en kladde", null)).isInstanceOf(SaveResult.Saved.class);
         assertThat(participants.submit(first)).isTrue();
         runJobsUntil(pi.getId(), () -> active(pi, "groupSheet") == 2);
         assertThat(pi).isWaitingAt("groupSheet");
 
         // the engine clock passes the deadline: the timer fires, the sheets are collected
         TestClock.set(opened.view().session().getDeadline().plusSeconds(60));
-        assertThat(participants.save(second, text.getId(), 1, "for sent")).isInstanceOf(SaveResult.Closed.class);
+        assertThat(participants.save(second, text.getId(), 1, "for sent", null)).isInstanceOf(SaveResult.Closed.class);
         runJobsUntil(pi.getId(), () -> waitingForConsolidation(pi));
         assertThat(pi).isWaitingAt("consolidate").task().hasCandidateGroup("secretariat");
         assertThat(pi).hasPassed("deadlineReached", "collectSheets").hasNotPassed("closedEarly");
@@ -148,11 +148,11 @@ class WorkshopProcessIT {
         ProcessInstance pi = instance(opened.id());
         Access first = join(opened, 0, null);
         Question text = opened.view().questions().get(0);
-        assertThat(participants.save(first, text.getId(), 0, "Skrevet om morgenen")).isInstanceOf(SaveResult.Saved.class);
+        assertThat(participants.save(first, text.getId(), 0, "Skrevet om morgenen", null)).isInstanceOf(SaveResult.Saved.class);
 
         DueJobs.ofProcessInstance(management, pi.getId()).walkUntil(deadline.minusMinutes(1).atZone(TestClock.COPENHAGEN).toInstant());
         assertThat(pi).isWaitingAt("groupSheet");
-        assertThat(participants.save(first, text.getId(), 1, "Et minut før fristen")).isInstanceOf(SaveResult.Saved.class);
+        assertThat(participants.save(first, text.getId(), 1, "Et minut før fristen", null)).isInstanceOf(SaveResult.Saved.class);
 
         DueJobs.ofProcessInstance(management, pi.getId()).walkUntil(day.plusDays(3).atTime(12, 0).atZone(TestClock.COPENHAGEN).toInstant());
         assertThat(pi).isWaitingAt("consolidate").hasPassed("deadlineReached");
@@ -167,10 +167,10 @@ class WorkshopProcessIT {
         Opened opened = TestSessions.opened(workshops, "Lighed\nFællesskab", TestSessions.now().plusHours(2));
         ProcessInstance pi = instance(opened.id());
         Access member = join(opened, 0, null);
-        participants.save(member, opened.view().questions().get(1).getId(), 0, "Delvis");
+        participants.save(member, opened.view().questions().get(1).getId(), 0, "Delvis", null);
 
         assertThat(workshops.closeEarly(TestSessions.SUND_BY, opened.id())).isTrue();
-        assertThat(participants.save(member, opened.view().questions().get(0).getId(), 0, "for sent"))
+        assertThat(participants.save(member, opened.view().questions().get(0).getId(), 0, "for sent", null))
                 .isInstanceOf(SaveResult.Closed.class);
         runJobsUntil(pi.getId(), () -> waitingForConsolidation(pi));
         assertThat(pi).hasPassed("closedEarly", "collectSheets").hasNotPassed("deadlineReached")
@@ -193,7 +193,7 @@ class WorkshopProcessIT {
         runJobsUntil(pi.getId(), () -> active(pi, "waitForEnd") == 1);
         assertThat(pi).isWaitingAt("waitForEnd");
         // a group may still revise after handing in
-        assertThat(participants.save(a, opened.view().questions().get(0).getId(), 0, "Rettet efter aflevering"))
+        assertThat(participants.save(a, opened.view().questions().get(0).getId(), 0, "Rettet efter aflevering", null))
                 .isInstanceOf(SaveResult.Saved.class);
 
         workshops.closeEarly(TestSessions.SUND_BY, opened.id());
@@ -210,7 +210,7 @@ class WorkshopProcessIT {
         Question text = opened.view().questions().get(0);
         String email = "deltager-" + java.util.UUID.randomUUID() + "@example.org";
         Access a = join(opened, 0, email);
-        participants.save(a, text.getId(), 0, "Mere lighed i sundhed");
+        participants.save(a, text.getId(), 0, "Mere lighed i sundhed", null);
         workshops.closeEarly(TestSessions.SUND_BY, opened.id());
         runJobsUntil(pi.getId(), () -> waitingForConsolidation(pi));
 

@@ -55,10 +55,10 @@ class WorkshopSummaryIT {
             groups.add(participants.access(participants.join(opened.view(), form, TestSessions.errors(form))
                     .orElseThrow()).orElseThrow());
         }
-        participants.save(groups.get(0), text.getId(), 0, "Sundhed i alle politikker virker.\nOgså lokalt.");
-        participants.save(groups.get(0), choice.getId(), 0, "Delvis");
+        participants.save(groups.get(0), text.getId(), 0, "Sundhed i alle politikker virker.\nOgså lokalt.", null);
+        participants.save(groups.get(0), choice.getId(), 0, "Delvis", null);
         participants.submit(groups.get(0));
-        participants.save(groups.get(1), text.getId(), 0, "Ulighed kræver handling – æøå");
+        participants.save(groups.get(1), text.getId(), 0, "Ulighed kræver handling – æøå", null);
 
         String secretary = TestUsers.create(identity, "sum", CurrentUser.SECRETARIAT, "sund-by");
         RequestPostProcessor user = TestMembers.login(identity, secretary);

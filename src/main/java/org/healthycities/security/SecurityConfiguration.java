@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         .requestMatchers("/home").authenticated()
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + CurrentUser.ADMIN)
+                        .requestMatchers("/staff/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
+                                "GROUP_" + CurrentUser.SECRETARIAT_LEAD)
                         .requestMatchers("/tasks/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
                                 "GROUP_" + CurrentUser.SECRETARIAT, "GROUP_" + CurrentUser.BOARD)
                         .anyRequest().hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))

@@ -4,12 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,6 +56,11 @@ class WebappLoginGuardFilter extends OncePerRequestFilter {
             guard.failed(username, address);
         } else if (status < 300) {
             guard.succeeded(username, address);
+            // the session is found under the user's name, as our pages' are, so ending a user's sessions ends this too
+            HttpSession session = request.getSession(false);
+            if (session != null && username != null) {
+                session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, username);
+            }
         }
     }
 }

@@ -77,6 +77,7 @@ class PasswordController {
     private static String page(String token, StaffLink link, PasswordForm form, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("username", link.getUserId());
+        model.addAttribute("minLength", PasswordRule.MIN_LENGTH);
         model.addAttribute("purpose", link.getPurpose().name().toLowerCase(java.util.Locale.ROOT));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);

@@ -3,7 +3,7 @@ package org.healthycities.staff;
 import org.healthycities.security.CurrentUser;
 
 /** What a staff user does in the networks: the Camunda group that says so. */
-enum StaffRole {
+public enum StaffRole {
     SECRETARIAT(CurrentUser.SECRETARIAT),
     BOARD(CurrentUser.BOARD);
 

@@ -65,6 +65,11 @@ class StaffBrowserIT {
             phone.click("#network-" + SWEDEN).click("#invite-form button[type=submit]");
             phone.waitForText("Invitationen er sendt");
             assertThat(phone.overflowsHorizontally()).isFalse();
+            phone.click("a[href$='/staff/users/" + identity.createUserQuery().userEmail(email).singleResult().getId() + "']")
+                    .find("#roles-form");
+            phone.checkPage("staff-user");
+            assertThat(phone.overflowsHorizontally()).isFalse();
+            assertThat(phone.find("#network-" + SWEDEN).isSelected()).isTrue();
         }
         String user = identity.createUserQuery().userEmail(email).singleResult().getId();
 

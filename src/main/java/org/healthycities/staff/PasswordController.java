@@ -2,6 +2,7 @@ package org.healthycities.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -78,7 +79,7 @@ class PasswordController {
         model.addAttribute("token", token);
         model.addAttribute("username", link.getUserId());
         model.addAttribute("minLength", PasswordRule.MIN_LENGTH);
-        model.addAttribute("purpose", link.getPurpose().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("purpose", link.getPurpose().name().toLowerCase(Locale.ROOT));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }

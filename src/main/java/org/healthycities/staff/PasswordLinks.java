@@ -2,6 +2,8 @@ package org.healthycities.staff;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,9 +48,9 @@ class PasswordLinks {
         revokeAll(user.getId(), now);
         String token = Tokens.create();
         StaffLink link = links.save(new StaffLink(Tokens.hash(token), user.getId(), purpose, now));
-        Map<String, Object> all = new java.util.HashMap<>(model);
+        Map<String, Object> all = new HashMap<>(model);
         all.put("expires", link.getExpiresAt());
-        mail.send(user, "staff/mail/" + purpose.name().toLowerCase(java.util.Locale.ROOT), "/login/password/" + token,
+        mail.send(user, "staff/mail/" + purpose.name().toLowerCase(Locale.ROOT), "/login/password/" + token,
                 all, "staff:link:" + link.getUserId() + ":" + Tokens.hash(token).substring(0, 16));
     }
 

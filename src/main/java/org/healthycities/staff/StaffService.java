@@ -2,7 +2,6 @@ package org.healthycities.staff;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +20,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Staff on Camunda's identity service, so Cockpit, Tasklist and the REST API know the same people: a user, the
@@ -305,7 +306,7 @@ class StaffService {
     }
 
     /** A person the manager may not manage: not found, as a guessed id tells nothing. */
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     static class NotFound extends RuntimeException {
         NotFound() {
             super(null, null, false, false);

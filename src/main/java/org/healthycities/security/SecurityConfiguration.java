@@ -55,9 +55,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginGuard guard, Clock clock) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginGuard guard, AccountStatus accounts, Clock clock)
+            throws Exception {
         http.securityMatcher(antMatcher("/camunda/**"))
-                .addFilterBefore(new WebappLoginGuardFilter(guard, clock), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginGuardFilter(guard, accounts, clock), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));

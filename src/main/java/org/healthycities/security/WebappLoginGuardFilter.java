@@ -17,17 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The {@link LoginGuard} in front of the Camunda webapps' own login ({@code POST
  * /camunda/api/admin/auth/user/{engine}/login/{app}}), which checks the password with the identity service
- * itself: a locked user or address gets 429 without a check, and the webapps' answer is counted.
+ * itself: a locked user or address gets 429 without a check, a closed account 401 (as a wrong password), and the
+ * webapps' answer is counted.
  */
 class WebappLoginGuardFilter extends OncePerRequestFilter {
 
     private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
     private final LoginGuard guard;
+    private final AccountStatus accounts;
     private final Clock clock;
 
-    WebappLoginGuardFilter(LoginGuard guard, Clock clock) {
+    WebappLoginGuardFilter(LoginGuard guard, AccountStatus accounts, Clock clock) {
         this.guard = guard;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -47,6 +50,11 @@ class WebappLoginGuardFilter extends OncePerRequestFilter {
             long seconds = Math.max(1, Duration.between(clock.instant(), locked.get()).toSeconds());
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.sendError(429);
+            return;
+        }
+        if (!accounts.active(username)) {
+            guard.failed(username, address); // as the webapps answer a wrong password
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         chain.doFilter(request, response);

@@ -157,15 +157,16 @@ class StaffService {
         StaffAccount account = accounts.findById(userId).orElseGet(() -> StaffAccount.existing(userId));
         account.deactivate(manager.id(), now);
         accounts.save(account);
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        user.setPassword(Tokens.create());
-        identity.saveUser(user);
+        scramblePassword(userId);
         links.revokeAll(userId, now);
         sessions.end(userId);
         return true;
     }
 
-    /** Switches an account on again: the person sets a new password through a mailed link (72 hours). */
+    /**
+     * Switches an account on again: as after an invitation, nobody knows the password (not even one set in Camunda
+     * Admin meanwhile) until the person sets one through the mailed link (72 hours).
+     */
     @Transactional
     void reactivate(CurrentUser manager, String userId) {
         StaffMember member = find(manager, userId).orElseThrow(NotFound::new);
@@ -175,8 +176,17 @@ class StaffService {
         StaffAccount account = accounts.findById(userId).orElseThrow();
         account.reactivate();
         accounts.save(account);
-        links.mail(identity.createUserQuery().userId(userId).singleResult(), StaffLink.Purpose.INVITATION,
+        User user = scramblePassword(userId);
+        links.mail(user, StaffLink.Purpose.INVITATION,
                 Map.of("invitedBy", manager.displayName(), "networks", networkNames(member.networks())));
+    }
+
+    /** A password nobody knows, not even us. */
+    private User scramblePassword(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setPassword(Tokens.create());
+        identity.saveUser(user);
+        return user;
     }
 
     /** Whether the manager may manage this person at all. */

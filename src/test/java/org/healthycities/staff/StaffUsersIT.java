@@ -231,14 +231,27 @@ class StaffUsersIT {
                 .with(address())).andReturn().getResponse().getStatus()).isEqualTo(401);
         forgot(user + "@example.org");
         assertThat(outbox(user + "@example.org")).as("no reset for a closed account").isZero();
+        // a password set for the closed account elsewhere (as in Camunda Admin) opens nothing either; the clock
+        // moves past the login throttle's count first, so that the closed account (not a lock) is what refuses
+        TestClock.set(TestClock.now().plus(Duration.ofHours(2)));
+        String elsewhere = "set-in-camunda-admin-7";
+        var closed = identity.createUserQuery().userId(user).singleResult();
+        closed.setPassword(elsewhere);
+        identity.saveUser(closed);
+        assertThat(login(user, elsewhere).getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(webappLogin(cockpit, cookies, user, elsewhere).statusCode()).isEqualTo(401);
+        assertThat(mvc.perform(get("/engine-rest/process-definition/count").with(httpBasic(user, elsewhere))
+                .with(address())).andReturn().getResponse().getStatus()).isEqualTo(401);
         assertThat(mvc.perform(get("/staff/users").with(as(admin))).andReturn().getResponse().getContentAsString())
                 .contains("Lukket");
 
-        // opened again: a link to choose a new password, the old one stays dead
+        // opened again: a link to choose a new password, the old ones stay dead
+        TestClock.set(TestClock.now().plus(Duration.ofHours(2)));
         assertThat(mvc.perform(post("/staff/users/" + user + "/reactivate").with(as(admin)).with(csrf()))
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/staff/users");
         String token = token(MailServer.html(MailServer.awaitMails(user + "@example.org", 1).get(0)));
         assertThat(login(user, TestUsers.PASSWORD).getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(login(user, elsewhere).getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(setPassword(token, GOOD, GOOD).getRedirectedUrl()).isEqualTo("/login?password");
         assertThat(login(user, GOOD).getRedirectedUrl()).isEqualTo("/home");
     }

@@ -33,7 +33,7 @@ class StaffController {
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser manager, Model model) {
         model.addAttribute("people", staff.list(manager));
-        model.addAttribute("networks", staff.givable(manager));
+        model.addAttribute("networkNames", staff.networkNames());
         model.addAttribute("zone", zone);
         return "staff/users";
     }

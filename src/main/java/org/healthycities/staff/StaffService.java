@@ -61,6 +61,11 @@ class StaffService {
         return networks.networks().stream().filter(n -> own.contains(n.getId())).toList();
     }
 
+    /** Every network's name by its id, for the list. */
+    Map<String, String> networkNames() {
+        return networks.networks().stream().collect(Collectors.toMap(Network::getId, Network::getName));
+    }
+
     /** Everyone the manager may manage, by name. */
     @Transactional(readOnly = true)
     List<StaffMember> list(CurrentUser manager) {

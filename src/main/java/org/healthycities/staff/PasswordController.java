@@ -3,6 +3,7 @@ package org.healthycities.staff;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +65,12 @@ class PasswordController {
         if (link.isEmpty()) {
             return invalid(response);
         }
-        if (links.setPassword(token, form, errors).isPresent()) {
-            return "redirect:/login?password";
+        try {
+            if (links.setPassword(token, form, errors).isPresent()) {
+                return "redirect:/login?password";
+            }
+        } catch (OptimisticLockingFailureException usedMeanwhile) {
+            return invalid(response); // the same link sent twice at once: the other one set the password
         }
         if (!errors.hasErrors()) {
             return invalid(response); // used up between the check and the save

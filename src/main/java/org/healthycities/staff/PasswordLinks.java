@@ -85,7 +85,9 @@ class PasswordLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        link.use(now); // the version makes a second use at the same moment fail
+        link.use(now);
+        // written at once: a second use at the same moment fails here on the version, before the password is touched
+        links.saveAndFlush(link);
         revokeAll(link.getUserId(), now);
         User user = identity.createUserQuery().userId(link.getUserId()).singleResult();
         user.setPassword(form.getPassword());

@@ -19,7 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +112,32 @@ class StaffUsersIT {
         assertThat(page(token).getStatus()).as("single use").isEqualTo(404);
         assertThat(setPassword(token, GOOD + "!", GOOD + "!").getStatus()).isEqualTo(404);
         assertThat(login(user, GOOD).getRedirectedUrl()).as("the second try changed nothing").isEqualTo("/home");
+    }
+
+    @Test
+    void aLinkSentTwiceAtOnceSetsOnePassword() throws Exception {
+        String email = unique("to") + "@example.org";
+        invite(admin, email, "SECRETARIAT", "sund-by");
+        String token = token(MailServer.html(MailServer.awaitMails(email, 1).get(0)));
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = List.of(GOOD, GOOD + " nu").stream().map(password -> two.submit(() -> {
+                start.await();
+                return setPassword(token, password, password).getStatus();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(302, 404);
+        } finally {
+            two.shutdownNow();
+        }
+        String user = userWithEmail(email);
+        assertThat(identity.checkPassword(user, GOOD) ^ identity.checkPassword(user, GOOD + " nu"))
+                .as("exactly one of the two passwords").isTrue();
     }
 
     @Test

@@ -25,10 +25,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final LoginGuard guard;
+    private final AccountStatus accounts;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginGuard guard) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginGuard guard, AccountStatus accounts) {
         this.identityService = identityService;
         this.guard = guard;
+        this.accounts = accounts;
     }
 
     @Override
@@ -40,7 +42,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (guard.lockedUntil(username, address).isPresent()) {
             throw new LockedException("Too many failed logins");
         }
-        if (username == null || username.isBlank() || !identityService.checkPassword(username, password)) {
+        // a closed account reads as a wrong password: the answer tells nobody the password was right
+        if (username == null || username.isBlank() || !identityService.checkPassword(username, password)
+                || !accounts.active(username)) {
             guard.failed(username, address);
             throw new BadCredentialsException("Bad credentials");
         }

@@ -18,6 +18,10 @@ public record CurrentUser(String id, String displayName, Set<String> groups, Set
     public static final String ADMIN = "admin";
     public static final String SECRETARIAT = "secretariat";
     public static final String BOARD = "board";
+    /** Manages the staff of the lead's own networks on our pages (with the secretariat group). */
+    public static final String SECRETARIAT_LEAD = "secretariat-lead";
+    /** Camunda's own admin group: the webapps' Admin, kept beside our admin group. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
 
     /** The user id: the name sessions are indexed by (Spring Session's PRINCIPAL_NAME), not the whole record. */
     @Override
@@ -27,6 +31,10 @@ public record CurrentUser(String id, String displayName, Set<String> groups, Set
 
     public boolean isAdmin() {
         return groups.contains(ADMIN);
+    }
+
+    public boolean isSecretariatLead() {
+        return groups.contains(SECRETARIAT_LEAD);
     }
 
     public boolean inGroup(String group) {

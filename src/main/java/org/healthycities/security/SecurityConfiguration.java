@@ -55,9 +55,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginGuard guard, Clock clock) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginGuard guard, AccountStatus accounts, Clock clock)
+            throws Exception {
         http.securityMatcher(antMatcher("/camunda/**"))
-                .addFilterBefore(new WebappLoginGuardFilter(guard, clock), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginGuardFilter(guard, accounts, clock), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
@@ -77,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         .requestMatchers("/home").authenticated()
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + CurrentUser.ADMIN)
+                        .requestMatchers("/staff/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
+                                "GROUP_" + CurrentUser.SECRETARIAT_LEAD)
                         .requestMatchers("/tasks/**").hasAnyAuthority("GROUP_" + CurrentUser.ADMIN,
                                 "GROUP_" + CurrentUser.SECRETARIAT, "GROUP_" + CurrentUser.BOARD)
                         .anyRequest().hasAnyAuthority("GROUP_" + CurrentUser.ADMIN, "GROUP_" + CurrentUser.SECRETARIAT))

@@ -4,28 +4,33 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The {@link LoginGuard} in front of the Camunda webapps' own login ({@code POST
  * /camunda/api/admin/auth/user/{engine}/login/{app}}), which checks the password with the identity service
- * itself: a locked user or address gets 429 without a check, and the webapps' answer is counted.
+ * itself: a locked user or address gets 429 without a check, a closed account 401 (as a wrong password), and the
+ * webapps' answer is counted.
  */
 class WebappLoginGuardFilter extends OncePerRequestFilter {
 
     private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
     private final LoginGuard guard;
+    private final AccountStatus accounts;
     private final Clock clock;
 
-    WebappLoginGuardFilter(LoginGuard guard, Clock clock) {
+    WebappLoginGuardFilter(LoginGuard guard, AccountStatus accounts, Clock clock) {
         this.guard = guard;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -47,6 +52,11 @@ class WebappLoginGuardFilter extends OncePerRequestFilter {
             response.sendError(429);
             return;
         }
+        if (!accounts.active(username)) {
+            guard.failed(username, address); // as the webapps answer a wrong password
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
         chain.doFilter(request, response);
         // 401 is a wrong password; 403 a right one without access to the app (or a missing CSRF token)
         int status = response.getStatus();
@@ -54,6 +64,11 @@ class WebappLoginGuardFilter extends OncePerRequestFilter {
             guard.failed(username, address);
         } else if (status < 300) {
             guard.succeeded(username, address);
+            // the session is found under the user's name, as our pages' are, so ending a user's sessions ends this too
+            HttpSession session = request.getSession(false);
+            if (session != null && username != null) {
+                session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, username);
+            }
         }
     }
 }

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StaffConfiguration {
 
-    /** The unlock link is used by a person who cannot log in. */
+    /** The unlock link, "forgot password" and the set-password link are used by a person who cannot log in. */
     @Bean
     PublicPaths staffPublicPaths() {
-        return PublicPaths.of("/login/unlock/**");
+        return PublicPaths.of("/login/unlock/**", "/login/forgot", "/login/password/**");
     }
 }

@@ -1,5 +1,8 @@
 /**
- * Staff accounts on top of Camunda's identity service: for now the login throttle (failed logins counted per
- * user and per address in the database, locks that end by themselves, an unlock link mailed to the owner).
+ * Staff accounts on top of Camunda's identity service: invitations and forgotten passwords by one-time mailed
+ * links, roles and networks (groups and tenant memberships), secretariat leads who manage their own networks'
+ * staff, deactivation that closes every way in and ends the sessions, the password rule; and the login throttle
+ * (failed logins counted per user and per address in the database, locks that end by themselves, an unlock link
+ * mailed to the owner).
  */
 package org.healthycities.staff;

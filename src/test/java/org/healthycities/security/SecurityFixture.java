@@ -50,7 +50,7 @@ class SecurityFixture {
     record World(TestApplications.Created application, TestWorkshops.Opened workshop, TestWorkshops.Drafts drafts,
                  TestEvaluations.Started evaluation, String taskId, long outboxId, long themeGroupId,
                  long strategyId, long goalId, String sampleToken, String secretariat, String otherSecretariat, String board,
-                 String admin) {
+                 String admin, String staffMember) {
     }
 
     synchronized World world() {
@@ -76,7 +76,8 @@ class SecurityFixture {
                 TestUsers.create(identity, "secsek", CurrentUser.SECRETARIAT, SUND_BY, network),
                 TestUsers.create(identity, "secother", CurrentUser.SECRETARIAT, OTHER_NETWORK),
                 TestUsers.create(identity, "secboard", CurrentUser.BOARD, SUND_BY, network),
-                "admin");
+                "admin",
+                TestUsers.create(identity, "secstaff", CurrentUser.SECRETARIAT, SUND_BY));
     }
 
     /** A draft of the forms engine's public sample form: its private link's token. */

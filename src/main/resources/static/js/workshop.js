@@ -127,6 +127,7 @@
     if (s.inflight) { s.again = true; return; }
     var value = valueOf(q);
     s.dirty = false;
+    if (value === s.stored && !s.resolves) { forget(q); return; } // nothing new: a stale copy must not be sent
     var body = new URLSearchParams();
     body.append('questionId', q);
     body.append('version', versionInput(q).value);
@@ -143,6 +144,7 @@
       .then(function (result) {
         if (result.status === 'saved') {
           s.resolves = null;
+          s.stored = value;
           versionInput(q).value = result.version;
           if (valueOf(q) === value) {
             forget(q);
@@ -202,6 +204,9 @@
     fields().forEach(function (q) { if (pending(q)) { save(q); } });
   });
 
+  // What the server holds for each field when the page came: a save of the same text sends nothing.
+  fields().forEach(function (q) { st(q).stored = valueOf(q); });
+
   // A conflict the page came with (the server keeps it until someone chooses): no autosave in that field.
   form.querySelectorAll('[data-server-conflict]').forEach(function (panel) {
     st(panel.getAttribute('data-server-conflict')).conflict = true;
@@ -247,6 +252,7 @@
       }
       if (server.version > local && !focused && !pending(q)) {
         setValue(q, server.value);
+        s.stored = server.value;
         versionInput(q).value = server.version;
         status(q, msg('updated'));
       }

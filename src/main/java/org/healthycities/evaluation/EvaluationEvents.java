@@ -18,6 +18,7 @@ class EvaluationEvents {
     static final String SENT_BACK = "SENT_BACK";
     static final String SENT_BACK_MAIL = "SENT_BACK_MAIL";
     static final String ACCEPTED = "ACCEPTED";
+    static final String ACCEPTED_MAIL = "ACCEPTED_MAIL";
     static final String EXTENDED = "EXTENDED";
     static final String LATE = "LATE";
     static final String NO_ANSWER = "NO_ANSWER";

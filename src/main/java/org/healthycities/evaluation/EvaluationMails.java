@@ -36,7 +36,8 @@ class EvaluationMails implements EditableMails {
     enum Kind {
         INVITATION("evaluation/mail/invitation", EvaluationEvents.INVITED),
         REMINDER("evaluation/mail/reminder", EvaluationEvents.REMINDED),
-        SENT_BACK("evaluation/mail/sent-back", EvaluationEvents.SENT_BACK_MAIL);
+        SENT_BACK("evaluation/mail/sent-back", EvaluationEvents.SENT_BACK_MAIL),
+        ACCEPTED("evaluation/mail/accepted", EvaluationEvents.ACCEPTED_MAIL);
 
         final String template;
         final String event;
@@ -92,17 +93,17 @@ class EvaluationMails implements EditableMails {
     /** Into the outbox in this transaction: delivered after commit, retried while the mail server is down. */
     private void deliver(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey, String link, Locale locale) {
         mailer.send(new OutgoingMail(e.getCoordinatorEmail(), e.getCoordinatorName(), locale, kind.template,
-                model(e, round, link), e.getNetworkId(), "evaluation:" + e.getId() + ":" + onceKey));
+                model(e, round, link, locale), e.getNetworkId(), "evaluation:" + e.getId() + ":" + onceKey));
         log.debug("Evaluation mail {} for evaluation {} queued", kind, e.getId());
     }
 
     /** What every evaluation mail's template gets. */
-    private Map<String, Object> model(MemberEvaluation e, EvaluationRound round, String link) {
+    private Map<String, Object> model(MemberEvaluation e, EvaluationRound round, String link, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("memberName", e.getMemberName());
         model.put("networkName", networks.network(e.getNetworkId()).map(n -> n.getName()).orElse(e.getNetworkId()));
         model.put("year", String.valueOf(round.getYear()));
-        model.put("deadline", DateTimeFormatter.ofPattern("d/M/yyyy").format(e.getDeadline()));
+        model.put("deadline", org.healthycities.web.Dates.date(e.getDeadline(), locale));
         model.put("comment", e.getReviewComment());
         model.put("link", link);
         return model;
@@ -118,14 +119,16 @@ class EvaluationMails implements EditableMails {
                     .with("year", EditableMail.variable("year"))
                     .with("deadline", EditableMail.variable("deadline"))
                     .requiring("link", EditableMail.variable("link"));
-            return kind == Kind.SENT_BACK ? mail.with("comment", EditableMail.variable("comment")) : mail;
+            return kind == Kind.SENT_BACK || kind == Kind.ACCEPTED
+                    ? mail.with("comment", EditableMail.variable("comment")) : mail;
         }).toList();
     }
 
     private Optional<Map<String, Object>> example(String networkId) {
         return evaluations.findFirstByNetworkIdOrderByIdDesc(networkId).flatMap(e -> rounds.findById(e.getRoundId())
                 .map(round -> {
-                    Map<String, Object> model = model(e, round, baseUrl + "/evaluation/…");
+                    Map<String, Object> model = model(e, round, baseUrl + "/evaluation/…", networks.network(networkId)
+                            .map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da")));
                     model.put("recipientName", e.getCoordinatorName());
                     return model;
                 }));

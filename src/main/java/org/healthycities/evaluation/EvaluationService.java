@@ -306,6 +306,11 @@ class EvaluationService {
     void recordReview(MemberEvaluation e, boolean accept, String comment, String by) {
         e.reviewed(by, time.now(), accept, EvaluationInput.blankToNull(comment));
         events.record(e.getId(), accept ? EvaluationEvents.ACCEPTED : EvaluationEvents.SENT_BACK, null, by, comment);
+        if (accept) {
+            // the coordinator hears of it, with the secretariat's comment (a send-back mails from the process)
+            mails.send(e, round(e.getRoundId()), EvaluationMails.Kind.ACCEPTED,
+                    "accepted-" + events.count(e.getId(), EvaluationEvents.SUBMITTED));
+        }
         audit.record(by, e.getNetworkId(), RECORD_TYPE, e.getId().toString(),
                 accept ? "evaluation.event.ACCEPTED" : "evaluation.event.SENT_BACK", comment);
     }

@@ -186,8 +186,7 @@ class ApplicationLinkController {
     }
 
     private List<Step> steps(Application a, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .withZone(networks.network(a.networkId).map(Network::getZone).orElse(ZoneOffset.UTC));
+        java.time.ZoneId zone = networks.network(a.networkId).map(Network::getZone).orElse(ZoneOffset.UTC);
         Map<ApplicationStatus.Step, Instant> reached = new EnumMap<>(ApplicationStatus.Step.class);
         reached.put(ApplicationStatus.Step.RECEIVED, a.submittedAt);
         for (HistoryEntry h : applications.history(a)) {
@@ -207,7 +206,7 @@ class ApplicationLinkController {
             String state = s == current ? "current" : s.ordinal() < current.ordinal() ? "done" : "todo";
             Instant when = reached.get(s);
             // a date only for steps reached on the way to where it is now
-            steps.add(new Step(s, state, when == null || "todo".equals(state) ? null : format.format(when)));
+            steps.add(new Step(s, state, when == null || "todo".equals(state) ? null : org.healthycities.web.Dates.date(when.atZone(zone).toLocalDate(), locale)));
         }
         return steps;
     }

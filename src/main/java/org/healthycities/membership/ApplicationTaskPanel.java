@@ -1,5 +1,8 @@
 package org.healthycities.membership;
 
+import java.time.Instant;
+import org.healthycities.web.Dates;
+
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
@@ -95,18 +98,16 @@ class ApplicationTaskPanel implements TaskRecordPanel {
 
     private Map<String, Object> details(Application a, CurrentUser user, Locale locale) {
         Network network = networks.network(a.networkId).orElseThrow();
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(network.getZone());
+        java.util.function.Function<Instant, String> moment = at -> Dates.moment(at, network.getZone(), locale);
         Map<String, Object> m = new LinkedHashMap<>(a.facts(network));
         m.put("statusText", messages.getMessage("membership.status." + a.status, null, locale));
-        m.put("submitted", moments.format(a.submittedAt));
+        m.put("submitted", moment.apply(a.submittedAt));
         m.put("kind", a.kind);
         m.put("population", a.population);
         m.put("political", contact(a.politicalContactName, a.politicalContactEmail, a.politicalContactPhone));
         m.put("admin", contact(a.adminContactName, a.adminContactEmail, a.adminContactPhone));
         m.put("coordinator", contact(a.coordinatorName, a.coordinatorEmail, a.coordinatorPhone));
-        m.put("decision", a.decisionBody + ", " + dates.format(a.decisionDate));
+        m.put("decision", a.decisionBody + ", " + Dates.date(a.decisionDate, locale));
         m.put("accession", Boolean.TRUE.equals(a.accessionSignedByMayor) ? a.mayorName : null);
         m.put("assembly", Boolean.TRUE.equals(a.coordinatorJoinsAssembly));
         m.put("motivation", a.motivation);
@@ -120,11 +121,27 @@ class ApplicationTaskPanel implements TaskRecordPanel {
         m.put("feeExample", fees.rule(a.networkId).map(FeeRule::isExample).orElse(false));
         m.put("memberId", a.memberId);
         m.put("history", applications.history(a).stream().map(h -> Map.of(
-                "when", moments.format(h.occurredAt),
+                "when", moment.apply(h.occurredAt),
                 "what", messages.getMessage("membership.history." + h.kind, null, h.kind, locale),
                 "who", who(h.actor, locale),
-                "detail", h.detail == null ? "" : h.detail)).toList());
+                "detail", detail(h.kind, h.detail, locale))).toList());
         return m;
+    }
+
+    /** A history line's detail in words: a mail by its kind's name, a check's result and a message key said. */
+    private String detail(String kind, String detail, Locale locale) {
+        if (detail == null) {
+            return "";
+        }
+        if (kind.equals("MAIL") && detail.contains(" → ")) {
+            String template = detail.substring(0, detail.indexOf(" → "));
+            return messages.getMessage("mail.kind." + template.replace('/', '.'), null, template, locale)
+                    + detail.substring(template.length());
+        }
+        if (kind.equals("CHECKED")) {
+            return messages.getMessage("membership.history.check." + detail, null, detail, locale);
+        }
+        return detail.matches("[a-z]+(\\.[A-Za-z]+)+") ? messages.getMessage(detail, null, detail, locale) : detail;
     }
 
     private String who(String actor, Locale locale) {

@@ -35,12 +35,14 @@ class MailRenderer {
 
     private final ITemplateEngine templates;
     private final MailTexts texts;
+    private final org.healthycities.web.Dates dates;
     private final String baseUrl;
 
-    MailRenderer(ITemplateEngine templates, MailTexts texts,
+    MailRenderer(ITemplateEngine templates, MailTexts texts, org.healthycities.web.Dates dates,
                  @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
         this.templates = templates;
         this.texts = texts;
+        this.dates = dates;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -82,6 +84,7 @@ class MailRenderer {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("baseUrl", baseUrl);
         variables.put("recipientName", mail.toName());
+        variables.put("dates", dates.in(mail.locale())); // dates in the recipient's language
         variables.putAll(mail.model());
         return variables;
     }

@@ -135,8 +135,8 @@ class MailTextController {
         });
         if (model.getAttribute("own") instanceof MailText own) {
             model.addAttribute("ownBy", own.getUpdatedBy());
-            model.addAttribute("ownDate", own.getUpdatedAt().atZone(network.getZone()).toLocalDate()
-                    .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+            model.addAttribute("ownDate", org.healthycities.web.Dates.date(own.getUpdatedAt()
+                    .atZone(network.getZone()).toLocalDate(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         model.addAttribute("network", network);
         model.addAttribute("kind", kind);

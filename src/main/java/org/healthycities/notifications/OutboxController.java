@@ -25,8 +25,11 @@ class OutboxController {
     private final OutboxRepository outbox;
     private final OutboxMailer mailer;
     private final OutboxSender sender;
+    private final org.healthycities.network.NetworkDirectory networks;
 
-    OutboxController(OutboxRepository outbox, OutboxMailer mailer, OutboxSender sender) {
+    OutboxController(OutboxRepository outbox, OutboxMailer mailer, OutboxSender sender,
+                     org.healthycities.network.NetworkDirectory networks) {
+        this.networks = networks;
         this.outbox = outbox;
         this.mailer = mailer;
         this.sender = sender;
@@ -41,6 +44,7 @@ class OutboxController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", MailStatus.values());
         model.addAttribute("deliveryEnabled", sender.enabled());
+        model.addAttribute("networkNames", networkNames());
         return "notifications/outbox";
     }
 
@@ -51,6 +55,7 @@ class OutboxController {
         model.addAttribute("mail", mail);
         model.addAttribute("canRetry", mailer.canRequeue(mail.status()));
         model.addAttribute("deliveryEnabled", sender.enabled());
+        model.addAttribute("networkNames", networkNames());
         return "notifications/outbox-mail";
     }
 
@@ -61,5 +66,11 @@ class OutboxController {
         }
         redirect.addFlashAttribute("requeued", true);
         return "redirect:/admin/outbox/" + id;
+    }
+
+    /** Networks by name, not by id, in the admin's pages. */
+    private java.util.Map<String, String> networkNames() {
+        return networks.networks().stream().collect(java.util.stream.Collectors.toMap(
+                org.healthycities.network.Network::getId, org.healthycities.network.Network::getName));
     }
 }

@@ -1,8 +1,6 @@
 package org.healthycities.staff;
 
-import java.time.ZoneId;
 import org.healthycities.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,18 +21,15 @@ class StaffController {
     private static final String LIST = "redirect:/staff/users";
 
     private final StaffService staff;
-    private final ZoneId zone;
 
-    StaffController(StaffService staff, @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone) {
+    StaffController(StaffService staff) {
         this.staff = staff;
-        this.zone = zone;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser manager, Model model) {
         model.addAttribute("people", staff.list(manager));
         model.addAttribute("networkNames", staff.networkNames());
-        model.addAttribute("zone", zone);
         return "staff/users";
     }
 
@@ -102,7 +97,6 @@ class StaffController {
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("mayGrant", manager.isAdmin());
         model.addAttribute("self", member != null && member.id().equals(manager.id()));
-        model.addAttribute("zone", zone);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form); // re-adding would drop the binding errors
         }

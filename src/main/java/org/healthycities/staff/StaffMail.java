@@ -55,14 +55,12 @@ class StaffMail {
 
     /** A moment as the user's network writes it, in its zone (an Instant in a mail's model is shown so). */
     static String moment(Instant at, Network network) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(network.getLocale()).format(at.atZone(network.getZone()));
+        return org.healthycities.web.Dates.moment(at, network.getZone(), network.getLocale());
     }
 
     /** The time of day only, for a lock that ends within the hour. */
     static String time(Instant at, Network network) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(network.getLocale())
-                .format(at.atZone(network.getZone()));
+        return org.healthycities.web.Dates.time(at, network.getZone(), network.getLocale());
     }
 
     /** The network the user's mail comes from: the first of the user's networks, else the first network. */

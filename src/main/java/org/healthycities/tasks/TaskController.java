@@ -3,13 +3,11 @@ package org.healthycities.tasks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.healthycities.documents.DocumentDownloads;
 import org.healthycities.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
@@ -44,25 +42,21 @@ class TaskController {
     private final TaskPlugins plugins;
     private final DocumentDownloads downloads;
     private final MessageSource messages;
-    private final ZoneId zone;
     private final Clock clock;
 
     TaskController(TaskDirectory directory, TaskWork work, TaskHistory history, TaskPlugins plugins,
-                   DocumentDownloads downloads, MessageSource messages,
-                   @Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone, Clock clock) {
+                   DocumentDownloads downloads, MessageSource messages, Clock clock) {
         this.downloads = downloads;
         this.directory = directory;
         this.work = work;
         this.history = history;
         this.plugins = plugins;
         this.messages = messages;
-        this.zone = zone;
         this.clock = clock;
     }
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("zone", zone);
         model.addAttribute("now", clock.instant());
     }
 

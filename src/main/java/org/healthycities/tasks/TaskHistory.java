@@ -72,22 +72,24 @@ class TaskHistory {
                     .orderPartiallyByOccurrence().asc().list()) {
                 if (isStep(a)) {
                     raw.add(new Raw(a.getEndTime() != null ? a.getEndTime() : a.getStartTime(), STEP, null,
-                            text("tasks.history.step", locale, a.getActivityName()), null));
+                            text("tasks.history.step", locale, named("process." + a.getProcessDefinitionKey() + "."
+                                    + a.getActivityId(), a.getActivityName(), locale)), null));
                 }
             }
             List<HistoricTaskInstance> userTasks = history.createHistoricTaskInstanceQuery()
                     .processInstanceId(instanceId).orderByHistoricActivityInstanceStartTime().asc().list();
             for (HistoricTaskInstance t : userTasks) {
-                raw.add(new Raw(t.getStartTime(), CREATED, null, text("tasks.history.created", locale, t.getName()), null));
+                String name = taskName(t, locale);
+                raw.add(new Raw(t.getStartTime(), CREATED, null, text("tasks.history.created", locale, name), null));
                 if (t.getEndTime() != null) {
                     boolean completed = "completed".equals(t.getDeleteReason());
                     raw.add(new Raw(t.getEndTime(), COMPLETED, completed ? t.getAssignee() : null,
                             text(completed ? "tasks.history.completed" : "tasks.history.cancelled", locale,
-                                    t.getName()), null));
+                                    name), null));
                 }
             }
             Map<String, String> taskNames = userTasks.stream().filter(t -> t.getName() != null)
-                    .collect(Collectors.toMap(HistoricTaskInstance::getId, HistoricTaskInstance::getName));
+                    .collect(Collectors.toMap(HistoricTaskInstance::getId, t -> taskName(t, locale)));
             for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(instanceId)
                     .entityType("Task").orderByTimestamp().asc().list()) {
                 String what = claimText(e, taskNames.getOrDefault(e.getTaskId(), ""), locale);
@@ -130,6 +132,18 @@ class TaskHistory {
             return text("tasks.history.assigned", locale, taskName, to);
         }
         return null;
+    }
+
+    /**
+     * A step's or task's name in the reader's language, by its BPMN id ({@code process.<process>.<id>} in the
+     * bundles); the BPMN keeps its Danish names for Modeler and Cockpit, which are the fallback.
+     */
+    private String named(String key, String bpmnName, Locale locale) {
+        return messages.getMessage(key, null, bpmnName, locale);
+    }
+
+    private String taskName(HistoricTaskInstance t, Locale locale) {
+        return named("process." + t.getProcessDefinitionKey() + "." + t.getTaskDefinitionKey(), t.getName(), locale);
     }
 
     private String text(String key, Locale locale, Object... args) {

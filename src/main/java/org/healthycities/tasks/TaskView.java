@@ -19,6 +19,16 @@ public record TaskView(String id, String name, String taskDefinitionKey, String 
     /** How close a due date may be before the task counts as due soon. */
     public static final Duration DUE_SOON = Duration.ofDays(3);
 
+    /** The bundle key of the task's name in the reader's language: {@code process.<process id>.<task id>}. */
+    public String nameKey() {
+        return "process." + processDefinitionKey + "." + taskDefinitionKey;
+    }
+
+    /** The bundle key of the process's name: {@code process.<process id>}. */
+    public String processNameKey() {
+        return "process." + processDefinitionKey;
+    }
+
     public boolean open() {
         return ended == null;
     }

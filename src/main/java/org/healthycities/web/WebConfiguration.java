@@ -3,7 +3,10 @@ package org.healthycities.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,27 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request -> Languages.DANISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** The bundles as Spring Boot would set them up (spring.messages.*), formatted by ICU. */
+    @Bean
+    @ConfigurationProperties("spring.messages")
+    MessageSourceProperties messageSourceProperties() {
+        return new MessageSourceProperties();
+    }
+
+    @Bean
+    MessageSource messageSource(MessageSourceProperties properties) {
+        IcuMessageSource source = new IcuMessageSource();
+        source.setBasenames(properties.getBasename().toArray(String[]::new));
+        source.setDefaultEncoding(properties.getEncoding().name());
+        source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+        source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+        source.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+        if (properties.getCacheDuration() != null) {
+            source.setCacheMillis(properties.getCacheDuration().toMillis());
+        }
+        return source;
     }
 
     /** Before the security filters (whose CSRF check reads the parts), after the session's. */

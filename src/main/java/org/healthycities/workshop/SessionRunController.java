@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.web.Confirmation;
 import org.healthycities.workshop.ConsolidationService.Board;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -116,7 +117,7 @@ class SessionRunController {
     String saveConsolidation(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                              @RequestParam Map<String, String> params, HttpServletRequest request,
                              @RequestParam(defaultValue = "save") String action, Locale locale,
-                             RedirectAttributes redirect) {
+                             org.springframework.ui.Model model, RedirectAttributes redirect) {
         Map<Long, String> texts = new HashMap<>();
         params.forEach((name, value) -> {
             if (name.matches("synthesis-\\d{1,18}")) {
@@ -130,6 +131,13 @@ class SessionRunController {
             }
         });
         Set<String> networks = directory.visibleTo(user);
+        if ("complete".equals(action) && !"yes".equals(request.getParameter(Confirmation.PARAMETER))) {
+            // kept first, so going back from the question loses nothing
+            consolidation.save(networks, id, texts, tags, locale).orElseThrow(WorkshopController::notFound);
+            return Confirmation.ask(request, model, "workshop.consolidate.complete.confirm",
+                    "workshop.consolidate.complete.confirm.text", null, "workshop.consolidate.complete",
+                    "/workshops/sessions/" + id + "/consolidate").orElseThrow();
+        }
         if ("complete".equals(action)) {
             boolean done = consolidation.complete(networks, id, texts, tags, user.id(), locale)
                     .orElseThrow(WorkshopController::notFound);

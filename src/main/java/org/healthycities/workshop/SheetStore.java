@@ -35,6 +35,14 @@ class SheetStore {
     /** One group's sheet with its fields by question id, and the fields' open conflicts by question id. */
     record SheetView(Sheet sheet, Map<Long, Answer> answers, Map<Long, List<FieldConflict>> conflicts) {
 
+        /**
+         * The sheet's status as people should read it: a sheet still open when the session has closed is a
+         * draft (the process collects it as one a moment later).
+         */
+        public Sheet.Status shownStatus(boolean sessionOpen) {
+            return !sessionOpen && sheet.getStatus() == Sheet.Status.OPEN ? Sheet.Status.DRAFT : sheet.getStatus();
+        }
+
         public List<FieldConflict> conflicts(Long questionId) {
             return conflicts.getOrDefault(questionId, List.of());
         }

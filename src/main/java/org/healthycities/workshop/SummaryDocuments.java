@@ -1,5 +1,7 @@
 package org.healthycities.workshop;
 
+import org.healthycities.web.Dates;
+
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -33,9 +35,9 @@ class SummaryDocuments {
 
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
-    private final WorkshopDates dates;
+    private final Dates dates;
 
-    SummaryDocuments(SpringTemplateEngine templates, MessageSource messages, WorkshopDates dates) {
+    SummaryDocuments(SpringTemplateEngine templates, MessageSource messages, Dates dates) {
         this.templates = templates;
         this.messages = messages;
         this.dates = dates;
@@ -46,7 +48,7 @@ class SummaryDocuments {
         Context context = new Context(locale);
         context.setVariable("board", board);
         context.setVariable("view", board.view());
-        context.setVariable("dates", dates);
+        context.setVariable("dates", dates.in(locale));
         return templates.process(template, context);
     }
 

@@ -1,5 +1,7 @@
 package org.healthycities.workshop;
 
+import org.healthycities.web.Dates;
+
 import java.util.Locale;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
@@ -19,13 +21,13 @@ class SummaryMailing {
     private final SessionRepository sessions;
     private final WorkshopService workshops;
     private final ConsolidationService consolidation;
-    private final WorkshopDates dates;
+    private final Dates dates;
     private final NetworkDirectory directory;
     private final Mailer mailer;
     private final NetworkClock time;
 
     SummaryMailing(SessionRepository sessions, WorkshopService workshops, ConsolidationService consolidation,
-                   WorkshopDates dates, NetworkDirectory directory, Mailer mailer, NetworkClock time) {
+                   Dates dates, NetworkDirectory directory, Mailer mailer, NetworkClock time) {
         this.time = time;
         this.sessions = sessions;
         this.workshops = workshops;
@@ -44,7 +46,7 @@ class SummaryMailing {
         board.participants().stream().filter(p -> p.getEmail() != null).forEach(p -> mailer.send(
                 OutgoingMail.to(p.getEmail(), locale, "workshop/mail/summary", view.networkId())
                         .withName(p.getName())
-                        .with("board", board).with("view", view).with("dates", dates)
+                        .with("board", board).with("view", view).with("dates", dates.in(locale))
                         .withDedupKey("workshop:summary:" + sessionId + ":" + p.getId())));
         session.summarySent(time.now());
         sessions.save(session);

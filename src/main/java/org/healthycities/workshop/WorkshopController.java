@@ -1,5 +1,6 @@
 package org.healthycities.workshop;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.web.Confirmation;
 import org.healthycities.workshop.Forms.AssignmentForm;
 import org.healthycities.workshop.Forms.QuestionForm;
 import org.healthycities.workshop.Forms.SessionForm;
@@ -135,7 +137,17 @@ class WorkshopController {
     }
 
     @PostMapping("/workshops/sessions/{id}/questions/{questionId}/delete")
-    String removeQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId) {
+    String removeQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
+                          HttpServletRequest request, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        String label = view.questions().stream().filter(q -> q.getId().equals(questionId)).map(Question::getLabel)
+                .findFirst().orElseThrow(WorkshopController::notFound);
+        Optional<String> ask = Confirmation.ask(request, model, "workshop.question.delete.confirm",
+                "workshop.question.delete.confirm.text", new Object[] {label}, "workshop.question.delete",
+                "/workshops/sessions/" + id);
+        if (ask.isPresent()) {
+            return ask.get();
+        }
         if (!workshops.removeQuestion(networks(user), id, questionId)) {
             throw notFound();
         }
@@ -144,7 +156,16 @@ class WorkshopController {
 
     @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/delete")
     String removeAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
-                            @PathVariable Long assignmentId) {
+                            @PathVariable Long assignmentId, HttpServletRequest request, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        String title = view.assignments().stream().filter(a -> a.assignment().getId().equals(assignmentId))
+                .map(a -> a.assignment().getTitle()).findFirst().orElseThrow(WorkshopController::notFound);
+        Optional<String> ask = Confirmation.ask(request, model, "workshop.assignment.delete.confirm",
+                "workshop.assignment.delete.confirm.text", new Object[] {title}, "workshop.assignment.delete",
+                "/workshops/sessions/" + id);
+        if (ask.isPresent()) {
+            return ask.get();
+        }
         if (!workshops.removeAssignment(networks(user), id, assignmentId)) {
             throw notFound();
         }
@@ -178,8 +199,14 @@ class WorkshopController {
     }
 
     @PostMapping("/workshops/sessions/{id}/close")
-    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
-        workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpServletRequest request,
+                 Model model, RedirectAttributes redirect) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Optional<String> ask = Confirmation.ask(request, model, "workshop.close.confirm", "workshop.close.confirm.text",
+                new Object[] {view.session().getTitle()}, "workshop.close", "/workshops/sessions/" + id + "/live");
+        if (ask.isPresent()) {
+            return ask.get();
+        }
         redirect.addFlashAttribute("closed", workshops.closeEarly(networks(user), id));
         return "redirect:/workshops/sessions/" + id + "/live";
     }

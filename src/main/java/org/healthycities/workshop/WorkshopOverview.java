@@ -29,9 +29,8 @@ class WorkshopOverview implements OverviewPanel {
                 .filter(w -> w.getStartsOn() != null && !w.getStartsOn().isBefore(time.today(w.getNetworkId())))
                 .sorted(java.util.Comparator.comparing(Workshop::getStartsOn)).limit(SHOWN)
                 .map(w -> new Row("workshop.overview.next", new Object[] {w.getTitle(),
-                        java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                                .withLocale(org.springframework.context.i18n.LocaleContextHolder.getLocale())
-                                .format(w.getStartsOn())},
+                        org.healthycities.web.Dates.date(w.getStartsOn(),
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale())},
                         "/workshops/" + w.getId(), false))
                 .toList();
         return Optional.of(new Panel(40, "workshop.overview.title", "/workshops", rows, "workshop.overview.none"));

@@ -158,6 +158,36 @@ class EvaluationPagesIT {
     }
 
     @Test
+    void theReviewersCommentOnAnAcceptedEvaluationReachesTheCoordinator() throws Exception {
+        MemberEvaluation e = members.get(1);
+        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
+        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null);
+        mvc.perform(post("/evaluations/" + e.getId() + "/review").with(TestMembers.login(identity, secretary))
+                        .with(csrf()).param("decision", "accept").param("comment", "Flot arbejde med partnerskaberne."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.ACCEPTED);
+        // on the coordinator's page
+        mvc.perform(get("/evaluation/" + evaluations.newLink(e.getId()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sekretariatet har godkendt evalueringen")))
+                .andExpect(content().string(containsString("Flot arbejde med partnerskaberne.")));
+        // and in the coordinator's mail, over SMTP (the test members share one address: found by the comment)
+        String to = evaluations.evaluation(e.getId()).getCoordinatorEmail();
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        jakarta.mail.internet.MimeMessage accepted = null;
+        while (accepted == null && System.nanoTime() < end) {
+            for (var m : org.healthycities.support.MailServer.mailsTo(to)) {
+                if (m.getSubject().contains("er godkendt")
+                        && org.healthycities.support.MailServer.text(m).contains("Flot arbejde med partnerskaberne.")) {
+                    accepted = m;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(accepted).as("the acceptance mail with the comment").isNotNull();
+        assertThat(org.healthycities.support.MailServer.text(accepted)).contains(e.getMemberName(), network);
+    }
+
+    @Test
     void theSecretariatSeesItsOwnNetworkOnlyAndTheReportExports() throws Exception {
         MemberEvaluation e = members.get(0);
         var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.WELL_UNDER_WAY);

@@ -74,7 +74,7 @@ class NetworkBrowserIT {
             browser.find("#file").sendKeys(csvWithABrokenLine().toAbsolutePath().toString());
             browser.click("main form button[type=submit]").waitForText("Afviste linjer")
                     .checkPage("network-13-import-report");
-            assertThat(browser.text()).contains("0 oprettet, 1 opdateret, 1 linjer afvist.",
+            assertThat(browser.text()).contains("0 oprettet, 1 opdateret, 1 linje afvist.",
                     "Typen \"planet\" er ukendt: skriv kommune eller region.");
         }
         assertThat(directory.themeGroups("sund-by")).anyMatch(g -> g.getName().equals(groupName));

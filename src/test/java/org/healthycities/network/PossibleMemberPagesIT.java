@@ -66,7 +66,7 @@ class PossibleMemberPagesIT {
                 .andExpect(content().string(not(containsString("Ærø Kommune"))));
         mvc.perform(get("/network/sund-by/possible-members").param("q", "0492").with(dane))
                 .andExpect(content().string(containsString("Ærø Kommune")))
-                .andExpect(content().string(containsString("1 mulige medlemmer")));
+                .andExpect(content().string(containsString("1 muligt medlem")));
         mvc.perform(get("/network/sund-by/possible-members").param("page", "1").with(dane))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Side 2 af")))
@@ -105,7 +105,7 @@ class PossibleMemberPagesIT {
     void theReportSpeaksThePersonsLanguage() throws Exception {
         String csv = "code,name,kind\n" + code() + ",Plutonien,planet\n";
         mvc.perform(upload("hc-sverige", csv.getBytes(StandardCharsets.UTF_8)).param("lang", "sv").with(swede))
-                .andExpect(content().string(containsString("0 skapade, 0 uppdaterade, 1 rader avvisade.")))
+                .andExpect(content().string(containsString("0 skapade, 0 uppdaterade, 1 rad avvisade.")))
                 .andExpect(content().string(containsString("Typen &quot;planet&quot; är okänd: skriv kommun eller region.")));
     }
 

@@ -153,6 +153,10 @@ class AuthorizationMatrixIT {
         PARAMS.put("/join/s/{token}/field", Map.of("questionId", "$question", "version", "0", "value", "matrix"));
         PARAMS.put("/workshops", Map.of("networkId", "sund-by", "title", MATRIX_TITLE));
         PARAMS.put("/workshops/sessions/{id}/copy", Map.of("from", "$session"));
+        // the irreversible ones ask first (web/Confirmation); the matrix answers yes, so they act
+        PARAMS.put("/workshops/sessions/{id}/close", Map.of("confirmed", "yes"));
+        PARAMS.put("/workshops/sessions/{id}/questions/{questionId}/delete", Map.of("confirmed", "yes"));
+        PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/delete", Map.of("confirmed", "yes"));
         PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/questions",
                 Map.of("label", "Matrix?", "kind", "LONG_TEXT"));
         // a person nobody has data about: the export is empty and the erase touches nothing

@@ -9,18 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class LoginThrottleIT {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @Autowired MockMvc mvc;
     @Autowired IdentityService identity;
@@ -151,7 +146,7 @@ class LoginThrottleIT {
     void anAddressGuessingManyUsersIsSlowedToo() {
         LoginThrottle strict = new LoginThrottle(jdbc, clock, unlockLinks, 5, 3, Duration.ofMinutes(1),
                 Duration.ofMinutes(15), Duration.ofHours(1));
-        String address = "10.66.0." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        String address = WebappLogin.nextAddress();
         strict.failed("nobody-1-" + user, address);
         strict.failed("nobody-2-" + user, address);
         assertThat(strict.lockedUntil("nobody-3-" + user, address)).isEmpty();
@@ -181,22 +176,10 @@ class LoginThrottleIT {
 
     private HttpResponse<String> webappLogin(HttpClient http, CookieManager cookies, String username, String password)
             throws Exception {
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse("");
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/cockpit"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return WebappLogin.cockpit(http, cookies, "http://localhost:" + port, username, password);
     }
 
     private static RequestPostProcessor address() {
-        int n = ADDRESSES.incrementAndGet();
-        String address = "10.55." + (n / 250 % 250) + "." + (n % 250 + 1);
-        return r -> {
-            r.setRemoteAddr(address);
-            return r;
-        };
+        return WebappLogin.newAddress();
     }
 }

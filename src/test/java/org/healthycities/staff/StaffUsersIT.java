@@ -10,13 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,7 +52,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class StaffUsersIT {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final Pattern LINK = Pattern.compile("/login/password/([A-Za-z0-9_-]{43})");
     private static final String GOOD = "Syv grønne cykler ved havnen";
 
@@ -363,21 +358,10 @@ class StaffUsersIT {
 
     private HttpResponse<String> webappLogin(HttpClient http, CookieManager cookies, String username, String password)
             throws Exception {
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse("");
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default/login/cockpit"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return WebappLogin.cockpit(http, cookies, base(), username, password);
     }
 
     private static RequestPostProcessor address() {
-        int n = ADDRESSES.incrementAndGet();
-        String address = "10.88." + (n / 250 % 250) + "." + (n % 250 + 1);
-        return r -> {
-            r.setRemoteAddr(address);
-            return r;
-        };
+        return WebappLogin.newAddress();
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +75,9 @@ class BundlesTest {
                     assertThat(text).as(bundle + language + ": " + key + " has '' but no arguments").doesNotContain("''");
                     continue;
                 }
-                new MessageFormat(text, locale).format(new Object[] {1, 2, 3, 4, 5}); // throws if invalid
+                // as the application formats it (IcuMessageSource); throws if the pattern is invalid
+                new com.ibm.icu.text.MessageFormat(text, com.ibm.icu.util.ULocale.forLocale(locale))
+                        .format(new Object[] {1, 2, 3, 4, 5});
                 assertThat(text.replace("''", "")).as(bundle + language + ": " + key
                         + " has a lone apostrophe, which hides the text after it (write '' in a text with arguments)")
                         .doesNotContain("'");

@@ -149,7 +149,10 @@ class WorkshopBrowserIT {
             waitUntil(desk, d -> d.findElement(By.cssSelector("tr[data-group='Lighed'] .badge")).getText().equals("Afleveret"));
 
             // the secretariat closes early; a late phone is told and keeps its text
-            desk.click("form[action$='/close'] button").waitForText("Sessionen er lukket");
+            desk.click("form[action$='/close'] button").waitForText("Luk sessionen nu?");
+            desk.checkPage("ws-05b-close-confirm");
+            desk.click("main form button[type=submit]").waitForText("Sessionen er lukket");
+            assertThat(desk.find("tr[data-group='Fællesskab'] .badge").getText()).isEqualTo("Kladde");
             bo.find("textarea#q" + q2).sendKeys(" For sent.");
             waitUntil(bo, d -> statusOf(bo, q2).startsWith("Fristen er udløbet"));
             assertThat(bo.find("textarea#q" + q2).getAttribute("value")).contains("For sent.");
@@ -168,7 +171,9 @@ class WorkshopBrowserIT {
             desk.type("#synthesis-" + q1, "Grupperne ønsker en mere konkret strategi.");
             desk.driver().executeScript("document.querySelector('details').open = true;");
             desk.click("input[value='SDG:SDG10']");
-            desk.click("button[value=complete]").waitForText("Hent som PDF");
+            desk.click("button[value=complete]").waitForText("Afslut og send opsamlingen?");
+            desk.checkPage("ws-06b-complete-confirm");
+            desk.click("main form button[type=submit]").waitForText("Hent som PDF");
             desk.checkPage("ws-07-summary");
             assertThat(desk.text()).contains("Grupperne ønsker en mere konkret strategi.", "Strategien er for abstrakt.");
 

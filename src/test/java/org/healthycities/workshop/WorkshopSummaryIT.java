@@ -2,6 +2,7 @@ package org.healthycities.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.healthycities.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -65,7 +66,17 @@ class WorkshopSummaryIT {
         String url = "/workshops/sessions/" + opened.id();
         mvc.perform(get(url + "/consolidate").with(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Grupperne arbejder stadig")));
-        mvc.perform(post(url + "/close").with(user).with(csrf())).andExpect(status().is3xxRedirection());
+        // closing asks first and does nothing until confirmed
+        mvc.perform(post(url + "/close").with(user).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Luk sessionen nu?")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"yes\"")));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(opened.id()))
+                .taskDefinitionKey(WorkshopProcess.CONSOLIDATE_TASK).count()).isZero();
+        mvc.perform(post(url + "/close").with(user).with(csrf()).param("confirmed", "yes"))
+                .andExpect(status().is3xxRedirection());
+        // the live table no longer calls the unsubmitted sheet open
+        mvc.perform(get(url + "/live").with(user)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(">Åbent<"))));
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(opened.id()))
                 .taskDefinitionKey(WorkshopProcess.CONSOLIDATE_TASK).count() == 0) {
@@ -84,6 +95,16 @@ class WorkshopSummaryIT {
         mvc.perform(post(url + "/consolidate").with(user).with(csrf())
                         .param("synthesis-" + text.getId(), "Lighed og sundhed i alle politikker går igen.")
                         .param("tags-" + answerId.group(1), "SDG:SDG10").param("action", "complete"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Afslut og send opsamlingen?")))
+                // the texts ride along, and are kept already: going back loses nothing
+                .andExpect(content().string(containsString("Lighed og sundhed i alle politikker går igen.")));
+        mvc.perform(get(url + "/consolidate").with(user))
+                .andExpect(content().string(containsString("Lighed og sundhed i alle politikker går igen.")));
+        mvc.perform(post(url + "/consolidate").with(user).with(csrf())
+                        .param("synthesis-" + text.getId(), "Lighed og sundhed i alle politikker går igen.")
+                        .param("tags-" + answerId.group(1), "SDG:SDG10").param("action", "complete")
+                        .param("confirmed", "yes"))
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(get(url + "/summary").with(user)).andExpect(status().isOk())

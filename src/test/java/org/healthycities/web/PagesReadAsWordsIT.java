@@ -1,0 +1,89 @@
+package org.healthycities.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.security.CurrentUser;
+import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.TestMembers;
+import org.healthycities.support.TestUsers;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The pages as people read them, in each of the four languages: no message key left in the page (Thymeleaf
+ * shows a missing one as ??key_locale??), no date in a machine's or another country's format (every date goes
+ * through web/Dates), no network id where its name belongs. A check over each page's text, not page by page.
+ */
+@IntegrationTest
+class PagesReadAsWordsIT {
+
+    static final List<String> PAGES = List.of("/", "/apply", "/join", "/login", "/home", "/members", "/network",
+            "/network/sund-by/edit", "/network/sund-by/mail-texts", "/workshops", "/evaluations", "/tasks",
+            "/membership/applications", "/membership/fees", "/documents", "/admin/outbox", "/staff/users");
+
+    static final Pattern RAW_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+    static final Pattern MACHINE_DATE = Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[-/]\\d{1,2}[-/ ]\\d{4}\\b|\\b\\d{1,2}/\\d{1,2}\\b");
+    static final Pattern NETWORK_ID = Pattern.compile("\\b(sund-by|hc-sverige|sunne-kommuner)\\b");
+
+    @Autowired MockMvc mvc;
+    @Autowired IdentityService identity;
+    @Autowired TestMembers members;
+    @Autowired org.healthycities.workshop.TestWorkshops workshops;
+    @Autowired org.healthycities.membership.TestApplications applications;
+
+    @Test
+    void theCheckKnowsTheFormatsItRefuses() {
+        for (String machine : List.of("2026-12-04 10:00", "04-12-2026", "14/11 2017", "4/12")) {
+            assertThat(MACHINE_DATE.matcher(machine).find()).as(machine).isTrue();
+        }
+        for (String words : List.of("4. dec. 2026 16.23", "4 Dec 2026, 16:23", "4. des. 2026", "Strategi 2023-2026")) {
+            assertThat(MACHINE_DATE.matcher(words).find()).as(words).isFalse();
+        }
+        assertThat(RAW_KEY.matcher("Gem ??form.save_da??").find()).isTrue();
+    }
+
+    @Test
+    void everyPageSpeaksWordsInEachLanguage() throws Exception {
+        // pages with dates to show: a member, a workshop (14-15 Nov 2026), an application with its mail and task
+        var member = members.activeMember("sund-by", "0461");
+        workshops.opened();
+        applications.runJobs(applications.apply("sund-by"));
+        RequestPostProcessor admin = TestMembers.login(identity, TestUsers.create(identity, "ordene", CurrentUser.ADMIN));
+        List<String> wrong = new ArrayList<>();
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add("/members/" + member.getId());
+        for (String language : List.of("da", "en", "sv", "nb")) {
+            String workshopDays = Dates.date(java.time.LocalDate.of(2026, 11, 14), java.util.Locale.forLanguageTag(language));
+            String workshopsPage = Jsoup.parse(mvc.perform(get("/workshops").param("lang", language).with(admin))
+                    .andReturn().getResponse().getContentAsString()).text();
+            assertThat(workshopsPage).as("the workshop's days in words").contains(workshopDays);
+            for (String page : pages) {
+                var response = mvc.perform(get(page).param("lang", language).with(admin)).andReturn().getResponse();
+                if (response.getStatus() != 200) {
+                    wrong.add(page + " (" + language + "): status " + response.getStatus());
+                    continue;
+                }
+                String text = Jsoup.parse(response.getContentAsString()).text();
+                for (Pattern p : List.of(RAW_KEY, MACHINE_DATE, NETWORK_ID)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        int from = Math.max(0, m.start() - 40);
+                        wrong.add(page + " (" + language + "): \"" + text.substring(from, Math.min(text.length(),
+                                m.end() + 40)) + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("pages with keys, machine dates or ids where words belong").isEmpty();
+    }
+}

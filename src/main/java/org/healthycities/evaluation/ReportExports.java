@@ -23,6 +23,11 @@ import org.thymeleaf.context.Context;
 @Component
 class ReportExports {
 
+    /** SDG3 before SDG10: the world goals by their number, not as text. */
+    private static final java.util.Comparator<String> BY_GOAL_NUMBER = java.util.Comparator.comparingInt(
+            code -> code.replaceAll("\\D", "").isEmpty() ? 0 : Integer.parseInt(code.replaceAll("\\D", "")));
+
+
     private final ITemplateEngine templates;
     private final MessageSource messages;
 
@@ -60,7 +65,7 @@ class ReportExports {
                     row(activities, x++, e.getMemberName(), t.getTitle(),
                             t.getGoalId() == null ? "" : goalTitles.getOrDefault(t.getGoalId(), ""),
                             text("evaluation.activityStatus." + t.getStatus(), locale), t.getPartners(),
-                            String.join(", ", t.getSdgs()));
+                            t.getSdgs().stream().sorted(BY_GOAL_NUMBER).collect(Collectors.joining(", ")));
                 }
             }
             book.write(out);
@@ -70,7 +75,7 @@ class ReportExports {
 
     private static String tags(MemberEvaluation e, String set) {
         return e.getTags().stream().filter(t -> t.getTagSet().equals(set)).map(MemberEvaluation.TagRef::getCode)
-                .sorted().collect(Collectors.joining(", "));
+                .sorted(BY_GOAL_NUMBER.thenComparing(java.util.Comparator.naturalOrder())).collect(Collectors.joining(", "));
     }
 
     private void header(Sheet sheet, Locale locale, String... keys) {

@@ -166,6 +166,12 @@ class EvaluationPagesIT {
                         .with(csrf()).param("decision", "accept").param("comment", "Flot arbejde med partnerskaberne."))
                 .andExpect(status().is3xxRedirection());
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.ACCEPTED);
+        // the secretariat's page names the activity's world goals in order (3 before 11), never by code
+        String page = mvc.perform(get("/evaluations/" + e.getId()).with(TestMembers.login(identity, secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String activities = page.substring(page.indexOf("Sund skolevej"));
+        assertThat(activities).doesNotContain("SDG11");
+        assertThat(activities.indexOf(">3. ")).isPositive().isLessThan(activities.indexOf(">11. "));
         // on the coordinator's page
         mvc.perform(get("/evaluation/" + evaluations.newLink(e.getId()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sekretariatet har godkendt evalueringen")))

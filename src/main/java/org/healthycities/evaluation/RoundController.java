@@ -47,11 +47,12 @@ class RoundController {
     }
 
     @GetMapping("/evaluations")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser user, Model model, java.util.Locale locale) {
         Set<String> visible = networks.visibleTo(user);
         List<Network> mine = networks.networks().stream().filter(n -> visible.contains(n.getId())).toList();
         model.addAttribute("rounds", rounds.rounds(visible));
         model.addAttribute("networks", mine);
+        model.addAttribute("defaultNetwork", networks.defaultFor(user, locale).orElse(""));
         model.addAttribute("networkNames", mine.stream().collect(java.util.stream.Collectors.toMap(Network::getId, Network::getName)));
         model.addAttribute("settings", mine.stream().map(n -> rounds.settings(n.getId())).toList());
         if (!model.containsAttribute("year")) {

@@ -42,6 +42,19 @@ public class NetworkDirectory {
         return user.visibleNetworks(networks.findAll().stream().map(Network::getId).toList());
     }
 
+    /**
+     * The network a form offers first: among the person's own networks (all, for an admin of none), the one that
+     * speaks the page's language, else the first.
+     */
+    public Optional<String> defaultFor(CurrentUser user, java.util.Locale locale) {
+        Set<String> visible = visibleTo(user);
+        List<Network> seen = networks().stream().filter(n -> visible.contains(n.getId())).toList();
+        List<Network> own = seen.stream().filter(n -> user.networks().contains(n.getId())).toList();
+        List<Network> candidates = own.isEmpty() ? seen : own;
+        return candidates.stream().filter(n -> n.getLanguage().equals(locale.getLanguage())).findFirst()
+                .or(() -> candidates.stream().findFirst()).map(Network::getId);
+    }
+
     public Optional<Network> network(String id) {
         return id == null ? Optional.empty() : networks.findById(id);
     }

@@ -53,11 +53,11 @@ class WorkshopController {
     }
 
     @GetMapping("/workshops")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         Set<String> networks = networks(user);
         model.addAttribute("workshops", workshops.workshops(networks));
         if (!model.containsAttribute("workshopForm")) {
-            model.addAttribute("workshopForm", WorkshopForm.empty(networks.size() == 1 ? networks.iterator().next() : ""));
+            model.addAttribute("workshopForm", WorkshopForm.empty(directory.defaultFor(user, locale).orElse("")));
         }
         model.addAttribute("networks", directory.networks().stream().filter(n -> networks.contains(n.getId())).toList());
         return "workshop/list";
@@ -65,10 +65,10 @@ class WorkshopController {
 
     @PostMapping("/workshops")
     String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("workshopForm") WorkshopForm form,
-                  BindingResult errors, Model model) {
+                  BindingResult errors, Model model, Locale locale) {
         Optional<Workshop> created = workshops.create(networks(user), form, errors); // adds its checks to the form's
         if (created.isEmpty()) {
-            return list(user, model);
+            return list(user, model, locale);
         }
         return "redirect:/workshops/" + created.get().getId();
     }

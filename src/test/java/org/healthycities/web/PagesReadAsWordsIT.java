@@ -42,6 +42,29 @@ class PagesReadAsWordsIT {
     @Autowired org.healthycities.membership.TestApplications applications;
 
     @Test
+    void theNetworkFieldOffersThePersonsOwnNetworkFirst() throws Exception {
+        RequestPostProcessor admin = TestMembers.login(identity, TestUsers.create(identity, "standard", CurrentUser.ADMIN));
+        // an admin of no network: the network that speaks the page's language
+        for (String[] expected : new String[][] {{"da", "sund-by"}, {"sv", "hc-sverige"}, {"nb", "sunne-kommuner"}}) {
+            for (String page : List.of("/workshops", "/evaluations")) {
+                String html = mvc.perform(get(page).param("lang", expected[0]).with(admin)).andReturn().getResponse()
+                        .getContentAsString();
+                assertThat(Jsoup.parse(html).select("select#networkId option[selected], select#network option[selected]"))
+                        .as(page + " in " + expected[0]).extracting(e -> e.attr("value")).containsExactly(expected[1]);
+            }
+        }
+        // a secretary of two networks: the own one that speaks the page's language
+        RequestPostProcessor both = TestMembers.login(identity,
+                TestUsers.create(identity, "toNet", CurrentUser.SECRETARIAT, "hc-sverige", "sund-by"));
+        for (String[] expected : new String[][] {{"da", "sund-by"}, {"sv", "hc-sverige"}}) {
+            String html = mvc.perform(get("/workshops").param("lang", expected[0]).with(both)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(html).select("select#networkId option[selected]")).extracting(e -> e.attr("value"))
+                    .containsExactly(expected[1]);
+        }
+    }
+
+    @Test
     void theCheckKnowsTheFormatsItRefuses() {
         for (String machine : List.of("2026-12-04 10:00", "04-12-2026", "14/11 2017", "4/12")) {
             assertThat(MACHINE_DATE.matcher(machine).find()).as(machine).isTrue();

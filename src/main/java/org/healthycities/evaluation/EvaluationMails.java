@@ -16,7 +16,6 @@ import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,11 +54,11 @@ class EvaluationMails implements EditableMails {
     private final NetworkClock time;
     private final EvaluationRepository evaluations;
     private final RoundRepository rounds;
-    private final String baseUrl;
+    private final org.healthycities.web.PublicAddress address;
 
     EvaluationMails(EvaluationLinks links, EvaluationEvents events, NetworkDirectory networks, Mailer mailer,
                     NetworkClock time, EvaluationRepository evaluations, RoundRepository rounds,
-                    @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+                    org.healthycities.web.PublicAddress address) {
         this.evaluations = evaluations;
         this.rounds = rounds;
         this.mailer = mailer;
@@ -67,7 +66,7 @@ class EvaluationMails implements EditableMails {
         this.links = links;
         this.events = events;
         this.networks = networks;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     /**
@@ -86,7 +85,7 @@ class EvaluationMails implements EditableMails {
         Instant expires = time.startOf(e.getNetworkId(), until.plusDays(LINK_DAYS_AFTER_CLOSE));
         String token = links.issue(e.getId(), expires);
         Locale locale = networks.network(e.getNetworkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
-        deliver(e, round, kind, onceKey, baseUrl + "/evaluation/" + token, locale);
+        deliver(e, round, kind, onceKey, address.url() + "/evaluation/" + token, locale);
         return true;
     }
 
@@ -127,7 +126,7 @@ class EvaluationMails implements EditableMails {
     private Optional<Map<String, Object>> example(String networkId) {
         return evaluations.findFirstByNetworkIdOrderByIdDesc(networkId).flatMap(e -> rounds.findById(e.getRoundId())
                 .map(round -> {
-                    Map<String, Object> model = model(e, round, baseUrl + "/evaluation/…", networks.network(networkId)
+                    Map<String, Object> model = model(e, round, address.url() + "/evaluation/…", networks.network(networkId)
                             .map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da")));
                     model.put("recipientName", e.getCoordinatorName());
                     return model;

@@ -7,7 +7,6 @@ import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +20,14 @@ class MembershipMail {
     private final Mailer mailer;
     private final History history;
     private final NetworkDirectory networks;
-    private final String baseUrl;
+    private final org.healthycities.web.PublicAddress address;
 
     MembershipMail(Mailer mailer, History history, NetworkDirectory networks,
-                   @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+                   org.healthycities.web.PublicAddress address) {
         this.mailer = mailer;
         this.history = history;
         this.networks = networks;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     /** Sends a mail about an application; {@code dedupKey} makes a retried process step send nothing twice. */
@@ -54,6 +53,6 @@ class MembershipMail {
     }
 
     String linkUrl(String token) {
-        return baseUrl + "/application/" + token;
+        return address.url() + "/application/" + token;
     }
 }

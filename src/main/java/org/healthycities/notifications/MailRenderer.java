@@ -13,7 +13,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.springframework.web.util.HtmlUtils;
@@ -36,14 +35,14 @@ class MailRenderer {
     private final ITemplateEngine templates;
     private final MailTexts texts;
     private final org.healthycities.web.Dates dates;
-    private final String baseUrl;
+    private final org.healthycities.web.PublicAddress address;
 
     MailRenderer(ITemplateEngine templates, MailTexts texts, org.healthycities.web.Dates dates,
-                 @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+                 org.healthycities.web.PublicAddress address) {
         this.templates = templates;
         this.texts = texts;
         this.dates = dates;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     /** In the network's own words when it wrote a text for this kind and language, else the built-in text. */
@@ -82,7 +81,7 @@ class MailRenderer {
     /** The variables a template gets: the model, the base address (links in mails must be absolute) and the name. */
     Map<String, Object> variables(OutgoingMail mail) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("baseUrl", baseUrl);
+        variables.put("baseUrl", address.url());
         variables.put("recipientName", mail.toName());
         variables.put("dates", dates.in(mail.locale())); // dates in the recipient's language
         variables.putAll(mail.model());

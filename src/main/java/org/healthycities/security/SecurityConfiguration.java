@@ -68,7 +68,9 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                              List<PublicPaths> publicPaths) throws Exception {
+                              List<PublicPaths> publicPaths,
+                              org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping> pages)
+            throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http.authenticationManager(only(provider))
                 .authorizeHttpRequests(a -> a
@@ -98,7 +100,7 @@ class SecurityConfiguration {
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusal()).authenticationEntryPoint(loginPage()))
+                .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusal()).authenticationEntryPoint(new UnknownPageEntryPoint(loginPage(), pages)))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

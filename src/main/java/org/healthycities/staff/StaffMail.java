@@ -12,7 +12,6 @@ import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +24,14 @@ class StaffMail {
     private final IdentityService identity;
     private final NetworkDirectory networks;
     private final Mailer mailer;
-    private final String baseUrl;
+    private final org.healthycities.web.PublicAddress address;
 
     StaffMail(IdentityService identity, NetworkDirectory networks, Mailer mailer,
-              @Value("${hc.base-url:http://localhost:8080}") String baseUrl) {
+              org.healthycities.web.PublicAddress address) {
         this.identity = identity;
         this.networks = networks;
         this.mailer = mailer;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     /** Mails the template to the user if the user has an address; the model gets "link" = base URL + path. */
@@ -44,7 +43,7 @@ class StaffMail {
         OutgoingMail mail = OutgoingMail.to(user.getEmail(), network.getLocale(), template, network.getId())
                 .withName(name(user))
                 .with("username", user.getId())
-                .with("link", baseUrl + path)
+                .with("link", address.url() + path)
                 .withDedupKey(dedupKey);
         for (Map.Entry<String, Object> e : model.entrySet()) {
             mail = mail.with(e.getKey(), e.getValue() instanceof Instant at ? moment(at, network) : e.getValue());

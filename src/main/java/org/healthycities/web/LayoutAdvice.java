@@ -10,9 +10,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LayoutAdvice {
 
+    private final PublicAddress address;
+
+    LayoutAdvice(PublicAddress address) {
+        this.address = address;
+    }
+
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
         return CurrentUser.get().orElse(null);
+    }
+
+    /** For the admin while HC_BASE_URL is unset: the address links use, as learnt from a staff browser. */
+    @ModelAttribute("unsetPublicAddress")
+    String unsetPublicAddress(HttpServletRequest request) {
+        Optional<CurrentUser> user = CurrentUser.get();
+        if (user.isEmpty() || !(user.get().isAdmin() || user.get().inGroup(CurrentUser.SECRETARIAT))) {
+            return null;
+        }
+        address.learnFrom(request);
+        return !address.isSet() && user.get().isAdmin() ? address.url() : null;
     }
 
     @ModelAttribute("requestPath")

@@ -11,19 +11,20 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    /** Danish first; the person may switch to English, Swedish or Norwegian and the choice is remembered. */
+    /**
+     * On a first visit the browser's language if we speak it (Accept-Language, in the browser's order), else
+     * Danish; the person may switch and the choice is remembered.
+     */
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("hc-lang");
-        resolver.setDefaultLocaleFunction(request -> Languages.DANISH);
+        resolver.setDefaultLocaleFunction(Languages::firstVisit);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
@@ -57,23 +58,30 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+    /**
+     * {@code ?lang=} on any address, also one behind the login: a filter before the security filters, so the
+     * login page a protected address leads to already speaks the chosen language. Only our four languages.
+     */
+    @Bean
+    FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> languageChoice(LocaleResolver locales) {
+        org.springframework.web.filter.OncePerRequestFilter filter = new org.springframework.web.filter.OncePerRequestFilter() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
-                    throws jakarta.servlet.ServletException {
-                String lang = request.getParameter(getParamName());
-                // only the four languages we have bundles for; anything else is ignored
-                if (lang == null || Languages.supported(lang)) {
-                    return super.preHandle(request, response, handler);
+            protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response,
+                                            jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                // links only: reading a parameter of a POST would parse its upload before BrokenUploadFilter
+                String lang = "GET".equals(request.getMethod()) ? request.getParameter("lang") : null;
+                if (lang != null && Languages.supported(lang)) {
+                    locales.setLocale(request, response, Locale.forLanguageTag(lang));
                 }
-                return true;
+                chain.doFilter(request, response);
             }
         };
-        change.setParamName("lang");
-        registry.addInterceptor(change);
+        FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(filter);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
+        return registration;
     }
 
     /** The languages every text exists in. */
@@ -83,6 +91,27 @@ class WebConfiguration implements WebMvcConfigurer {
                 Locale.forLanguageTag("sv"), Locale.forLanguageTag("nb"));
 
         private Languages() {
+        }
+
+        /** The first of the browser's languages we speak; a request without the header is Danish. */
+        static Locale firstVisit(jakarta.servlet.http.HttpServletRequest request) {
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return DANISH;
+            }
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String language = range.getRange().split("-")[0];
+                    // Norwegian browsers say nb, no or nn; all read Bokmål
+                    String ours = language.equals("no") || language.equals("nn") ? "nb" : language;
+                    if (range.getWeight() > 0 && supported(ours)) {
+                        return Locale.forLanguageTag(ours);
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                return DANISH; // a header we cannot read is no reason to refuse the page
+            }
+            return DANISH;
         }
 
         static boolean supported(String tag) {

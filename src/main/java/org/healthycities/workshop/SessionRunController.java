@@ -21,7 +21,6 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.Confirmation;
 import org.healthycities.workshop.ConsolidationService.Board;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,16 +44,16 @@ class SessionRunController {
     private final SummaryDocuments documents;
     private final SheetStore sheets;
     private final NetworkDirectory directory;
-    private final String baseUrl;
+    private final org.healthycities.web.PublicAddress address;
 
     SessionRunController(WorkshopService workshops, ConsolidationService consolidation, SummaryDocuments documents,
-                         SheetStore sheets, NetworkDirectory directory, @Value("${hc.base-url}") String baseUrl) {
+                         SheetStore sheets, NetworkDirectory directory, org.healthycities.web.PublicAddress address) {
         this.workshops = workshops;
         this.consolidation = consolidation;
         this.documents = documents;
         this.sheets = sheets;
         this.directory = directory;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.address = address;
     }
 
     private SessionView view(CurrentUser user, Long id) {
@@ -66,7 +65,7 @@ class SessionRunController {
         SessionView view = view(user, id);
         model.addAttribute("view", view);
         model.addAttribute("code", view.session().isOpen() ? WorkshopController.remembered(http, id).orElse(null) : null);
-        model.addAttribute("joinUrl", baseUrl + "/join");
+        model.addAttribute("joinUrl", address.url() + "/join");
         return "workshop/projector";
     }
 
@@ -77,7 +76,7 @@ class SessionRunController {
         SessionView view = view(user, id);
         String code = WorkshopController.remembered(http, id).filter(c -> view.session().isOpen())
                 .orElseThrow(WorkshopController::notFound);
-        BitMatrix matrix = new QRCodeWriter().encode(baseUrl + "/join?code=" + code, BarcodeFormat.QR_CODE, 480, 480,
+        BitMatrix matrix = new QRCodeWriter().encode(address.url() + "/join?code=" + code, BarcodeFormat.QR_CODE, 480, 480,
                 Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
                         EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
         ByteArrayOutputStream png = new ByteArrayOutputStream();

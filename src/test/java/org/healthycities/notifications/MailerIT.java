@@ -24,7 +24,6 @@ import org.healthycities.support.TestClock;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 @IntegrationTest
 class MailerIT {
@@ -41,8 +40,8 @@ class MailerIT {
     TestOutbox outbox;
     @Autowired
     TestClock clock;
-    @Value("${hc.base-url}")
-    String baseUrl;
+    @Autowired
+    org.healthycities.web.PublicAddress address;
 
     @Test
     void aMailArrivesOnceAsHtmlAndTextInUtf8WithSubjectFromTheTemplate() throws Exception {
@@ -76,7 +75,7 @@ class MailerIT {
                 Åbn siden (%s/)
 
                 Denne mail er sendt automatisk. Svar venligst ikke på den.
-                """.formatted(mail.toName(), baseUrl));
+                """.formatted(mail.toName(), address.url()));
         assertThat(received.getContentType()).startsWith("multipart/");
         assertThat(partTypes(received)).hasSize(2).allSatisfy(type -> assertThat(type).containsIgnoringCase("charset=UTF-8"))
                 .anySatisfy(type -> assertThat(type).startsWith("text/plain"))

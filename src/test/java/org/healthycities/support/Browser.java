@@ -46,7 +46,7 @@ public final class Browser implements AutoCloseable {
         }
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=da", "--window-size=" + (phone ? "360,800" : "1280,1000"));
+                "--disable-sync", "--lang=da", "--accept-lang=da", "--window-size=" + (phone ? "360,800" : "1280,1000"));
         // Debian's chromium-driver where it is installed (CI); elsewhere Selenium Manager finds or fetches a
         // driver (and a browser) for the machine, so a developer with internet needs no apt step
         ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingAnyFreePort();

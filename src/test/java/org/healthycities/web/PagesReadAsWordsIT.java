@@ -42,6 +42,42 @@ class PagesReadAsWordsIT {
     @Autowired org.healthycities.membership.TestApplications applications;
 
     @Test
+    void aFirstVisitSpeaksTheBrowsersLanguageAndLangWorksBeforeTheLogin() throws Exception {
+        assertThat(lang(get("/"))).isEqualTo("da"); // no header: Danish
+        assertThat(lang(get("/").header("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.8"))).isEqualTo("sv");
+        assertThat(lang(get("/").header("Accept-Language", "fr-FR,no;q=0.8,en;q=0.5"))).isEqualTo("nb");
+        assertThat(lang(get("/").header("Accept-Language", "de-DE, en;q=0.1"))).isEqualTo("en");
+        assertThat(lang(get("/").header("Accept-Language", "de-DE,fr;q=0.5"))).isEqualTo("da");
+        assertThat(lang(get("/").header("Accept-Language", ";;q=x,"))).isEqualTo("da");
+        // a chosen language outweighs the browser's
+        assertThat(lang(get("/").header("Accept-Language", "sv")
+                .cookie(new jakarta.servlet.http.Cookie("hc-lang", "nb")))).isEqualTo("nb");
+        // ?lang= on the login page, and on a page behind the login: the login page it leads to speaks it
+        assertThat(lang(get("/login").param("lang", "sv"))).isEqualTo("sv");
+        var protectedPage = mvc.perform(get("/tasks").param("lang", "nb")).andReturn().getResponse();
+        assertThat(protectedPage.getStatus()).isEqualTo(302);
+        assertThat(protectedPage.getCookie("hc-lang").getValue()).isEqualTo("nb");
+        assertThat(lang(get("/login").cookie(protectedPage.getCookie("hc-lang")))).isEqualTo("nb");
+        // a language we do not have changes nothing
+        assertThat(lang(get("/login").param("lang", "fr").header("Accept-Language", "en"))).isEqualTo("en");
+    }
+
+    @Test
+    void anUnknownPageSaysSoToAnonymousVisitorsToo() throws Exception {
+        var unknown = mvc.perform(get("/no-such-page")).andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        var known = mvc.perform(get("/members/123")).andReturn();
+        assertThat(known.getResponse().getStatus()).isEqualTo(302);
+        assertThat(known.getResponse().getRedirectedUrl()).endsWith("/login");
+    }
+
+    private String lang(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString()).select("html")
+                .attr("lang");
+    }
+
+    @Test
     void theNetworkFieldOffersThePersonsOwnNetworkFirst() throws Exception {
         RequestPostProcessor admin = TestMembers.login(identity, TestUsers.create(identity, "standard", CurrentUser.ADMIN));
         // an admin of no network: the network that speaks the page's language

@@ -33,3 +33,29 @@
     if (container && event.target.type !== 'file') { refresh(container); }
   });
 })();
+
+// The task's button says what the chosen option does ("Send til bestyrelsen" / "Afslå ansøgningen").
+(function () {
+  'use strict';
+
+  function label(form) {
+    form.querySelectorAll('button.complete-task').forEach(function (button) {
+      var chosen = null;
+      button.querySelectorAll('[data-complete-field]').forEach(function (span) {
+        var field = form.elements[span.dataset.completeField];
+        var value = field && (field.value !== undefined ? field.value : null);
+        var match = value === span.dataset.completeValue;
+        span.hidden = !match;
+        if (match) { chosen = span; }
+      });
+      var fallback = button.querySelector('[data-complete-default]');
+      if (fallback) { fallback.hidden = chosen !== null; }
+    });
+  }
+
+  document.addEventListener('change', function (event) {
+    var form = event.target.form;
+    if (form) { label(form); }
+  });
+  document.querySelectorAll('form').forEach(label);
+})();

@@ -389,6 +389,19 @@ class EvaluationService {
         return evaluations.findByRoundIdOrderByMemberName(roundId);
     }
 
+    /** "Aarhus Kommune · 2026" by evaluation id, for the task list's cards. */
+    @Transactional(readOnly = true)
+    java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
+        List<MemberEvaluation> found = evaluations.findAllById(
+                ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList());
+        java.util.Map<Long, Integer> years = rounds.findAllById(found.stream().map(MemberEvaluation::getRoundId)
+                .distinct().toList()).stream().collect(java.util.stream.Collectors.toMap(EvaluationRound::getId,
+                EvaluationRound::getYear));
+        return found.stream().collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getId()),
+                e -> years.containsKey(e.getRoundId()) ? e.getMemberName() + " · " + years.get(e.getRoundId())
+                        : e.getMemberName()));
+    }
+
     /** The newest evaluations (at most 500) of members whose name contains the text, for the task search. */
     @Transactional(readOnly = true)
     List<Long> idsAbout(java.util.Collection<String> networks, String text) {

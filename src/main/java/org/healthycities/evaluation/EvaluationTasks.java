@@ -52,6 +52,11 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     }
 
     @Override
+    public java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+        return evaluations.subjects(businessKeys);
+    }
+
+    @Override
     public String recordType() {
         return EvaluationService.RECORD_TYPE;
     }

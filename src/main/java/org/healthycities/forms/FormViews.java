@@ -93,7 +93,9 @@ public class FormViews {
     private List<FormView.FieldView> views(List<FormComponent> components, Context ctx, boolean parentHidden) {
         List<FormView.FieldView> views = new ArrayList<>();
         for (FormComponent c : components) {
-            if ("spacer".equals(c.type()) || c.kind() == FieldKind.COMPUTED) {
+            // a text meant for Camunda Tasklist only (e.g. "see the task page"): on our own pages it would point here
+            if ("spacer".equals(c.type()) || c.kind() == FieldKind.COMPUTED
+                    || "tasklist".equals(c.properties().get("shownIn"))) {
                 continue;
             }
             boolean hidden = parentHidden || (c.id() != null && ctx.hidden().contains(c.id()))

@@ -122,5 +122,6 @@ class Application implements Stamped {
 
     Long getId() { return id; }
     String getReference() { return reference; }
+    String getMunicipalityName() { return municipalityName; }
     ApplicationStatus getStatus() { return status; }
 }

@@ -46,6 +46,11 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     }
 
     @Override
+    public java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+        return applications.subjects(businessKeys);
+    }
+
+    @Override
     public boolean supports(TaskView task) {
         return Applications.PROCESS_KEY.equals(task.processDefinitionKey());
     }

@@ -107,7 +107,16 @@ class Applications {
         return history.of(application);
     }
 
-    /** The newest applications (at most 500) about a municipality whose name or code matches, for the task search. */
+    /** "Aarhus Kommune · SB-2026-00001" by application id, for the task list's cards. */
+    @Transactional(readOnly = true)
+    java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
+        List<Long> numbers = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        return applications.findAllById(numbers).stream().collect(java.util.stream.Collectors.toMap(
+                a -> String.valueOf(a.getId()),
+                a -> a.getReference() == null ? a.getMunicipalityName() : a.getMunicipalityName() + " · " + a.getReference()));
+    }
+
+    /** The newest applications (at most 500) about a municipality whose name, code or reference matches, for the task search. */
     @Transactional(readOnly = true)
     List<Long> idsAbout(java.util.Collection<String> networks, String text) {
         return networks.isEmpty() ? List.of()

@@ -43,7 +43,8 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     @Query("""
             select a.id from Application a where a.networkId in :networks
-            and (lower(a.municipalityName) like lower(concat('%', :q, '%')) or a.municipalityCode like concat(:q, '%'))
+            and (lower(a.municipalityName) like lower(concat('%', :q, '%')) or a.municipalityCode like concat(:q, '%')
+                 or lower(a.reference) like lower(concat('%', :q, '%')))
             order by a.id desc""")
     List<Long> idsAbout(@Param("networks") Collection<String> networks, @Param("q") String text,
                         org.springframework.data.domain.Pageable page);

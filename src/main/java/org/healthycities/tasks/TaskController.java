@@ -77,6 +77,7 @@ class TaskController {
         model.addAttribute("processes", directory.processes(user));
         model.addAttribute("networks", directory.networks(user));
         model.addAttribute("people", directory.displayNames(tasks.map(TaskView::assignee).toList()));
+        model.addAttribute("subjects", plugins.subjects(tasks.getContent()));
         model.addAttribute("back", filter.link(page));
         return "tasks/list";
     }

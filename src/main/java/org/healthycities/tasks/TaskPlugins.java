@@ -30,6 +30,23 @@ class TaskPlugins {
         return panels.orderedStream().filter(p -> p.supports(task)).findFirst();
     }
 
+    /** What each task is about in words (its card's subject), by task id; tasks no panel knows are left out. */
+    Map<String, String> subjects(List<TaskView> tasks) {
+        Map<String, String> byTask = new java.util.HashMap<>();
+        Map<TaskRecordPanel, List<TaskView>> byPanel = new java.util.LinkedHashMap<>();
+        for (TaskView task : tasks) {
+            if (task.businessKey() != null) {
+                panel(task).ifPresent(p -> byPanel.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(task));
+            }
+        }
+        byPanel.forEach((panel, theirs) -> {
+            Map<String, String> words = panel.subjects(theirs.stream().map(TaskView::businessKey).distinct().toList());
+            theirs.stream().filter(t -> words.containsKey(t.businessKey()))
+                    .forEach(t -> byTask.put(t.id(), words.get(t.businessKey())));
+        });
+        return byTask;
+    }
+
     /** The record type of the task's audit rows: the panel's, else the process definition key. */
     String recordType(TaskView task) {
         return panel(task).map(TaskRecordPanel::recordType).orElse(task.processDefinitionKey());

@@ -39,4 +39,12 @@ public interface TaskRecordPanel {
     default java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
         return java.util.List.of();
     }
+
+    /**
+     * What these tasks of the feature are about, in words for the task list's cards (e.g. "Aarhus Kommune ·
+     * SB-2026-00001"), by business key; one query for the whole page. None by default.
+     */
+    default java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+        return java.util.Map.of();
+    }
 }

@@ -24,6 +24,11 @@ public record TaskView(String id, String name, String taskDefinitionKey, String 
         return "process." + processDefinitionKey + "." + taskDefinitionKey;
     }
 
+    /** The bundle key of what the task's button says, e.g. "Send til bestyrelsen"; "Udført" when there is none. */
+    public String completeKey() {
+        return nameKey() + ".complete";
+    }
+
     /** The bundle key of the process's name: {@code process.<process id>}. */
     public String processNameKey() {
         return "process." + processDefinitionKey;

@@ -39,6 +39,14 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
         this.messages = messages;
     }
 
+    /** The session's title, for the task list's cards. */
+    @Override
+    public Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+        return sessions.findAllById(businessKeys.stream().filter(k -> k.matches("\\d{1,18}")).map(Long::valueOf)
+                .toList()).stream().collect(java.util.stream.Collectors.toMap(s -> String.valueOf(s.getId()),
+                WorkshopSession::getTitle));
+    }
+
     @Override
     public boolean supports(TaskView task) {
         return WorkshopProcess.KEY.equals(task.processDefinitionKey());

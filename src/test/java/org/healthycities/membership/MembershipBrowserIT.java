@@ -89,6 +89,12 @@ class MembershipBrowserIT {
                 secretariat.go("/tasks/" + reviewTask).waitForText(reference)
                         .checkPage("membership-07-review");
                 assertThat(secretariat.text()).contains(name, "tiltraedelsesdokument", "Ansøgning modtaget");
+                assertThat(secretariat.find(".task-form button[type=submit]").getText()).isEqualTo("Send vurderingen");
+                secretariat.click("label[for=f-reviewDecision-0]");
+                // the button says what the chosen option does
+                assertThat(secretariat.find(".task-form button[type=submit]").getText()).isEqualTo("Send til bestyrelsen");
+                secretariat.click("label[for=f-reviewDecision-2]");
+                assertThat(secretariat.find(".task-form button[type=submit]").getText()).isEqualTo("Afslå ansøgningen");
                 secretariat.click("label[for=f-reviewDecision-0]").type("#f-reviewNote", "Alt er i orden.")
                         .click(".task-form button[type=submit]").waitForText("Opgaver").checkPage("membership-08-reviewed");
 

@@ -65,6 +65,21 @@ class MembershipTasksIT {
         assertThat(mvc.perform(get("/tasks").param("view", "ALL").param("q", name)
                 .with(TestMembers.login(identity, swede))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("/tasks/" + review);
+        // the card says whom and which case it is about, and the reference finds it too
+        String reference = fixtures.reload(a).reference;
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks").param("view", "ALL")
+                .param("q", reference.toLowerCase()).with(TestMembers.login(identity, secretary))).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(list.select("article:has(a[href=/tasks/" + review + "]) .task-subject").text())
+                .isEqualTo(name + " · " + reference);
+        // the page's help does not send the secretary to the page they are on; the button says what it does
+        org.jsoup.nodes.Document task = org.jsoup.Jsoup.parse(page);
+        assertThat(task.select("main").text()).doesNotContain("(/tasks)");
+        assertThat(task.select("button.complete-task [data-complete-default]").text()).isEqualTo("Send vurderingen");
+        assertThat(task.select("button.complete-task [data-complete-value=approve]").text())
+                .isEqualTo("Send til bestyrelsen");
+        assertThat(task.select("button.complete-task [data-complete-value=ask]").attr("data-complete-field"))
+                .isEqualTo("f.reviewDecision");
 
         // ask without questions: the file's rule (required when shown) refuses; nothing done, input kept
         String refused = mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "ask")

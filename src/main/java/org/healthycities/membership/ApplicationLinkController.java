@@ -174,6 +174,7 @@ class ApplicationLinkController {
         model.addAttribute("token", token);
         model.addAttribute("network", network);
         model.addAttribute("steps", steps(a, locale));
+        model.addAttribute("next", next(a, network.getZone(), locale));
         model.addAttribute("document", a.decisionDocumentId == null ? null
                 : documents.find(a.decisionDocumentId).orElse(null));
         boolean waiting = a.status == ApplicationStatus.WAITING_FOR_APPLICANT;
@@ -183,6 +184,32 @@ class ApplicationLinkController {
         }
         model.addAttribute("awaitingDocument", waiting && a.documentProblem != null);
         return "membership/application";
+    }
+
+    /** What happens next and by when: a bundle key and its one argument (a date or a number of days). */
+    record Next(String key, Object argument) {
+    }
+
+    private Next next(Application a, java.time.ZoneId zone, Locale locale) {
+        java.util.function.Function<String, String> dueOf = kind -> applications.history(a).stream()
+                .filter(h -> h.kind.equals(kind) && h.detail != null && h.detail.matches("\\d{4}-\\d{2}-\\d{2}T.*"))
+                .reduce((first, second) -> second)
+                .map(h -> org.healthycities.web.Dates.date(Instant.parse(h.detail).atZone(zone).toLocalDate(), locale))
+                .orElse(null);
+        return switch (a.status) {
+            case SUBMITTED -> applications.plannedTime("review")
+                    .map(p -> new Next("membership.next.SUBMITTED", days(p))).orElse(null);
+            case IN_REVIEW -> Optional.ofNullable(dueOf.apply("REVIEW_STARTED"))
+                    .map(d -> new Next("membership.next.IN_REVIEW", d)).orElse(null);
+            case WITH_BOARD -> Optional.ofNullable(dueOf.apply("BOARD_STARTED"))
+                    .map(d -> new Next("membership.next.WITH_BOARD", d)).orElse(null);
+            case APPROVED -> new Next("membership.next.APPROVED", "");
+            default -> null;
+        };
+    }
+
+    static int days(java.time.Period period) {
+        return period.getYears() * 365 + period.getMonths() * 30 + period.getDays();
     }
 
     private List<Step> steps(Application a, Locale locale) {
@@ -205,6 +232,13 @@ class ApplicationLinkController {
         for (ApplicationStatus.Step s : ApplicationStatus.Step.values()) {
             String state = s == current ? "current" : s.ordinal() < current.ordinal() ? "done" : "todo";
             Instant when = reached.get(s);
+            // a step not taken is not shown as done (rejected before the board), and nobody waits for the
+            // applicant unless the secretariat asked
+            boolean skipped = "done".equals(state) && when == null && s != ApplicationStatus.Step.RECEIVED;
+            boolean neverAsked = s == ApplicationStatus.Step.WAITING_FOR_YOU && when == null && s != current;
+            if (skipped || neverAsked) {
+                continue;
+            }
             // a date only for steps reached on the way to where it is now
             steps.add(new Step(s, state, when == null || "todo".equals(state) ? null : org.healthycities.web.Dates.date(when.atZone(zone).toLocalDate(), locale)));
         }

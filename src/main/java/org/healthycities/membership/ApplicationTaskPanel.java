@@ -129,12 +129,15 @@ class ApplicationTaskPanel implements TaskRecordPanel {
                 "when", moment.apply(h.occurredAt),
                 "what", messages.getMessage("membership.history." + h.kind, null, h.kind, locale),
                 "who", who(h.actor, locale),
-                "detail", detail(h.kind, h.detail, locale))).toList());
+                "detail", detail(h.kind, h.detail, network.getZone(), locale))).toList());
         return m;
     }
 
+    private static final java.util.Set<String> DUE_KINDS = java.util.Set.of("REVIEW_STARTED", "BOARD_STARTED",
+            "WELCOME_MEETING_PLANNED");
+
     /** A history line's detail in words: a mail by its kind's name, a check's result and a message key said. */
-    private String detail(String kind, String detail, Locale locale) {
+    private String detail(String kind, String detail, java.time.ZoneId zone, Locale locale) {
         if (detail == null) {
             return "";
         }
@@ -142,6 +145,11 @@ class ApplicationTaskPanel implements TaskRecordPanel {
             String template = detail.substring(0, detail.indexOf(" → "));
             return messages.getMessage("mail.kind." + template.replace('/', '.'), null, template, locale)
                     + detail.substring(template.length());
+        }
+        if (DUE_KINDS.contains(kind) && detail.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            return messages.getMessage("membership.history.dueBy", new Object[] {
+                    Dates.date(java.time.Instant.parse(detail).atZone(zone).toLocalDate(), locale)},
+                    locale);
         }
         if (kind.equals("CHECKED")) {
             return messages.getMessage("membership.history.check." + detail, null, detail, locale);

@@ -64,6 +64,7 @@ class Applications {
     private final NetworkDirectory networks;
     private final DocumentService documents;
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.RepositoryService repository;
     private final PrivateLinks links;
     private final History history;
     private final MembershipAudit audit;
@@ -73,8 +74,10 @@ class Applications {
 
     Applications(ApplicationRepository applications, NetworkDirectory networks, DocumentService documents,
                  RuntimeService runtime, PrivateLinks links, History history, MembershipAudit audit,
-                 Submissions submissions, FormCatalog forms, NetworkClock time) {
+                 Submissions submissions, FormCatalog forms, NetworkClock time,
+                 org.camunda.bpm.engine.RepositoryService repository) {
         this.time = time;
+        this.repository = repository;
         this.submissions = submissions;
         this.forms = forms;
         this.audit = audit;
@@ -413,5 +416,19 @@ class Applications {
 
     private static String trim(String s) {
         return blank(s) ? null : s.trim();
+    }
+
+    /**
+     * How long the process gives one of its steps: the user task's due date in the deployed diagram (e.g. P10D for
+     * the secretariat's review), so what the applicant is told follows the diagram, not a copy of it.
+     */
+    Optional<java.time.Period> plannedTime(String userTaskId) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().list()
+                .stream().findFirst()
+                .map(d -> repository.getBpmnModelInstance(d.getId()).getModelElementById(userTaskId))
+                .filter(org.camunda.bpm.model.bpmn.instance.UserTask.class::isInstance)
+                .map(e -> ((org.camunda.bpm.model.bpmn.instance.UserTask) e).getCamundaDueDate())
+                .filter(due -> due != null && due.matches("P\\d+[DW]"))
+                .map(java.time.Period::parse);
     }
 }

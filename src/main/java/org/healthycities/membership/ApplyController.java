@@ -152,6 +152,9 @@ class ApplyController {
         model.addAttribute("network", network(a.networkId));
         model.addAttribute("email", a.adminContactEmail);
         model.addAttribute("documentProblem", a.documentProblem);
+        // what happens next, with the times the diagram gives the secretariat and the board
+        model.addAttribute("reviewDays", applications.plannedTime("review").map(ApplicationLinkController::days).orElse(null));
+        model.addAttribute("boardDays", applications.plannedTime("board").map(ApplicationLinkController::days).orElse(null));
         return "membership/received";
     }
 

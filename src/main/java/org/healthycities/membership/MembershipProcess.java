@@ -290,18 +290,22 @@ public class MembershipProcess {
                 a.status = ApplicationStatus.IN_REVIEW;
                 history.record(a, "CODE_CHECK_STARTED", HistoryEntry.SYSTEM, a.municipalityCode);
             }
+            // the task's due date, so the applicant's page can say by when
             case "review" -> {
                 a.status = ApplicationStatus.IN_REVIEW;
-                history.record(a, "REVIEW_STARTED", HistoryEntry.SYSTEM, null);
+                history.record(a, "REVIEW_STARTED", HistoryEntry.SYSTEM, due(task));
             }
             case "board" -> {
                 a.status = ApplicationStatus.WITH_BOARD;
-                history.record(a, "BOARD_STARTED", HistoryEntry.SYSTEM, null);
+                history.record(a, "BOARD_STARTED", HistoryEntry.SYSTEM, due(task));
             }
-            case "welcomeMeeting" -> history.record(a, "WELCOME_MEETING_PLANNED", HistoryEntry.SYSTEM,
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
+            case "welcomeMeeting" -> history.record(a, "WELCOME_MEETING_PLANNED", HistoryEntry.SYSTEM, due(task));
             default -> { }
         }
+    }
+
+    private static String due(DelegateTask task) {
+        return task.getDueDate() == null ? null : task.getDueDate().toInstant().toString();
     }
 
     /**

@@ -26,10 +26,15 @@ class TasksOverview implements OverviewPanel {
     private static final int LIMIT = 2_000;
 
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
 
-    TasksOverview(TaskService tasks, Clock clock) {
+    TasksOverview(TaskService tasks, org.camunda.bpm.engine.RepositoryService repository,
+                  org.springframework.context.MessageSource messages, Clock clock) {
         this.tasks = tasks;
+        this.repository = repository;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -43,10 +48,19 @@ class TasksOverview implements OverviewPanel {
         List<Row> rows = new ArrayList<>();
         TaskQuery query = tasks.createTaskQuery().active().tenantIdIn(visible.toArray(String[]::new));
         Date now = Date.from(clock.instant());
-        Map<String, int[]> kinds = new LinkedHashMap<>(); // name -> {open, overdue}
-        for (Task task : query.listPage(0, LIMIT)) {
-            int[] count = kinds.computeIfAbsent(task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
-                    k -> new int[2]);
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<Task> open = query.listPage(0, LIMIT);
+        String[] definitionIds = open.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new);
+        Map<String, String> processKeys = definitionIds.length == 0 ? Map.of()
+                : repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds).list().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.getId(), d -> d.getKey()));
+        // a kind is a task of a process, named from the bundles in the reader's language (the BPMN names are Danish)
+        Map<String, int[]> kinds = new LinkedHashMap<>(); // "process.<process>.<task>" -> {open, overdue}
+        Map<String, String> engineNames = new java.util.HashMap<>();
+        for (Task task : open) {
+            String kind = "process." + processKeys.get(task.getProcessDefinitionId()) + "." + task.getTaskDefinitionKey();
+            engineNames.putIfAbsent(kind, task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
+            int[] count = kinds.computeIfAbsent(kind, k -> new int[2]);
             count[0]++;
             if (task.getDueDate() != null && task.getDueDate().before(now)) {
                 count[1]++;
@@ -56,9 +70,10 @@ class TasksOverview implements OverviewPanel {
                 .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[1])
                         .thenComparingInt(e -> -e.getValue()[0]))
                 .limit(KINDS)
-                .forEach(e -> rows.add(new Row("tasks.overview.kind", new Object[] {e.getKey(), e.getValue()[0],
-                        e.getValue()[1]}, "/tasks?view=ALL&q=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8),
-                        e.getValue()[1] > 0)));
+                .forEach(e -> rows.add(new Row("tasks.overview.kind", new Object[] {
+                        messages.getMessage(e.getKey(), null, engineNames.get(e.getKey()), locale), e.getValue()[0],
+                        e.getValue()[1]}, "/tasks?view=ALL&q=" + URLEncoder.encode(engineNames.get(e.getKey()),
+                        StandardCharsets.UTF_8), e.getValue()[1] > 0)));
         return Optional.of(new Panel(10, "tasks.overview.title", "/tasks", rows, "tasks.overview.none"));
     }
 }

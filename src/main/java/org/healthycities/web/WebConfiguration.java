@@ -70,8 +70,10 @@ class WebConfiguration implements WebMvcConfigurer {
                                             jakarta.servlet.http.HttpServletResponse response,
                                             jakarta.servlet.FilterChain chain)
                     throws jakarta.servlet.ServletException, java.io.IOException {
-                // links only: reading a parameter of a POST would parse its upload before BrokenUploadFilter
-                String lang = "GET".equals(request.getMethod()) ? request.getParameter("lang") : null;
+                // never from an upload: reading its parameters would parse it before BrokenUploadFilter
+                String type = request.getContentType();
+                boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+                String lang = upload ? null : request.getParameter("lang");
                 if (lang != null && Languages.supported(lang)) {
                     locales.setLocale(request, response, Locale.forLanguageTag(lang));
                 }

@@ -44,6 +44,11 @@ class HomeOverviewIT {
         assertThat(home).contains("/membership/applications?status=" + now.status);
         assertThat(home).contains("1 åben").contains("Ingen runder endnu.", "Ingen kommende workshops.",
                 "Alle mails er sendt.");
+        // the kind of task by its name in the reader's language, not the diagram's Danish one
+        assertThat(home).contains("Sekretariatets vurdering: 1 åben");
+        assertThat(page("/home?lang=en", secretary)).contains("review: 1 open")
+                .doesNotContain("Sekretariatets vurdering");
+        assertThat(page("/home?lang=sv", secretary)).doesNotContain("Sekretariatets vurdering").contains("Kansliets bedömning: 1 öppen");
 
         String list = page("/membership/applications?q=" + TestNetworks.code(1), secretary);
         assertThat(list).contains(now.reference, "1 ansøgning");

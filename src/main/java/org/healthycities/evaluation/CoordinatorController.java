@@ -167,8 +167,8 @@ class CoordinatorController {
 
     /**
      * The summary in the order of the page: each strategic goal's fields, each activity's, the focus, the
-     * inequality text, the wishes, the action plan. A goal's or an activity's field is named with the goal's or
-     * activity's number when the same words come twice.
+     * inequality text, the wishes, the action plan. A goal's or an activity's field is always named with the
+     * goal's or activity's number ("Strategic goal 2, Progress: ..."), since the same words come for each.
      */
     private ErrorSummary errorSummary(EvaluationService.FormContext ctx, EvaluationInput input,
                                       List<EvaluationInput.Problem> problems, Locale locale) {
@@ -178,16 +178,16 @@ class CoordinatorController {
             String goal = messages.getMessage("evaluation.where.goal", new Object[] {g.getPosition()}, locale);
             String f = "goal." + g.getId() + ".";
             order.add(elementId(f + "progress"));
-            where.put(f + "progress", List.of(goal, messages.getMessage("evaluation.goal.progress.short", null, locale)));
+            where.put(f + "progress", List.of(goal + ", " + messages.getMessage("evaluation.goal.progress.short", null, locale)));
             order.add(elementId(f + "whatDone"));
-            where.put(f + "whatDone", List.of(goal, messages.getMessage("evaluation.goal.whatDone.short", null, locale)));
+            where.put(f + "whatDone", List.of(goal + ", " + messages.getMessage("evaluation.goal.whatDone.short", null, locale)));
         }
         for (int i = 0; i < input.activities.size() + 1; i++) {
             String activity = messages.getMessage("evaluation.activity.legend", new Object[] {i + 1}, locale);
             for (String part : List.of("title", "goal", "status", "partners", "sdg")) {
                 String f = "activity." + i + "." + part;
                 order.add(elementId(f));
-                where.put(f, List.of(activity, messages.getMessage(
+                where.put(f, List.of(activity + ", " + messages.getMessage(
                         "sdg".equals(part) ? "evaluation.activity.sdgs" : "evaluation.activity." + part, null, locale)));
             }
         }

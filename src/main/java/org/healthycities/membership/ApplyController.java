@@ -260,18 +260,28 @@ class ApplyController {
                 if (f == null) {
                     summary.add(null, (String) null, text);
                 } else {
-                    summary.add(f[1], List.of(messages.getMessage(f[2], null, locale),
-                            messages.getMessage(f[3], null, locale)), text);
+                    summary.add(f[1], where(f, locale), text);
                 }
             }
             result.getGlobalErrors().forEach(e -> summary.add(null, (String) null, messages.getMessage(e, locale)));
         }
         if (documentError != null) {
             String[] f = byField.get("decisionDocument");
-            summary.add(f[1], List.of(messages.getMessage(f[2], null, locale), messages.getMessage(f[3], null, locale)),
-                    messages.getMessage(documentError, documentErrorArgs, locale));
+            summary.add(f[1], where(f, locale), messages.getMessage(documentError, documentErrorArgs, locale));
         }
         return summary.build();
+    }
+
+    /**
+     * A field's name in the summary: a contact's fields always with the contact ("Political contact, E-mail"),
+     * since each contact has the same three; other fields by their label, with their section only if two lines
+     * would otherwise read alike.
+     */
+    private List<String> where(String[] f, Locale locale) {
+        String section = messages.getMessage(f[2], null, locale);
+        String label = messages.getMessage(f[3], null, locale);
+        boolean contact = f[2].endsWith(".political") || f[2].endsWith(".admin") || f[2].endsWith(".coordinator");
+        return contact ? List.of(section + ", " + label) : List.of(section, label);
     }
 
     /** The search results, with the chosen municipality kept first so a new search does not lose it. */

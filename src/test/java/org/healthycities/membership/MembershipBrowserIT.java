@@ -63,11 +63,14 @@ class MembershipBrowserIT {
             browser.find("#decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
             browser.click("main form button[type=submit]:not([name])")
                     .waitForText("Skriv en gyldig e-mailadresse").checkPage("membership-03-apply-error");
-            // input is kept; the file is chosen again
+            // the focus is on the summary, which names the contact; input is kept, and so is the file
+            assertThat(browser.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .as("the focus is on the error summary").isEqualTo("error-summary");
+            assertThat(browser.find("#error-summary").getText()).contains("Administrativ kontakt, E-mail:");
             assertThat(browser.find("#coordinatorName").getAttribute("value")).isEqualTo("Karin Koordinator");
             assertThat(browser.find("input[name=municipalityCode][value='" + code + "']").isSelected()).isTrue();
+            assertThat(browser.find("#decisionDocument-kept").getText()).contains(pdf.getFileName().toString());
             browser.type("#adminContactEmail", applicant);
-            browser.find("#decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
             browser.click("main form button[type=submit]:not([name])").waitForText("Tak for ansøgningen")
                     .checkPage("membership-04-receipt");
             String reference = browser.find("#reference").getText();

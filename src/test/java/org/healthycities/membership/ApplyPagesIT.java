@@ -383,9 +383,21 @@ class ApplyPagesIT {
 
         String page = mvc.perform(get("/application/" + token)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Hvem er jeres koordinator?", "Venter på jer");
-        assertThat(mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", " ").with(csrf()))
-                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
-                .contains("Udfyld feltet.");
+        var refusedAnswer = Jsoup.parse(mvc.perform(post("/application/" + token + "/answer")
+                        .param("f.supplementAnswer", " ").with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
+        // the same summary as every form: linked to the field, which is marked as required, and taking the focus
+        var answerSummary = refusedAnswer.selectFirst("#error-summary");
+        assertThat(answerSummary.hasAttr("autofocus")).isTrue();
+        assertThat(answerSummary.select("li a").eachAttr("href")).containsExactly("#f-supplementAnswer");
+        assertThat(answerSummary.text()).contains("Jeres svar: Udfyld feltet.");
+        assertThat(refusedAnswer.getElementById("f-supplementAnswer").attr("aria-required")).isEqualTo("true");
+        assertThat(refusedAnswer.select("label[for=f-supplementAnswer] .required-note").text()).contains("skal udfyldes");
+        // a new document sent without a file: the same summary
+        var refusedDocument = Jsoup.parse(mvc.perform(multipart("/application/" + token + "/document").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refusedDocument.select("#error-summary li a").eachAttr("href")).containsExactly("#document");
+        assertThat(refusedDocument.getElementById("document").attr("aria-required")).isEqualTo("true");
         mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", "Karin Koordinator").with(csrf()))
                 .andExpect(redirectedUrl("/application/" + token));
         fixtures.runJobs(pi.getId());

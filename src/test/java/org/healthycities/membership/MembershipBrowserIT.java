@@ -124,6 +124,13 @@ class MembershipBrowserIT {
             phone.go("/apply/sund-by").find("#municipalitySearch");
             phone.checkPage("membership-phone-01-apply");
             assertThat(phone.overflowsHorizontally()).as("/apply scrolls sideways at 360 px").isFalse();
+            // sent empty: the summary, in the form's order, has the focus; still no sideways scrolling
+            phone.click("main form button[type=submit]:not([name])").waitForText("Formularen har");
+            assertThat(phone.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .isEqualTo("error-summary");
+            assertThat(phone.find("#error-summary a").getAttribute("href")).endsWith("#municipalityCode");
+            phone.checkPage("membership-phone-01b-apply-refused");
+            assertThat(phone.overflowsHorizontally()).as("the refused /apply at 360 px").isFalse();
             phone.go("/application/" + link.group(1)).waitForText(fixtures.reload(a).reference)
                     .checkPage("membership-phone-02-private-link");
             assertThat(phone.overflowsHorizontally()).as("the private page scrolls sideways at 360 px").isFalse();

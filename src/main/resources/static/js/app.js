@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A refused form: the error summary takes the focus (autofocus is not honoured on a non-field everywhere).
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.querySelector('.error-summary[autofocus]');
+  if (summary && document.activeElement !== summary) {
+    summary.focus();
+  }
+});

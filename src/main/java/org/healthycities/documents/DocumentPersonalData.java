@@ -78,4 +78,19 @@ class DocumentPersonalData implements PersonalDataHolder {
         }
         return hits;
     }
+
+    /**
+     * Uploads kept across a refused form (pending, see {@link DocumentService#PENDING}) that were never sent
+     * again are deleted after a day: the person has left the page, and the file may hold personal data.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class PendingRetention {
+
+        @org.springframework.context.annotation.Bean
+        org.healthycities.privacy.RetentionRule pendingUploadRetention(JdbcTemplate jdbc) {
+            return org.healthycities.privacy.RetentionRule.of("pending-uploads", java.time.Period.ofDays(1),
+                    cutoff -> jdbc.update("DELETE FROM document WHERE owner_type LIKE ? AND uploaded_at < ?",
+                            DocumentService.PENDING + "%", Timestamp.from(cutoff)));
+        }
+    }
 }

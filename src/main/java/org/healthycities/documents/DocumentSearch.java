@@ -61,7 +61,7 @@ class DocumentSearch {
         Map<String, Object> params = Map.of("networks", networks, "word", words.isEmpty() ? "" : words.get(0),
                 "match", words.stream().map(w -> "+" + w + "*").collect(Collectors.joining(" ")),
                 "limit", PAGE_SIZE, "offset", request.getOffset());
-        String where = "d.network_id IN (:networks)"
+        String where = "d.network_id IN (:networks) AND d.owner_type NOT LIKE '" + DocumentService.PENDING + "%'"
                 + (words.isEmpty() ? "" : " AND MATCH (d.extracted_text) AGAINST (:match IN BOOLEAN MODE)");
         String order = words.isEmpty() ? "d.uploaded_at DESC, d.id DESC"
                 : "MATCH (d.extracted_text) AGAINST (:match IN BOOLEAN MODE) DESC, d.uploaded_at DESC, d.id DESC";

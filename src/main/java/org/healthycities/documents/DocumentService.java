@@ -43,6 +43,19 @@ public interface DocumentService {
 
     Optional<StoredDocument> find(Long id);
 
+    /**
+     * The owner type of an upload kept across a refused form ("pending-" + the owner type it will have), so the
+     * person need not choose the file again; it is not a record's document yet, so the secretariat's search
+     * does not list it. {@link #transfer} gives it to its record when the form goes through.
+     */
+    String PENDING = "pending-";
+
+    /**
+     * Gives a stored document to another record (e.g. a pending upload becomes the application's decision
+     * document), inside the caller's transaction if there is one; false if it does not exist.
+     */
+    boolean transfer(Long id, String ownerType, String ownerId);
+
     /** The documents stored for a record of another feature (e.g. "application", "42"), oldest first. */
     List<StoredDocument> findByOwner(String ownerType, String ownerId);
 

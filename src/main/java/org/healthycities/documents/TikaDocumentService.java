@@ -82,6 +82,16 @@ class TikaDocumentService implements DocumentService {
     }
 
     @Override
+    @Transactional
+    public boolean transfer(Long id, String ownerType, String ownerId) {
+        return documents.findById(id).map(d -> {
+            d.ownerType = Objects.requireNonNull(ownerType);
+            d.ownerId = Objects.requireNonNull(ownerId);
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<StoredDocument> find(Long id) {
         return id == null ? Optional.empty() : documents.findStored(id);

@@ -3,6 +3,8 @@ package org.healthycities.evaluation;
 import java.io.IOException;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
+import org.healthycities.web.ErrorSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,12 @@ class CoordinatorController {
                 input.addBlankActivity();
                 return page(token, e, input, List.of(), model);
             }
+            case "removeFile" -> {
+                // forgets the file kept from a refused save; what was typed stays on the page
+                evaluations.dropKeptUpload(e.getId());
+                input.dropBlankActivities();
+                return page(token, e, input, List.of(), model);
+            }
             case "carryOver" -> {
                 List<String> chosen = params.getOrDefault("carry", List.of());
                 ctx.lastYear().stream().filter(a -> chosen.contains(a.getId().toString())).forEach(a ->
@@ -114,30 +122,91 @@ class CoordinatorController {
         EvaluationService.FormContext ctx = evaluations.context(e);
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
         for (EvaluationInput.Problem p : problems) {
-            String text = messages.getMessage(p.messageKey(), p.args(),
-                    messages.getMessage("evaluation.error.document", null, locale), locale);
-            if (p.field() == null) {
-                general.add(text);
-            } else {
-                errors.putIfAbsent(p.field(), text);
+            if (p.field() != null) {
+                errors.putIfAbsent(p.field(), text(p, locale));
             }
         }
         if (input.activities.isEmpty() || !input.activities.get(input.activities.size() - 1).blank()) {
             input.addBlankActivity(); // one spare row, so a new activity needs no script
         }
+        StoredDocument kept = evaluations.keptUpload(e.getId()).orElse(null);
+        StoredDocument stored = evaluations.document(e.getDocumentId()).orElse(null);
         model.addAttribute("token", token);
         model.addAttribute("evaluation", e);
         model.addAttribute("network", networks.network(e.getNetworkId()).orElseThrow());
         model.addAttribute("ctx", ctx);
         model.addAttribute("input", input);
         model.addAttribute("errors", errors);
-        model.addAttribute("generalErrors", general);
+        model.addAttribute("errorSummary", errorSummary(ctx, input, problems, locale));
+        model.addAttribute("sections", EvaluationSections.of(input, ctx.goalIds(), stored != null || kept != null));
+        model.addAttribute("keptFile", kept);
+        model.addAttribute("keptSize", kept == null ? null : sizeText(kept.size(), locale));
+        model.addAttribute("storedFile", stored);
+        model.addAttribute("storedSize", stored == null ? null : sizeText(stored.size(), locale));
         model.addAttribute("progressValues", Progress.values());
         model.addAttribute("activityStatuses", ActivityStatus.values());
         model.addAttribute("locale", locale);
         return "evaluation/form";
+    }
+
+    private String text(EvaluationInput.Problem p, Locale locale) {
+        return messages.getMessage(p.messageKey(), p.args(),
+                messages.getMessage("evaluation.error.document", null, locale), locale);
+    }
+
+    private String sizeText(long bytes, Locale locale) {
+        return bytes < 1_048_576 ? messages.getMessage("documents.size.kb", new Object[] {bytes / 1024.0}, locale)
+                : messages.getMessage("documents.size.mb", new Object[] {bytes / 1_048_576.0}, locale);
+    }
+
+    /** A problem's field key ("goal.7.progress") as the id of its element on the page. */
+    static String elementId(String field) {
+        return field.replace('.', '-');
+    }
+
+    /**
+     * The summary in the order of the page: each strategic goal's fields, each activity's, the focus, the
+     * inequality text, the wishes, the action plan. A goal's or an activity's field is always named with the
+     * goal's or activity's number ("Strategic goal 2, Progress: ..."), since the same words come for each.
+     */
+    private ErrorSummary errorSummary(EvaluationService.FormContext ctx, EvaluationInput input,
+                                      List<EvaluationInput.Problem> problems, Locale locale) {
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        for (var g : ctx.goals()) {
+            String goal = messages.getMessage("evaluation.where.goal", new Object[] {g.getPosition()}, locale);
+            String f = "goal." + g.getId() + ".";
+            order.add(elementId(f + "progress"));
+            where.put(f + "progress", List.of(goal + ", " + messages.getMessage("evaluation.goal.progress.short", null, locale)));
+            order.add(elementId(f + "whatDone"));
+            where.put(f + "whatDone", List.of(goal + ", " + messages.getMessage("evaluation.goal.whatDone.short", null, locale)));
+        }
+        for (int i = 0; i < input.activities.size() + 1; i++) {
+            String activity = messages.getMessage("evaluation.activity.legend", new Object[] {i + 1}, locale);
+            for (String part : List.of("title", "goal", "status", "partners", "sdg")) {
+                String f = "activity." + i + "." + part;
+                order.add(elementId(f));
+                where.put(f, List.of(activity + ", " + messages.getMessage(
+                        "sdg".equals(part) ? "evaluation.activity.sdgs" : "evaluation.activity." + part, null, locale)));
+            }
+        }
+        for (String[] f : new String[][] {{"activities", "evaluation.activities.title"}, {"sdg", "evaluation.sdgs"},
+                {"sixP", "evaluation.sixPs"}, {"themeGroup", "evaluation.themeGroups"},
+                {"inequality", "evaluation.inequality.short"}, {"wishes", "evaluation.wishes.short"},
+                {"document", "evaluation.section.document"}}) {
+            order.add(elementId(f[0]));
+            where.put(f[0], List.of(messages.getMessage(f[1], null, locale)));
+        }
+        ErrorSummary.Builder summary = ErrorSummary.inOrder(order);
+        for (EvaluationInput.Problem p : problems) {
+            if (p.field() == null) {
+                summary.add(null, (String) null, text(p, locale));
+            } else {
+                summary.add(elementId(p.field()), where.get(p.field()), text(p, locale));
+            }
+        }
+        return summary.build();
     }
 
     private static String invalid(HttpServletResponse response) {

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
@@ -197,18 +198,28 @@ class EvaluationService {
                 codes(ctx.sdgs()), codes(ctx.sixPs()),
                 ctx.themeGroups().stream().map(g -> g.getId().toString()).collect(Collectors.toSet())));
         if (input.version != e.getVersion()) {
+            keepUpload(e, upload);
             return new SaveResult(Outcome.STALE, List.of(new EvaluationInput.Problem(null, "evaluation.error.stale")), input);
         }
         if (!problems.isEmpty()) {
+            keepUpload(e, upload);
             return new SaveResult(Outcome.INVALID, problems, input);
         }
         if (upload != null) {
-            UploadResult stored = documents.store(e.getNetworkId(), "evaluation", e.getId().toString(), upload);
+            UploadResult stored = documents.store(e.getNetworkId(), DOCUMENT_OWNER, e.getId().toString(), upload);
             if (stored instanceof UploadResult.Refused refused) {
                 problems.add(new EvaluationInput.Problem("document", refused.messageKey(), refused.args().toArray()));
                 return new SaveResult(Outcome.INVALID, problems, input);
             }
             e.document(((UploadResult.Stored) stored).document().id());
+            dropKeptUpload(e.getId());
+        } else {
+            // the file kept from a refused save is the action plan now
+            Optional<StoredDocument> kept = keptUpload(e.getId());
+            if (kept.isPresent()) {
+                documents.transfer(kept.get().id(), DOCUMENT_OWNER, e.getId().toString());
+                e.document(kept.get().id());
+            }
         }
         apply(e, ctx, input);
         boolean closed = ctx.round().isClosed();
@@ -232,6 +243,36 @@ class EvaluationService {
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
         runtime.createMessageCorrelation(MESSAGE_SUBMITTED).processInstanceId(waiting.get().getId()).correlate();
         return new SaveResult(Outcome.SUBMITTED, List.of(), input);
+    }
+
+    static final String DOCUMENT_OWNER = "evaluation";
+    /** An action plan chosen on a save that was refused, kept so the coordinator need not choose it again. */
+    static final String PENDING_OWNER = DocumentService.PENDING + DOCUMENT_OWNER;
+
+    /** A readable upload of a refused save, kept for the next save (replacing one kept before). */
+    private void keepUpload(MemberEvaluation e, ReadUpload upload) {
+        if (upload != null && upload.refused().isEmpty()) {
+            dropKeptUpload(e.getId());
+            documents.store(e.getNetworkId(), PENDING_OWNER, e.getId().toString(), upload);
+        }
+    }
+
+    /** The action plan kept from a refused save, if any. */
+    @Transactional(readOnly = true)
+    Optional<StoredDocument> keptUpload(long evaluationId) {
+        List<StoredDocument> kept = documents.findByOwner(PENDING_OWNER, String.valueOf(evaluationId));
+        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+    }
+
+    /** Forgets the kept file ("remove", or a new file saved). */
+    void dropKeptUpload(long evaluationId) {
+        documents.findByOwner(PENDING_OWNER, String.valueOf(evaluationId)).forEach(d -> documents.delete(d.id()));
+    }
+
+    /** The stored action plan (name and size), if any. */
+    @Transactional(readOnly = true)
+    Optional<StoredDocument> document(Long documentId) {
+        return documentId == null ? Optional.empty() : documents.find(documentId);
     }
 
     private void apply(MemberEvaluation e, FormContext ctx, EvaluationInput in) {

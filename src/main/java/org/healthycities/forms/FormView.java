@@ -19,6 +19,12 @@ public record FormView(String formId, String versionHash, List<FieldView> fields
         return !problems.isEmpty();
     }
 
+    /** The problems for the shared summary (templates/web/errors.html), already in the form's order. */
+    public org.healthycities.web.ErrorSummary summary() {
+        return new org.healthycities.web.ErrorSummary(problems.stream().map(p -> new org.healthycities.web.ErrorSummary.Item(
+                p.target() == null ? null : p.target().substring(1), p.message())).toList());
+    }
+
     /** One component as rendered (groups carry their children). */
     public record FieldView(String type, String key, String id, String name, String label, String description,
                             String textHtml, boolean required, boolean hidden, String value, List<String> values,

@@ -1,5 +1,7 @@
 package org.healthycities.forms;
 
+import org.healthycities.web.ErrorSummary;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -171,24 +173,42 @@ public class FormViews {
         return String.join(", ", values);
     }
 
+    /**
+     * The summary's lines in the order of the form's fields (not of the checks), each "label: reason" linked to
+     * its field; a field inside a group is named with the group when the same words would otherwise come twice.
+     */
     private List<FormView.Problem> problems(List<FormView.FieldView> fields, List<FieldError> errors, Locale locale) {
         Map<String, FormView.FieldView> byKey = new LinkedHashMap<>();
-        flatten(fields, byKey);
-        List<FormView.Problem> problems = new ArrayList<>();
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        flatten(fields, List.of(), byKey, where);
+        ErrorSummary.Builder summary = ErrorSummary.inOrder(byKey.values().stream().map(FormView.FieldView::focusId).toList());
         for (FieldError e : errors) {
             FormView.FieldView f = e.field() == null ? null : byKey.get(e.field());
-            problems.add(f == null ? new FormView.Problem(null, message(e, locale))
-                    : new FormView.Problem("#" + f.focusId(), f.label() + ": " + message(e, locale)));
+            if (f == null) {
+                summary.add(null, (String) null, message(e, locale));
+            } else {
+                summary.add(f.focusId(), where.get(f.key()), message(e, locale));
+            }
         }
-        return problems;
+        return summary.build().items().stream()
+                .map(i -> new FormView.Problem(i.target() == null ? null : "#" + i.target(), i.text())).toList();
     }
 
-    private static void flatten(Collection<FormView.FieldView> fields, Map<String, FormView.FieldView> into) {
+    private static void flatten(Collection<FormView.FieldView> fields, List<String> groups,
+                                Map<String, FormView.FieldView> into, Map<String, List<String>> where) {
         for (FormView.FieldView f : fields) {
             if (f.key() != null) {
                 into.put(f.key(), f);
+                List<String> path = new ArrayList<>(groups);
+                path.add(f.label());
+                where.put(f.key(), path);
             }
-            flatten(f.children(), into);
+            List<String> inner = groups;
+            if ("group".equals(f.type()) && f.label() != null && !f.label().isBlank()) {
+                inner = new ArrayList<>(groups);
+                inner.add(f.label());
+            }
+            flatten(f.children(), inner, into, where);
         }
     }
 

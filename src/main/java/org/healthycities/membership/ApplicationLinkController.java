@@ -21,6 +21,7 @@ import org.healthycities.forms.FormInput;
 import org.healthycities.forms.FormViews;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.web.ErrorSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,11 +52,14 @@ class ApplicationLinkController {
     private final FormCatalog forms;
     private final FormViews formViews;
     private final org.healthycities.documents.DocumentDownloads downloads;
+    private final org.springframework.context.MessageSource messages;
 
     ApplicationLinkController(Applications applications, NetworkDirectory networks, DocumentService documents,
                               LocaleResolver locales, FormCatalog forms, FormViews formViews,
-                              org.healthycities.documents.DocumentDownloads downloads) {
+                              org.healthycities.documents.DocumentDownloads downloads,
+                              org.springframework.context.MessageSource messages) {
         this.downloads = downloads;
+        this.messages = messages;
         this.forms = forms;
         this.formViews = formViews;
         this.applications = applications;
@@ -183,6 +187,11 @@ class ApplicationLinkController {
             model.addAttribute("supplementForm", formViews.blank(forms.latest(Applications.SUPPLEMENT_FORM), locale));
         }
         model.addAttribute("awaitingDocument", waiting && a.documentProblem != null);
+        // the document's and the withdrawal's refusals in the same summary as every form's
+        model.addAttribute("documentSummary", summary("document", "membership.link.document.file",
+                (String) model.getAttribute("documentError"), (Object[]) model.getAttribute("documentErrorArgs"), locale));
+        model.addAttribute("withdrawSummary", summary("confirm", "membership.link.withdraw",
+                (String) model.getAttribute("withdrawError"), null, locale));
         return "membership/application";
     }
 
@@ -210,6 +219,14 @@ class ApplicationLinkController {
 
     static int days(java.time.Period period) {
         return period.getYears() * 365 + period.getMonths() * 30 + period.getDays();
+    }
+
+    private ErrorSummary summary(String field, String labelKey, String errorKey, Object[] args, Locale locale) {
+        if (errorKey == null) {
+            return ErrorSummary.EMPTY;
+        }
+        return ErrorSummary.inOrder(List.of(field)).add(field, messages.getMessage(labelKey, null, locale),
+                messages.getMessage(errorKey, args, locale)).build();
     }
 
     private List<Step> steps(Application a, Locale locale) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.forms.FieldError;
 import org.healthycities.forms.FormCatalog;
@@ -40,6 +41,8 @@ class Applications {
     static final String MSG_WITHDRAWN = "ApplicationWithdrawn";
     static final String MSG_RESPONDED = "ApplicantResponded";
     static final String OWNER_TYPE = "membership-application";
+    /** A decision document kept across a refused application page, by the page's (random, secret) key. */
+    static final String PENDING_OWNER_TYPE = DocumentService.PENDING + OWNER_TYPE;
     static final String SUPPLEMENT_FORM = "membership-supplement";
     static final String APPLICATION_FORM = "membership-application";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Applications.class);
@@ -203,12 +206,28 @@ class Applications {
      * that cannot be read is kept out and the process asks for a new one.
      */
     Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload) {
+        return submit(networkId, form, locale, consentText, upload, null);
+    }
+
+    /**
+     * {@link #submit(String, ApplicationForm, Locale, String, ReadUpload)}, with the document kept from an earlier,
+     * refused submit of the same page (a pending upload of the network) when no new file is chosen.
+     */
+    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload,
+                       Long keptDocumentId) {
         Application application = newApplication(networkId, form, locale, consentText);
         application.idempotencyKey = form.getIdempotencyKey();
         applications.saveAndFlush(application);
         application.reference = reference(application);
+        Optional<StoredDocument> kept = upload != null || keptDocumentId == null ? Optional.empty()
+                : documents.find(keptDocumentId).filter(d -> d.networkId().equals(networkId)
+                        && PENDING_OWNER_TYPE.equals(d.ownerType()));
         if (upload != null) {
             storeDocument(application, upload, true);
+        } else if (kept.isPresent()) {
+            documents.transfer(kept.get().id(), OWNER_TYPE, String.valueOf(application.id));
+            application.decisionDocumentId = kept.get().id();
+            application.documentProblem = null;
         } else {
             application.documentProblem = "membership.document.missing";
         }
@@ -233,6 +252,29 @@ class Applications {
             log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.id, result);
             submissions.saveDraft(s.id(), s.version(), input);
         }
+    }
+
+    /**
+     * Keeps a readable upload of a refused application page as pending (replacing one kept before), so the
+     * applicant need not choose it again; the page's key (random, 256 bits, in the page only) finds it again.
+     */
+    Optional<StoredDocument> keepUpload(String networkId, String pageKey, ReadUpload upload) {
+        dropKeptUpload(pageKey);
+        UploadResult result = documents.store(networkId, PENDING_OWNER_TYPE, pageKey, upload);
+        return result instanceof UploadResult.Stored stored ? Optional.of(stored.document()) : Optional.empty();
+    }
+
+    /** The upload kept for this page of this network, if any. */
+    @Transactional(readOnly = true)
+    Optional<StoredDocument> keptUpload(String networkId, String pageKey) {
+        List<StoredDocument> kept = documents.findByOwner(PENDING_OWNER_TYPE, pageKey).stream()
+                .filter(d -> d.networkId().equals(networkId)).toList();
+        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+    }
+
+    /** Forgets the upload kept for this page ("remove", or a new file chosen). */
+    void dropKeptUpload(String pageKey) {
+        documents.findByOwner(PENDING_OWNER_TYPE, pageKey).forEach(d -> documents.delete(d.id()));
     }
 
     /** An application whose process was started in Tasklist or over REST, from the start form's variables. */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
+import org.healthycities.web.ErrorSummary;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
@@ -89,9 +92,13 @@ class ApplyController {
                   @RequestParam(name = "action", required = false) String action, Locale locale, Model model)
             throws IOException {
         Network network = network(networkId);
-        if ("search".equals(action)) {
-            model.addAttribute("searched", true);
-            // a search is not a submit: no error messages yet
+        String pageKey = RECEIPT_KEY.matcher(nz(form.getIdempotencyKey())).matches() ? form.getIdempotencyKey() : null;
+        if ("search".equals(action) || "removeFile".equals(action)) {
+            if ("removeFile".equals(action) && pageKey != null) {
+                applications.dropKeptUpload(pageKey);
+            }
+            model.addAttribute("searched", "search".equals(action));
+            // a search (or removing the kept file) is not a submit: no error messages yet
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
                     new BeanPropertyBindingResult(form, "form"));
             return page(network, form, model);
@@ -103,18 +110,30 @@ class ApplyController {
             return "redirect:/apply/received/" + form.getIdempotencyKey();
         }
         applications.validate(network.getId(), form, errors);
-        boolean noFile = file == null || file.isEmpty();
-        if (noFile) {
+        boolean hasFile = file != null && !file.isEmpty();
+        // read (by content, outside any transaction) before anything is decided
+        ReadUpload upload = hasFile ? documents.read(file) : null;
+        Optional<StoredDocument> kept = pageKey == null ? Optional.empty()
+                : applications.keptUpload(network.getId(), pageKey);
+        if (!hasFile && kept.isEmpty()) {
             model.addAttribute("documentError", "membership.document.required");
         }
-        if (errors.hasErrors() || noFile) {
-            model.addAttribute("fileAgain", !noFile);
+        if (errors.hasErrors() || (!hasFile && kept.isEmpty())) {
+            if (hasFile && upload.refused().isEmpty() && pageKey != null) {
+                // kept for the next submit, so the applicant need not choose the file again
+                applications.keepUpload(network.getId(), pageKey, upload);
+            } else if (hasFile) {
+                model.addAttribute("fileAgain", true);
+            }
             return page(network, form, model);
         }
         String consent = messages.getMessage("membership.consent.text", new Object[] {network.getName()}, locale);
         try {
-            applications.submit(network.getId(), form, locale, consent,
-                    documents.read(file));
+            applications.submit(network.getId(), form, locale, consent, upload,
+                    hasFile ? null : kept.map(StoredDocument::id).orElse(null));
+            if (hasFile && pageKey != null) {
+                applications.dropKeptUpload(pageKey);
+            }
         } catch (Applications.UploadRefused refused) {
             model.addAttribute("documentError", refused.refused.messageKey());
             model.addAttribute("documentErrorArgs", refused.refused.args().toArray());
@@ -126,6 +145,16 @@ class ApplyController {
             }
         }
         return "redirect:/apply/received/" + form.getIdempotencyKey();
+    }
+
+    /** A file's size as people read it (120 kB, 2.5 MB), from the documents' own texts. */
+    static String sizeText(long bytes, MessageSource messages, Locale locale) {
+        return bytes < 1_048_576 ? messages.getMessage("documents.size.kb", new Object[] {bytes / 1024.0}, locale)
+                : messages.getMessage("documents.size.mb", new Object[] {bytes / 1_048_576.0}, locale);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /**
@@ -159,19 +188,103 @@ class ApplyController {
     }
 
     private String page(Network network, ApplicationForm form, Model model) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Object result = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
         FieldError codeError = result instanceof BindingResult r ? r.getFieldError("municipalityCode") : null;
-        model.addAttribute("codeError", codeError == null ? null
-                : messages.getMessage(codeError, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        model.addAttribute("codeError", codeError == null ? null : messages.getMessage(codeError, locale));
+        boolean hasList = networks.countPossibleMembers(network.getId()) > 0;
         model.addAttribute("network", network);
         model.addAttribute("form", form);
         model.addAttribute("accession", network.isAccessionQuestions());
-        model.addAttribute("hasList", networks.countPossibleMembers(network.getId()) > 0);
+        model.addAttribute("hasList", hasList);
         model.addAttribute("themeGroups", networks.themeGroups(network.getId()).stream().filter(g -> g.isActive()).toList());
         if (!model.containsAttribute("choices")) {
             model.addAttribute("choices", choices(network.getId(), form.getMunicipalitySearch(), form.getMunicipalityCode()));
         }
+        String key = form.getIdempotencyKey();
+        StoredDocument kept = key != null && RECEIPT_KEY.matcher(key).matches()
+                ? applications.keptUpload(network.getId(), key).orElse(null) : null;
+        model.addAttribute("keptFile", kept);
+        model.addAttribute("keptSize", kept == null ? null : sizeText(kept.size(), messages, locale));
+        model.addAttribute("errorSummary", errorSummary(result instanceof BindingResult r ? r : null,
+                (String) model.getAttribute("documentError"), (Object[]) model.getAttribute("documentErrorArgs"),
+                hasList, network.isAccessionQuestions(), locale));
         return "membership/apply";
+    }
+
+    /**
+     * The form's fields top to bottom: the element id the summary links to, the section's and the field's label.
+     * Contacts share their labels (name, e-mail, phone), so the section tells them apart.
+     */
+    private static List<String[]> fieldOrder(boolean hasList, boolean accession) {
+        List<String[]> order = new ArrayList<>();
+        String municipality = "membership.section.municipality";
+        if (hasList) {
+            order.add(new String[] {"municipalityCode", "municipalityCode", municipality, "membership.municipality.choices"});
+            order.add(new String[] {"otherMunicipalityCode", "otherCode", municipality, "membership.field.municipalityCode"});
+            order.add(new String[] {"municipalityName", "municipalityName", municipality, "membership.field.municipalityName"});
+        } else {
+            order.add(new String[] {"municipalityName", "municipalityName", municipality, "membership.field.municipalityName"});
+            order.add(new String[] {"municipalityCode", "municipalityCode", municipality, "membership.field.municipalityCode"});
+        }
+        order.add(new String[] {"population", "population", municipality, "membership.field.population"});
+        for (String who : List.of("political", "admin", "coordinator")) {
+            String section = "membership.section." + who;
+            String prefix = who.equals("political") ? "politicalContact" : who.equals("admin") ? "adminContact" : "coordinator";
+            order.add(new String[] {prefix + "Name", prefix + "Name", section, "membership.field.name"});
+            order.add(new String[] {prefix + "Email", prefix + "Email", section, "membership.field.email"});
+            order.add(new String[] {prefix + "Phone", prefix + "Phone", section, "membership.field.phone"});
+        }
+        String decision = "membership.section.decision";
+        order.add(new String[] {"decisionDate", "decisionDate", decision, "membership.field.decisionDate"});
+        order.add(new String[] {"decisionBody", "decisionBody", decision, "membership.field.decisionBody"});
+        order.add(new String[] {"decisionDocument", "decisionDocument", decision,
+                accession ? "membership.field.accessionDocument" : "membership.field.decisionDocument"});
+        order.add(new String[] {"accessionSignedByMayor", "accessionSignedByMayor", decision, "membership.field.accessionSignedByMayor"});
+        order.add(new String[] {"mayorName", "mayorName", decision, "membership.field.mayorName"});
+        order.add(new String[] {"coordinatorJoinsAssembly", "coordinatorJoinsAssembly", decision, "membership.field.coordinatorJoinsAssembly"});
+        String motivation = "membership.section.motivation";
+        order.add(new String[] {"motivation", "motivation", motivation, "membership.field.motivation"});
+        order.add(new String[] {"themeGroupIds", "themeGroupIds", motivation, "membership.field.themeGroups"});
+        order.add(new String[] {"consent", "consent", "membership.section.consent", "membership.section.consent"});
+        return order;
+    }
+
+    private ErrorSummary errorSummary(BindingResult result, String documentError, Object[] documentErrorArgs,
+                                      boolean hasList, boolean accession, Locale locale) {
+        List<String[]> order = fieldOrder(hasList, accession);
+        ErrorSummary.Builder summary = ErrorSummary.inOrder(order.stream().map(f -> f[1]).toList());
+        java.util.Map<String, String[]> byField = new java.util.HashMap<>();
+        order.forEach(f -> byField.put(f[0], f));
+        if (result != null) {
+            for (FieldError e : result.getFieldErrors()) {
+                String[] f = byField.get(e.getField());
+                String text = messages.getMessage(e, locale);
+                if (f == null) {
+                    summary.add(null, (String) null, text);
+                } else {
+                    summary.add(f[1], where(f, locale), text);
+                }
+            }
+            result.getGlobalErrors().forEach(e -> summary.add(null, (String) null, messages.getMessage(e, locale)));
+        }
+        if (documentError != null) {
+            String[] f = byField.get("decisionDocument");
+            summary.add(f[1], where(f, locale), messages.getMessage(documentError, documentErrorArgs, locale));
+        }
+        return summary.build();
+    }
+
+    /**
+     * A field's name in the summary: a contact's fields always with the contact ("Political contact, E-mail"),
+     * since each contact has the same three; other fields by their label, with their section only if two lines
+     * would otherwise read alike.
+     */
+    private List<String> where(String[] f, Locale locale) {
+        String section = messages.getMessage(f[2], null, locale);
+        String label = messages.getMessage(f[3], null, locale);
+        boolean contact = f[2].endsWith(".political") || f[2].endsWith(".admin") || f[2].endsWith(".coordinator");
+        return contact ? List.of(section + ", " + label) : List.of(section, label);
     }
 
     /** The search results, with the chosen municipality kept first so a new search does not lose it. */

@@ -32,6 +32,12 @@ public record TaskFormState(MultiValueMap<String, String> values, List<TaskField
         return valuesOf(field).contains(value);
     }
 
+    /** The errors for the shared summary of every form (templates/web/errors.html), in the order given. */
+    public org.healthycities.web.ErrorSummary summary() {
+        return new org.healthycities.web.ErrorSummary(errors.stream()
+                .map(e -> new org.healthycities.web.ErrorSummary.Item(e.field(), e.message())).toList());
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -91,6 +91,16 @@ class EvaluationBrowserIT {
             coordinator.type("#activity-0-partners", "Skoler og forældre");
             coordinator.click("#sdg input[value='SDG3']").click("#sdg input[value='SDG10']").click("#sixP input[value='PEOPLE']");
             coordinator.click("button[value=save]").waitForText("Kladden er gemt");
+            assertThat(coordinator.find("#sections-progress").getText()).isEqualTo("3 af 5 dele er udfyldt");
+            // a submission without what it needs is refused: the summary says so and has the focus
+            coordinator.click("button[value=submit]").waitForText("Fortæl, hvordan arbejdet har taget fat på ulighed i sundhed.");
+            assertThat(coordinator.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .as("the focus is on the error summary").isEqualTo("error-summary");
+            assertThat(coordinator.overflowsHorizontally()).as("the refused form at 360 px").isFalse();
+            coordinator.checkPage("evaluation-03b-refused-phone");
+            coordinator.click("#error-summary a[href='#inequality']");
+            assertThat(coordinator.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .as("the summary's link leads to the field").isEqualTo("inequality");
             coordinator.type("#inequality", "Vi har fokuseret på familier i udsatte boligområder.");
             coordinator.click("button[value=submit]").waitForText("Tak! Evalueringen er indsendt").checkPage("evaluation-04-submitted");
 

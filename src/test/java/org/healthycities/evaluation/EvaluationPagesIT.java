@@ -51,6 +51,7 @@ class EvaluationPagesIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired org.healthycities.tasks.AuditLog audit;
+    @Autowired org.healthycities.documents.DocumentService documents;
 
     String network;
     EvaluationRound round;
@@ -114,6 +115,124 @@ class EvaluationPagesIT {
         assertThat(after.getStatus()).isEqualTo(EvaluationStatus.INVITED);
         assertThat(after.getVersion()).isEqualTo(e.getVersion());
         assertThat(after.getInequalityText()).isNull();
+    }
+
+    /**
+     * The summary follows the page (goals, then activities, then the inequality text), links to elements that
+     * exist, takes the focus, and names the goal or activity when the same message comes twice.
+     */
+    @Test
+    void aRefusedSubmission_listsItsErrorsInThePagesOrder_namingTheGoalAndTheActivity() throws Exception {
+        MemberEvaluation e = members.get(0);
+        String token = evaluations.newLink(e.getId());
+        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        params.set("inequality", "");
+        params.remove("goal." + goals.get(0) + ".progress");
+        params.remove("goal." + goals.get(2) + ".progress");
+        params.set("activity.0.title", "");
+        params.add("activity.1.title", "");
+        params.add("activity.1.partners", "Foreningerne");
+        params.add("activity.1.status", "ONGOING");
+        params.add("action", "submit");
+        String html = mvc.perform(postForm(token, params)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        var page = org.jsoup.Jsoup.parse(html);
+        var summary = page.selectFirst("#error-summary");
+        assertThat(summary).isNotNull();
+        assertThat(summary.hasAttr("autofocus")).isTrue();
+        assertThat(summary.attr("tabindex")).isEqualTo("-1");
+        List<String> targets = summary.select("li a").eachAttr("href").stream().map(h -> h.substring(1)).toList();
+        assertThat(targets).containsExactly("goal-" + goals.get(0) + "-progress", "goal-" + goals.get(2) + "-progress",
+                "activity-0-title", "activity-1-title", "inequality");
+        assertThat(targets).allSatisfy(id -> assertThat(page.getElementById(id)).as(id).isNotNull());
+        assertThat(targets.stream().map(id -> page.getAllElements().indexOf(page.getElementById(id))).toList()).isSorted();
+        List<String> lines = summary.select("li").eachText();
+        assertThat(lines).doesNotHaveDuplicates();
+        assertThat(lines.get(0)).startsWith("Pejlemærke 1, Fremdrift:");
+        assertThat(lines.get(1)).startsWith("Pejlemærke 3, Fremdrift:");
+        assertThat(lines.get(2)).startsWith("Aktivitet 1, Titel:");
+        assertThat(lines.get(3)).startsWith("Aktivitet 2, Titel:");
+        // what a submission needs is marked, and the marker explained
+        assertThat(page.getElementById("inequality").attr("aria-required")).isEqualTo("true");
+        assertThat(page.select("label[for=inequality] .required-mark").text()).isEqualTo("*");
+        assertThat(page.getElementById("goal-" + goals.get(0) + "-progress").hasAttr("required")).isTrue();
+        assertThat(page.select(".required-explained").text()).contains("*");
+        assertThat(evaluations.evaluation(e.getId()).getVersion()).isEqualTo(e.getVersion());
+    }
+
+    /** The parts of the long form are listed at the top with their state; the count follows what is saved. */
+    @Test
+    void theFormListsItsPartsWithProgress_thatChangesWhenAPartIsSaved() throws Exception {
+        MemberEvaluation e = members.get(0);
+        String token = evaluations.newLink(e.getId());
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/evaluation/" + token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        var nav = page.selectFirst("nav.form-sections");
+        assertThat(nav).isNotNull();
+        List<String> anchors = nav.select("li a").eachAttr("href");
+        assertThat(anchors).containsExactly("#section-goals", "#section-activities", "#section-focus",
+                "#section-inequality", "#section-document");
+        assertThat(anchors).allSatisfy(a -> assertThat(page.getElementById(a.substring(1))).as(a).isNotNull());
+        assertThat(page.select("h2#section-goals, h2#section-activities, h2#section-focus, h2#section-inequality, h2#section-document"))
+                .hasSize(5);
+        assertThat(nav.select("#sections-progress").text()).isEqualTo("0 af 5 dele er udfyldt");
+        assertThat(nav.select("progress").attr("value")).isEqualTo("0");
+
+        // the goals only, as a draft
+        var goalsOnly = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        goalsOnly.add("version", String.valueOf(e.getVersion()));
+        goals.forEach(g -> goalsOnly.add("goal." + g + ".progress", "STARTED"));
+        goalsOnly.add("action", "save");
+        mvc.perform(postForm(token, goalsOnly)).andExpect(status().is3xxRedirection());
+        var afterGoals = org.jsoup.Jsoup.parse(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(afterGoals.select("#sections-progress").text()).isEqualTo("1 af 5 dele er udfyldt");
+        assertThat(afterGoals.select("nav.form-sections li").get(0).select(".state").text()).isEqualTo("(udfyldt)");
+        assertThat(afterGoals.select("nav.form-sections li").get(1).select(".state").text()).isEqualTo("(mangler)");
+
+        // everything, with the action plan
+        var all = EvaluationTestSupport.answers(evaluations.evaluation(e.getId()).getVersion(), goals, Progress.STARTED);
+        all.add("action", "save");
+        mvc.perform(postForm(token, all).file(new MockMultipartFile("document", "handleplan.pdf", "application/pdf",
+                TestPdfs.withText("Handleplan")))).andExpect(status().is3xxRedirection());
+        var done = org.jsoup.Jsoup.parse(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(done.select("#sections-progress").text()).isEqualTo("5 af 5 dele er udfyldt");
+        assertThat(done.select("nav.form-sections progress").attr("value")).isEqualTo("5");
+    }
+
+    /** An action plan chosen on a refused submission is kept, and the next submission without a file uses it. */
+    @Test
+    void theChosenActionPlan_survivesARefusedSubmission_andIsUsedByTheNextOne() throws Exception {
+        MemberEvaluation e = members.get(0);
+        String token = evaluations.newLink(e.getId());
+        byte[] pdf = TestPdfs.withText("Handleplan beholdt");
+        var refused = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        refused.set("inequality", "");
+        refused.add("action", "submit");
+        var page = org.jsoup.Jsoup.parse(mvc.perform(postForm(token, refused).file(new MockMultipartFile("document",
+                        "handleplan.pdf", "application/pdf", pdf))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#inequality");
+        assertThat(page.select("#document-kept").text()).contains("handleplan.pdf (", "kB)");
+        assertThat(page.select("#document-kept button[value=removeFile]")).hasSize(1);
+        assertThat(evaluations.evaluation(e.getId()).getDocumentId()).as("nothing saved yet").isNull();
+        // a reload keeps it too
+        assertThat(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("handleplan.pdf");
+
+        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        submit.add("action", "submit");
+        mvc.perform(postForm(token, submit)).andExpect(status().is3xxRedirection());
+        MemberEvaluation after = evaluations.evaluation(e.getId());
+        assertThat(after.getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
+        assertThat(after.getDocumentId()).isNotNull();
+        var stored = documents.find(after.getDocumentId()).orElseThrow();
+        assertThat(stored.filename()).isEqualTo("handleplan.pdf");
+        assertThat(stored.ownerType()).isEqualTo(EvaluationService.DOCUMENT_OWNER);
+        assertThat(stored.ownerId()).isEqualTo(e.getId().toString());
+        assertThat(documents.content(after.getDocumentId()).orElseThrow().readAllBytes()).isEqualTo(pdf);
+        assertThat(documents.findByOwner(EvaluationService.PENDING_OWNER, e.getId().toString())).isEmpty();
     }
 
     @Test

@@ -51,6 +51,8 @@ class ApplyPagesIT {
     ApplicationLinkRepository links;
     @Autowired
     org.healthycities.forms.Submissions submissions;
+    @Autowired
+    org.healthycities.documents.DocumentService documents;
 
     private static MockMultipartHttpServletRequestBuilder apply(String code, String key, byte[] pdf) {
         return apply(code, key, pdf, Map.of());
@@ -109,6 +111,107 @@ class ApplyPagesIT {
     }
 
     /** The page checks the answers by forms/membership-application.form too: its e-mail rule wants a domain. */
+    /**
+     * The summary lists the refusals in the order of the page's fields (whatever order the checks ran in), each
+     * linking to an element that exists, with the focus moved to it; the same message for two contacts says
+     * which contact; required fields are marked and the marker explained.
+     */
+    @Test
+    void aRefusedApplication_listsItsErrorsInTheFormsOrder_linked_andTellsTheContactsApart() throws Exception {
+        String key = UUID.randomUUID().toString();
+        for (String language : List.of("da", "en", "sv", "nb")) {
+            String html = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key, null, Map.of(
+                                    "consent", "", "population", "", "coordinatorEmail", "ikke-en-mail",
+                                    "politicalContactEmail", "heller-ikke", "motivation", "", "decisionDate", ""))
+                            .cookie(new Cookie("hc-lang", language)).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            var page = Jsoup.parse(html);
+            var summary = page.selectFirst("#error-summary");
+            assertThat(summary).as(language).isNotNull();
+            assertThat(summary.attr("tabindex")).isEqualTo("-1");
+            assertThat(summary.hasAttr("autofocus")).as("the focus moves to the summary").isTrue();
+            List<String> targets = summary.select("li a").eachAttr("href").stream().map(h -> h.substring(1)).toList();
+            assertThat(targets).as(language).containsExactly("population", "politicalContactEmail", "coordinatorEmail",
+                    "decisionDate", "decisionDocument", "motivation", "consent");
+            assertThat(targets).allSatisfy(id -> assertThat(page.getElementById(id)).as(id).isNotNull());
+            // the links follow the fields down the page
+            List<Integer> positions = targets.stream().map(id -> page.getAllElements().indexOf(page.getElementById(id))).toList();
+            assertThat(positions).isSorted();
+            List<String> lines = summary.select("li").eachText();
+            assertThat(lines).doesNotHaveDuplicates();
+            Map<String, List<String>> contacts = Map.of(
+                    "da", List.of("Politisk kontakt, E-mail:", "Foreslået koordinator, E-mail:"),
+                    "en", List.of("Political contact, E-mail:", "Proposed coordinator, E-mail:"),
+                    "sv", List.of("Politisk kontakt", "samordnare"),
+                    "nb", List.of("Politisk kontakt", "koordinator"));
+            assertThat(lines.get(1)).as(language).startsWith(contacts.get(language).get(0));
+            assertThat(lines.get(2)).as(language).contains(contacts.get(language).get(1));
+            // required fields: a visible marker, aria-required or required, and a line saying what the marker means
+            for (String id : List.of("population", "politicalContactName", "politicalContactEmail", "decisionDate",
+                    "decisionDocument", "motivation")) {
+                var input = page.getElementById(id);
+                assertThat(input.hasAttr("aria-required") || input.hasAttr("required")).as(id).isTrue();
+                assertThat(page.select("label[for=" + id + "] .required-mark").text()).as(id).isEqualTo("*");
+            }
+            assertThat(page.getElementById("consent").hasAttr("required")).isTrue();
+            assertThat(page.getElementById("politicalContactPhone").hasAttr("aria-required")).isFalse();
+            assertThat(page.select(".required-explained").text()).as(language).contains("*");
+        }
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
+    /**
+     * A document chosen on a refused submit is kept (shown with its name and size), and the next submit without
+     * a file uses it: the application's decision document is that very file, stored once.
+     */
+    @Test
+    void theChosenDocument_survivesARefusedSubmit_andIsUsedByTheNextOne() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = ApplyController.receiptKey();
+        byte[] pdf = MembershipFixtures.pdf("Tiltraedelsesdokument beholdt");
+        String refused = mvc.perform(apply(code, key, pdf, Map.of("population", "")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var page = Jsoup.parse(refused);
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#population");
+        assertThat(page.select("#decisionDocument-kept").text()).contains("Gemt: tiltraedelse.pdf (", "kB)");
+        assertThat(page.select("#decisionDocument-kept button[name=action][value=removeFile]")).hasSize(1);
+        assertThat(page.getElementById("decisionDocument").hasAttr("aria-required")).as("a kept file is enough").isFalse();
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+        // a reload of the refused page (the same key) still shows it
+        String again = mvc.perform(apply(code, key, null, Map.of("population", "")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(again).select("#error-summary a").eachAttr("href")).containsExactly("#population");
+        assertThat(Jsoup.parse(again).select("#decisionDocument-kept").text()).contains("tiltraedelse.pdf");
+
+        mvc.perform(apply(code, key, null).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
+        Application a = repository.findByIdempotencyKey(key).orElseThrow();
+        assertThat(a.decisionDocumentId).isNotNull();
+        assertThat(a.documentProblem).isNull();
+        var stored = documents.find(a.decisionDocumentId).orElseThrow();
+        assertThat(stored.filename()).isEqualTo("tiltraedelse.pdf");
+        assertThat(stored.ownerType()).isEqualTo(Applications.OWNER_TYPE);
+        assertThat(stored.ownerId()).isEqualTo(String.valueOf(a.id));
+        assertThat(documents.content(a.decisionDocumentId).orElseThrow().readAllBytes()).isEqualTo(pdf);
+        assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).as("nothing left pending").isEmpty();
+    }
+
+    @Test
+    void aKeptDocument_canBeRemoved_andThenTheFileIsAskedForAgain() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = ApplyController.receiptKey();
+        mvc.perform(apply(code, key, MembershipFixtures.pdf("Fjernes"), Map.of("population", "")).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).hasSize(1);
+        String removed = mvc.perform(apply(code, key, null).param("action", "removeFile").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(removed).select("#decisionDocument-kept, #error-summary")).isEmpty();
+        assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).isEmpty();
+        String refused = mvc.perform(apply(code, key, null).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(refused).select("#error-summary a").eachAttr("href")).containsExactly("#decisionDocument");
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
     @Test
     void theFormFilesOwnRules_refuseWhatTheFileRefuses_nothingSaved() throws Exception {
         String key = UUID.randomUUID().toString();
@@ -280,9 +383,21 @@ class ApplyPagesIT {
 
         String page = mvc.perform(get("/application/" + token)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Hvem er jeres koordinator?", "Venter på jer");
-        assertThat(mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", " ").with(csrf()))
-                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
-                .contains("Udfyld feltet.");
+        var refusedAnswer = Jsoup.parse(mvc.perform(post("/application/" + token + "/answer")
+                        .param("f.supplementAnswer", " ").with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
+        // the same summary as every form: linked to the field, which is marked as required, and taking the focus
+        var answerSummary = refusedAnswer.selectFirst("#error-summary");
+        assertThat(answerSummary.hasAttr("autofocus")).isTrue();
+        assertThat(answerSummary.select("li a").eachAttr("href")).containsExactly("#f-supplementAnswer");
+        assertThat(answerSummary.text()).contains("Jeres svar: Udfyld feltet.");
+        assertThat(refusedAnswer.getElementById("f-supplementAnswer").attr("aria-required")).isEqualTo("true");
+        assertThat(refusedAnswer.select("label[for=f-supplementAnswer] .required-note").text()).contains("skal udfyldes");
+        // a new document sent without a file: the same summary
+        var refusedDocument = Jsoup.parse(mvc.perform(multipart("/application/" + token + "/document").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refusedDocument.select("#error-summary li a").eachAttr("href")).containsExactly("#document");
+        assertThat(refusedDocument.getElementById("document").attr("aria-required")).isEqualTo("true");
         mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", "Karin Koordinator").with(csrf()))
                 .andExpect(redirectedUrl("/application/" + token));
         fixtures.runJobs(pi.getId());

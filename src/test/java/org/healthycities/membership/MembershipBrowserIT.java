@@ -63,11 +63,14 @@ class MembershipBrowserIT {
             browser.find("#decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
             browser.click("main form button[type=submit]:not([name])")
                     .waitForText("Skriv en gyldig e-mailadresse").checkPage("membership-03-apply-error");
-            // input is kept; the file is chosen again
+            // the focus is on the summary, which names the contact; input is kept, and so is the file
+            assertThat(browser.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .as("the focus is on the error summary").isEqualTo("error-summary");
+            assertThat(browser.find("#error-summary").getText()).contains("Administrativ kontakt, E-mail:");
             assertThat(browser.find("#coordinatorName").getAttribute("value")).isEqualTo("Karin Koordinator");
             assertThat(browser.find("input[name=municipalityCode][value='" + code + "']").isSelected()).isTrue();
+            assertThat(browser.find("#decisionDocument-kept").getText()).contains(pdf.getFileName().toString());
             browser.type("#adminContactEmail", applicant);
-            browser.find("#decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
             browser.click("main form button[type=submit]:not([name])").waitForText("Tak for ansøgningen")
                     .checkPage("membership-04-receipt");
             String reference = browser.find("#reference").getText();
@@ -127,6 +130,13 @@ class MembershipBrowserIT {
             phone.go("/apply/sund-by").find("#municipalitySearch");
             phone.checkPage("membership-phone-01-apply");
             assertThat(phone.overflowsHorizontally()).as("/apply scrolls sideways at 360 px").isFalse();
+            // sent empty: the summary, in the form's order, has the focus; still no sideways scrolling
+            phone.click("main form button[type=submit]:not([name])").waitForText("Formularen har");
+            assertThat(phone.driver().executeScript("return document.activeElement && document.activeElement.id"))
+                    .isEqualTo("error-summary");
+            assertThat(phone.find("#error-summary a").getAttribute("href")).endsWith("#municipalityCode");
+            phone.checkPage("membership-phone-01b-apply-refused");
+            assertThat(phone.overflowsHorizontally()).as("the refused /apply at 360 px").isFalse();
             phone.go("/application/" + link.group(1)).waitForText(fixtures.reload(a).reference)
                     .checkPage("membership-phone-02-private-link");
             assertThat(phone.overflowsHorizontally()).as("the private page scrolls sideways at 360 px").isFalse();

@@ -170,7 +170,22 @@ public class FormViews {
         if (c.kind() == FieldKind.SINGLE_CHOICE || c.kind() == FieldKind.MULTI_CHOICE) {
             return values.stream().map(v -> translations.option(form, c, v, locale)).collect(Collectors.joining(", "));
         }
+        if ("datetime".equals(c.type()) && !"time".equals(c.subtype())) {
+            // a date (or date and time) as the reader's language writes it, not as the browser sent it
+            return values.stream().map(v -> readableDate(v, locale)).collect(Collectors.joining(", "));
+        }
         return String.join(", ", values);
+    }
+
+    private static String readableDate(String value, Locale locale) {
+        try {
+            return value.length() > 10
+                    ? org.healthycities.web.Dates.moment(java.time.LocalDateTime.parse(value).toInstant(
+                            java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC, locale) // a wall-clock time as typed
+                    : org.healthycities.web.Dates.date(java.time.LocalDate.parse(value), locale);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return value;
+        }
     }
 
     /**

@@ -55,6 +55,11 @@ public class NetworkDirectory {
                 .or(() -> candidates.stream().findFirst()).map(Network::getId);
     }
 
+    /** The network's name for a page that holds only its id (e.g. a feature's rows); the id if unknown. */
+    public String nameOf(String id) {
+        return network(id).map(Network::getName).orElse(id);
+    }
+
     public Optional<Network> network(String id) {
         return id == null ? Optional.empty() : networks.findById(id);
     }

@@ -168,11 +168,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves a screenshot and fails on any serious or critical accessibility violation of the page. */
+    /**
+     * Saves a screenshot and fails on any serious or critical accessibility violation of the page, and on any
+     * key, machine date, id or untranslated process name in its text ({@link PageWords}), in the page's language.
+     */
     @SuppressWarnings("unchecked")
     public Browser checkPage(String name) {
         screenshot(name);
         JavascriptExecutor js = driver;
+        String language = String.valueOf(js.executeScript("return document.documentElement.lang || ''"));
+        assertThat(PageWords.problems(text(), language)).as("words on " + name + " (" + language + ")").isEmpty();
         js.executeScript(axe());
         Object result = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];

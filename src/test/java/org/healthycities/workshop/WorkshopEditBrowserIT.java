@@ -41,12 +41,12 @@ class WorkshopEditBrowserIT {
             phone.login(secretary, TestUsers.PASSWORD);
 
             // a draft session: everything, refusals named on the fields
-            phone.go("/workshops/" + draft.workshop().getId() + "/edit").waitForText("Ret workshoppen");
+            phone.go("/workshops/" + draft.workshop().getId() + "/edit").waitForText("Gem rettelserne");
             fits(phone, "wse-01-workshop-edit");
             phone.driver().findElement(org.openqa.selenium.By.id("title")).clear();
             phone.click("main form button[type=submit]").waitForText("Skriv workshoppens titel.");
             fits(phone, "wse-02-workshop-edit-refused");
-            phone.go("/workshops/sessions/" + draft.session().getId() + "/edit").waitForText("Ret");
+            phone.go("/workshops/sessions/" + draft.session().getId() + "/edit").waitForText("Gem rettelserne");
             fits(phone, "wse-03-session-edit");
             phone.driver().findElement(org.openqa.selenium.By.id("groups")).clear();
             phone.type("#groups", "Lighed\nLighed").click("main form button[type=submit]")

@@ -59,14 +59,6 @@ class WorkshopProcess {
         }
     }
 
-    /** When the deadline timer of the session's process is due, if one waits (for tests and the session page). */
-    Optional<Instant> deadlineTimer(Long sessionId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(String.valueOf(sessionId)).list().stream()
-                .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).timers().list().stream())
-                .map(j -> j.getDuedate().toInstant()).findFirst();
-    }
-
     void closeEarly(SessionView view) {
         runtime.createMessageCorrelation(CLOSE_EARLY)
                 .processInstanceBusinessKey(String.valueOf(view.session().getId()))

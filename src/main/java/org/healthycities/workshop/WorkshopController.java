@@ -293,6 +293,34 @@ class WorkshopController {
         return "redirect:/workshops/sessions/" + id + "#assignment-" + question.getAssignmentId();
     }
 
+    @GetMapping("/workshops/sessions/{id}/assignments/{assignmentId}/edit")
+    String editAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                          @PathVariable Long assignmentId, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Assignment assignment = workshops.assignment(networks(user), id, assignmentId)
+                .orElseThrow(WorkshopController::notFound);
+        if (!model.containsAttribute("assignmentForm")) {
+            model.addAttribute("assignmentForm", new AssignmentForm(assignment.getTitle(),
+                    assignment.getIntro() == null ? "" : assignment.getIntro()));
+        }
+        model.addAttribute("view", view);
+        model.addAttribute("assignment", assignment);
+        return "workshop/assignment-edit";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/edit")
+    String saveAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                          @PathVariable Long assignmentId, @Valid @ModelAttribute("assignmentForm") AssignmentForm form,
+                          BindingResult errors, Model model, RedirectAttributes redirect) {
+        workshops.correctAssignment(networks(user), id, assignmentId, form, errors)
+                .orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            return editAssignment(user, id, assignmentId, model);
+        }
+        redirect.addFlashAttribute("saved", "workshop.edit.saved");
+        return "redirect:/workshops/sessions/" + id + "#assignment-" + assignmentId;
+    }
+
     /** One place up or down among the assignment's questions (no script: one small form per button). */
     @PostMapping("/workshops/sessions/{id}/questions/{questionId}/move")
     String moveQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,

@@ -590,4 +590,22 @@ class WorkshopService {
         }
         return Optional.of(true);
     }
+
+    /** An assignment of the session, for its edit page. */
+    @Transactional(readOnly = true)
+    Optional<Assignment> assignment(Collection<String> networks, Long sessionId, Long assignmentId) {
+        return session(networks, sessionId).flatMap(v -> v.assignments().stream()
+                .map(AssignmentView::assignment).filter(a -> a.getId().equals(assignmentId)).findFirst());
+    }
+
+    /** Corrects an assignment's title and introduction: wording, so allowed before and after the session opens. */
+    Optional<Assignment> correctAssignment(Collection<String> networks, Long sessionId, Long assignmentId,
+                                           AssignmentForm form, Errors errors) {
+        Optional<Assignment> found = assignment(networks, sessionId, assignmentId);
+        if (found.isPresent() && !errors.hasErrors()) {
+            found.get().reword(form.title(), form.intro());
+            assignments.save(found.get());
+        }
+        return found;
+    }
 }

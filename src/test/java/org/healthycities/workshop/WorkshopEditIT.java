@@ -262,6 +262,18 @@ class WorkshopEditIT {
                 .andExpect(status().is3xxRedirection());
         assertThat(reload(id).questions().get(0).getLabel()).isEqualTo("Hvad fungerer rigtig godt?");
         assertThat(reload(id).questions().get(0).getKind()).isEqualTo(Question.Kind.LONG_TEXT);
+        // an assignment's title and introduction are wording too
+        Long assignmentId = view.assignments().get(0).assignment().getId();
+        mvc.perform(get(url + "/assignments/" + assignmentId + "/edit").with(user)).andExpect(status().isOk());
+        mvc.perform(post(url + "/assignments/" + assignmentId + "/edit").with(user).with(csrf()).param("title", "")
+                        .param("intro", "Ny indledning"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Skriv opgavens titel.")))
+                .andExpect(content().string(containsString("Ny indledning")));
+        mvc.perform(post(url + "/assignments/" + assignmentId + "/edit").with(user).with(csrf())
+                        .param("title", "Opgave 1: Strategien, rettet").param("intro", "Ny indledning"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reload(id).assignments().get(0).assignment().getTitle()).isEqualTo("Opgave 1: Strategien, rettet");
+        assertThat(reload(id).assignments().get(0).assignment().getIntro()).isEqualTo("Ny indledning");
 
         // the deadline: not into the past; moved ahead, the process's timer moves with it
         ProcessInstance pi = instance(id);

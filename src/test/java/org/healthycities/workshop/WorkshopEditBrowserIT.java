@@ -36,6 +36,13 @@ class WorkshopEditBrowserIT {
         String secretary = TestUsers.create(identity, "wse", CurrentUser.SECRETARIAT, "sund-by");
         SessionView draft = TestSessions.draft(workshops, "Lighed\nFællesskab", TestSessions.now().plusHours(2));
         Opened opened = TestSessions.opened(workshops, "A\nB", TestSessions.now().plusHours(2));
+        Assignment assignment = workshops.addAssignment(TestSessions.SUND_BY, draft.session().getId(),
+                new Forms.AssignmentForm("Opgave 1", "Drøft strategien.")).orElseThrow();
+        for (String label : new String[] {"Første spørgsmål", "Andet spørgsmål"}) {
+            var q = new Forms.QuestionForm(label, Question.Kind.LONG_TEXT, null, null, null);
+            workshops.addQuestion(TestSessions.SUND_BY, draft.session().getId(), assignment.getId(), q, TestSessions.errors(q))
+                    .orElseThrow();
+        }
         Long openQuestion = opened.view().questions().get(0).getId();
         try (Browser phone = Browser.open(port, true)) {
             phone.login(secretary, TestUsers.PASSWORD);
@@ -52,6 +59,17 @@ class WorkshopEditBrowserIT {
             phone.type("#groups", "Lighed\nLighed").click("main form button[type=submit]")
                     .waitForText("står der to gange");
             fits(phone, "wse-04-session-edit-refused");
+
+            // the draft session's page with its edit, up/down and delete buttons; an assignment's wording
+            phone.go("/workshops/sessions/" + draft.session().getId()).waitForText("Andet spørgsmål");
+            fits(phone, "wse-04b-draft-session");
+            phone.click("form[action$='/move'] button"); // the first question has only "down"
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> phone.text().indexOf("Andet spørgsmål") < phone.text().indexOf("Første spørgsmål"));
+            phone.go("/workshops/sessions/" + draft.session().getId() + "/assignments/" + assignment.getId() + "/edit")
+                    .waitForText("Gem rettelserne");
+            fits(phone, "wse-04c-assignment-edit");
 
             // an open session: the page, the deadline, a question's wording
             phone.go("/workshops/sessions/" + opened.id()).waitForText("Flyt fristen");

@@ -29,6 +29,15 @@ class Assignment {
         this.intro = intro == null || intro.isBlank() ? null : intro.trim();
     }
 
+    /**
+     * A corrected title or introduction: wording only, so also after the session opened (the groups' answers
+     * belong to the questions, which stay).
+     */
+    void reword(String title, String intro) {
+        this.title = title.trim();
+        this.intro = intro == null || intro.isBlank() ? null : intro.trim();
+    }
+
     public Long getId() { return id; }
     public Long getSessionId() { return sessionId; }
     public int getPosition() { return position; }

@@ -89,8 +89,11 @@ class ConsolidationService {
     }
 
     @Transactional(readOnly = true)
-    Board board(SessionView view, Locale locale) {
-        Map<Long, SheetView> all = sheets.sheets(view.session().getId());
+    Board board(SessionView active, Locale locale) {
+        Map<Long, SheetView> all = sheets.sheets(active.session().getId());
+        // a question removed after the session opened stays here while a group answered it
+        SessionView view = workshops.withAnsweredRemoved(active,
+                questionId -> all.values().stream().anyMatch(s -> s.answered(questionId)));
         List<Long> questionIds = view.questions().stream().map(Question::getId).toList();
         Map<Long, String> texts = new HashMap<>();
         syntheses.findByQuestionIdIn(questionIds).forEach(s -> texts.put(s.getQuestionId(), s.getText()));

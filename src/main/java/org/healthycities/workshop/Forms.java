@@ -26,6 +26,28 @@ final class Forms {
         }
     }
 
+    /** Corrections of a workshop: its network stays; the version it was read at guards against a lost update. */
+    record WorkshopEditForm(
+            @NotBlank(message = "{workshop.title.required}") @Size(max = 200, message = "{field.size200}") String title,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            @Size(max = 200, message = "{field.size200}") String place,
+            Integer version) {
+
+        static WorkshopEditForm of(Workshop w) {
+            return new WorkshopEditForm(w.getTitle(), w.getStartsOn(), w.getEndsOn(), w.getPlace() == null ? "" : w.getPlace(),
+                    w.getVersion());
+        }
+    }
+
+    /** Corrections of a session: title, deadline (local time of the network) and groups, as when it was made. */
+    record SessionEditForm(
+            @NotBlank(message = "{workshop.session.title.required}") @Size(max = 200, message = "{field.size200}") String title,
+            @NotNull(message = "{workshop.session.deadline.required}") LocalDateTime deadline,
+            @NotBlank(message = "{workshop.session.groups.required}") String groups,
+            Integer version) {
+    }
+
     /** A session with its deadline (local time of the network) and its groups: a number, or names one a line. */
     record SessionForm(
             @NotBlank(message = "{workshop.session.title.required}") @Size(max = 200, message = "{field.size200}") String title,
@@ -55,6 +77,20 @@ final class Forms {
 
         static QuestionForm empty() {
             return new QuestionForm("", Question.Kind.LONG_TEXT, "", 1, 5);
+        }
+    }
+
+    /** Corrections of a question; a field left out (after the session opened, only the wording is sent) stays. */
+    record QuestionEditForm(
+            @NotBlank(message = "{workshop.question.label.required}") @Size(max = 2000, message = "{workshop.size2000}") String label,
+            Question.Kind kind,
+            @Size(max = 2000, message = "{workshop.size2000}") String options,
+            @Min(value = 0, message = "{workshop.question.scale.range}") @Max(value = 10, message = "{workshop.question.scale.range}") Integer scaleMin,
+            @Min(value = 1, message = "{workshop.question.scale.range}") @Max(value = 10, message = "{workshop.question.scale.range}") Integer scaleMax) {
+
+        static QuestionEditForm of(Question q) {
+            return new QuestionEditForm(q.getLabel(), q.getKind(), q.getOptions() == null ? "" : q.getOptions(),
+                    q.getScaleMin() == null ? 1 : q.getScaleMin(), q.getScaleMax() == null ? 5 : q.getScaleMax());
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -31,6 +32,7 @@ class Question {
     private String options;
     private Integer scaleMin;
     private Integer scaleMax;
+    private Instant removedAt;
 
     protected Question() {
     }
@@ -45,6 +47,54 @@ class Question {
         this.scaleMin = kind == Kind.SCALE ? scaleMin : null;
         this.scaleMax = kind == Kind.SCALE ? scaleMax : null;
     }
+
+    /** A corrected wording: always allowed, the answers stay with the question (by id). */
+    void reword(String label) {
+        if (removedAt != null) {
+            throw new IllegalStateException("Question " + id + " is removed");
+        }
+        this.label = label.trim();
+    }
+
+    /** Whether the field's kind, choices or scale differ from these. */
+    boolean differsInForm(Kind kind, String options, Integer scaleMin, Integer scaleMax) {
+        return this.kind != kind
+                || kind == Kind.CHOICE && !getChoices().equals(split(options))
+                || kind == Kind.SCALE && (!java.util.Objects.equals(this.scaleMin, scaleMin)
+                        || !java.util.Objects.equals(this.scaleMax, scaleMax));
+    }
+
+    /** Another kind of field, other choices or another scale: only before the groups have a sheet. */
+    void redefine(WorkshopSession session, Kind kind, String options, Integer scaleMin, Integer scaleMax) {
+        if (differsInForm(kind, options, scaleMin, scaleMax) && !session.isDraft()) {
+            throw new IllegalStateException("Question " + id + " has answer fields: its kind cannot change");
+        }
+        this.kind = kind;
+        this.options = kind == Kind.CHOICE ? String.join("\n", split(options)) : null;
+        this.scaleMin = kind == Kind.SCALE ? scaleMin : null;
+        this.scaleMax = kind == Kind.SCALE ? scaleMax : null;
+    }
+
+    /** Its place among the assignment's questions: only while the session is being set up. */
+    void moveTo(WorkshopSession session, int position) {
+        if (!session.isDraft()) {
+            throw new IllegalStateException("Session " + session.getId() + " is open: the order is fixed");
+        }
+        this.position = position;
+    }
+
+    /**
+     * Removed from the groups' sheets. The row stays, so the answers given stay linked to it and are shown under
+     * its text in the summary and the export.
+     */
+    void remove(Instant now) {
+        if (removedAt == null) {
+            removedAt = now;
+        }
+    }
+
+    public boolean isRemoved() { return removedAt != null; }
+    public Instant getRemovedAt() { return removedAt; }
 
     Question copyTo(Long otherAssignmentId) {
         return new Question(otherAssignmentId, position, label, kind, options, scaleMin, scaleMax);

@@ -39,7 +39,7 @@ interface QuestionRepository extends JpaRepository<Question, Long> {
     List<Question> findByAssignmentIdOrderByPosition(Long assignmentId);
 
     /** The question if it belongs to one of the session's assignments (a phone can only write on its own session). */
-    @Query("select q from Question q where q.id = :id and q.assignmentId in"
+    @Query("select q from Question q where q.id = :id and q.removedAt is null and q.assignmentId in"
             + " (select a.id from Assignment a where a.sessionId = :sessionId)")
     Optional<Question> findInSession(@Param("id") Long id, @Param("sessionId") Long sessionId);
 }
@@ -89,6 +89,10 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
     Optional<Answer> findBySheetIdAndQuestionId(Long sheetId, Long questionId);
 
     List<Answer> findByQuestionId(Long questionId);
+
+    /** How many sheets hold an answer to the question. */
+    @Query("select count(a) from Answer a where a.questionId = :question and a.value is not null and a.value <> ''")
+    long countAnswered(@Param("question") Long questionId);
 
     @Query("select a.id from Answer a where a.sheetId = :sheet and a.questionId = :question")
     Optional<Long> idOf(@Param("sheet") Long sheetId, @Param("question") Long questionId);

@@ -13,6 +13,12 @@ record SessionView(Workshop workshop, WorkshopSession session, List<WorkshopGrou
         return assignments.stream().flatMap(a -> a.questions().stream()).toList();
     }
 
+    /** The same session with only the questions that pass. */
+    SessionView keep(java.util.function.Predicate<Question> which) {
+        return new SessionView(workshop, session, groups, assignments.stream()
+                .map(a -> new AssignmentView(a.assignment(), a.questions().stream().filter(which).toList())).toList());
+    }
+
     public String networkId() {
         return workshop.getNetworkId();
     }

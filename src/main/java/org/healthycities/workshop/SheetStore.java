@@ -176,6 +176,12 @@ class SheetStore {
         return result;
     }
 
+    /** How many groups wrote an answer to the question. */
+    @Transactional(readOnly = true)
+    long answersTo(Long questionId) {
+        return answers.countAnswered(questionId);
+    }
+
     /** The text of a question on the first sheet that has one (for tests that know which group wrote). */
     @Transactional(readOnly = true)
     String valueOf(Long questionId) {

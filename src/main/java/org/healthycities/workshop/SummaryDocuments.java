@@ -90,7 +90,7 @@ class SummaryDocuments {
                         Answer answer = sheet == null ? null : sheet.answers().get(q.getId());
                         Row row = answers.createRow(r++);
                         row.createCell(0).setCellValue(a.assignment().getTitle());
-                        row.createCell(1).setCellValue(q.getLabel());
+                        row.createCell(1).setCellValue(label(q, locale));
                         row.createCell(2).setCellValue(g.getName());
                         row.createCell(3).setCellValue(sheet == null ? ""
                                 : msg("workshop.sheet.status." + sheet.sheet().getStatus(), locale));
@@ -110,7 +110,7 @@ class SummaryDocuments {
                 for (Question q : a.questions()) {
                     Row row = syntheses.createRow(r++);
                     row.createCell(0).setCellValue(a.assignment().getTitle());
-                    row.createCell(1).setCellValue(q.getLabel());
+                    row.createCell(1).setCellValue(label(q, locale));
                     String text = board.synthesis(q.getId());
                     row.createCell(2).setCellValue(text == null ? "" : text);
                     row.getCell(2).setCellStyle(wrap);
@@ -137,6 +137,11 @@ class SummaryDocuments {
         for (int i = 0; i < chars.length; i++) {
             sheet.setColumnWidth(i, chars[i] * 256);
         }
+    }
+
+    /** The question's text; a question removed after the session opened says so. */
+    private String label(Question q, Locale locale) {
+        return q.isRemoved() ? q.getLabel() + " " + msg("workshop.question.removed", locale) : q.getLabel();
     }
 
     private String msg(String key, Locale locale) {

@@ -46,7 +46,7 @@ class SummaryMailing {
         board.participants().stream().filter(p -> p.getEmail() != null).forEach(p -> mailer.send(
                 OutgoingMail.to(p.getEmail(), locale, "workshop/mail/summary", view.networkId())
                         .withName(p.getName())
-                        .with("board", board).with("view", view).with("dates", dates.in(locale))
+                        .with("board", board).with("view", board.view()).with("dates", dates.in(locale))
                         .withDedupKey("workshop:summary:" + sessionId + ":" + p.getId())));
         session.summarySent(time.now());
         sessions.save(session);

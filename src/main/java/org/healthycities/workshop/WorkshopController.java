@@ -12,7 +12,10 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.Confirmation;
 import org.healthycities.workshop.Forms.AssignmentForm;
+import org.healthycities.workshop.Forms.QuestionEditForm;
 import org.healthycities.workshop.Forms.QuestionForm;
+import org.healthycities.workshop.Forms.SessionEditForm;
+import org.healthycities.workshop.Forms.WorkshopEditForm;
 import org.healthycities.workshop.Forms.SessionForm;
 import org.healthycities.workshop.Forms.WorkshopForm;
 import org.springframework.http.HttpStatus;
@@ -130,6 +133,7 @@ class WorkshopController {
         Optional<Question> added = workshops.addQuestion(networks(user), id, assignmentId, form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("questionFor", assignmentId);
+            model.addAttribute("refusals", errors.getGlobalErrors());
             return session(user, id, model);
         }
         added.orElseThrow(WorkshopController::notFound);
@@ -142,9 +146,10 @@ class WorkshopController {
         SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
         String label = view.questions().stream().filter(q -> q.getId().equals(questionId)).map(Question::getLabel)
                 .findFirst().orElseThrow(WorkshopController::notFound);
+        long answers = workshops.answersTo(questionId);
         Optional<String> ask = Confirmation.ask(request, model, "workshop.question.delete.confirm",
-                "workshop.question.delete.confirm.text", new Object[] {label}, "workshop.question.delete",
-                "/workshops/sessions/" + id);
+                answers > 0 ? "workshop.question.delete.confirm.answered" : "workshop.question.delete.confirm.text",
+                new Object[] {label, answers}, "workshop.question.delete", "/workshops/sessions/" + id);
         if (ask.isPresent()) {
             return ask.get();
         }
@@ -209,6 +214,125 @@ class WorkshopController {
         }
         redirect.addFlashAttribute("closed", workshops.closeEarly(networks(user), id));
         return "redirect:/workshops/sessions/" + id + "/live";
+    }
+
+    // ---- corrections (issue 15) ----
+
+    @GetMapping("/workshops/{id}/edit")
+    String editWorkshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
+        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        if (!model.containsAttribute("workshopEditForm")) {
+            model.addAttribute("workshopEditForm", WorkshopEditForm.of(workshop));
+        }
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("locked", workshops.hasOpenedSession(workshop));
+        model.addAttribute("currentVersion", workshop.getVersion());
+        return "workshop/workshop-edit";
+    }
+
+    @PostMapping("/workshops/{id}/edit")
+    String saveWorkshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                        @Valid @ModelAttribute("workshopEditForm") WorkshopEditForm form, BindingResult errors,
+                        Model model, RedirectAttributes redirect) {
+        workshops.correct(networks(user), id, form, errors).orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            return editWorkshop(user, id, model);
+        }
+        redirect.addFlashAttribute("saved", "workshop.edit.saved");
+        return "redirect:/workshops/" + id;
+    }
+
+    @GetMapping("/workshops/sessions/{id}/edit")
+    String editSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        if (!model.containsAttribute("sessionEditForm")) {
+            model.addAttribute("sessionEditForm", workshops.editForm(view));
+        }
+        model.addAttribute("view", view);
+        model.addAttribute("currentVersion", view.session().getVersion());
+        return "workshop/session-edit";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/edit")
+    String saveSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                       @Valid @ModelAttribute("sessionEditForm") SessionEditForm form, BindingResult errors,
+                       Model model, Locale locale, RedirectAttributes redirect) {
+        workshops.correctSession(networks(user), id, form, errors, locale).orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            return editSession(user, id, model);
+        }
+        redirect.addFlashAttribute("saved", "workshop.edit.saved");
+        return "redirect:/workshops/sessions/" + id;
+    }
+
+    @GetMapping("/workshops/sessions/{id}/questions/{questionId}/edit")
+    String editQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
+                        Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Question question = view.questions().stream().filter(q -> q.getId().equals(questionId)).findFirst()
+                .orElseThrow(WorkshopController::notFound);
+        if (!model.containsAttribute("questionEditForm")) {
+            model.addAttribute("questionEditForm", QuestionEditForm.of(question));
+        }
+        model.addAttribute("view", view);
+        model.addAttribute("question", question);
+        model.addAttribute("kinds", Question.Kind.values());
+        return "workshop/question-edit";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/questions/{questionId}/edit")
+    String saveQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
+                        @Valid @ModelAttribute("questionEditForm") QuestionEditForm form, BindingResult errors,
+                        Model model, RedirectAttributes redirect) {
+        Question question = workshops.correctQuestion(networks(user), id, questionId, form, errors)
+                .orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            return editQuestion(user, id, questionId, model);
+        }
+        redirect.addFlashAttribute("saved", "workshop.edit.saved");
+        return "redirect:/workshops/sessions/" + id + "#assignment-" + question.getAssignmentId();
+    }
+
+    @GetMapping("/workshops/sessions/{id}/assignments/{assignmentId}/edit")
+    String editAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                          @PathVariable Long assignmentId, Model model) {
+        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Assignment assignment = workshops.assignment(networks(user), id, assignmentId)
+                .orElseThrow(WorkshopController::notFound);
+        if (!model.containsAttribute("assignmentForm")) {
+            model.addAttribute("assignmentForm", new AssignmentForm(assignment.getTitle(),
+                    assignment.getIntro() == null ? "" : assignment.getIntro()));
+        }
+        model.addAttribute("view", view);
+        model.addAttribute("assignment", assignment);
+        return "workshop/assignment-edit";
+    }
+
+    @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/edit")
+    String saveAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
+                          @PathVariable Long assignmentId, @Valid @ModelAttribute("assignmentForm") AssignmentForm form,
+                          BindingResult errors, Model model, RedirectAttributes redirect) {
+        workshops.correctAssignment(networks(user), id, assignmentId, form, errors)
+                .orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            return editAssignment(user, id, assignmentId, model);
+        }
+        redirect.addFlashAttribute("saved", "workshop.edit.saved");
+        return "redirect:/workshops/sessions/" + id + "#assignment-" + assignmentId;
+    }
+
+    /** One place up or down among the assignment's questions (no script: one small form per button). */
+    @PostMapping("/workshops/sessions/{id}/questions/{questionId}/move")
+    String moveQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
+                        @RequestParam String direction, Model model) {
+        BindingResult errors = new BeanPropertyBindingResult(new Object(), "move");
+        workshops.moveQuestion(networks(user), id, questionId, "up".equals(direction), errors)
+                .orElseThrow(WorkshopController::notFound);
+        if (errors.hasErrors()) {
+            model.addAttribute("refusals", errors.getGlobalErrors());
+            return session(user, id, model);
+        }
+        return "redirect:/workshops/sessions/" + id;
     }
 
     @SuppressWarnings("unchecked")

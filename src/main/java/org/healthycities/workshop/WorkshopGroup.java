@@ -27,6 +27,11 @@ class WorkshopGroup {
         this.name = name.trim();
     }
 
+    /** Its place in the list of groups: set while the session is being set up (the service checks). */
+    void moveTo(int position) {
+        this.position = position;
+    }
+
     public Long getId() { return id; }
     public Long getSessionId() { return sessionId; }
     public int getPosition() { return position; }

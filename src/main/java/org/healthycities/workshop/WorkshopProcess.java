@@ -3,7 +3,10 @@ package org.healthycities.workshop;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,10 +26,12 @@ class WorkshopProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
 
-    WorkshopProcess(RuntimeService runtime, TaskService tasks) {
+    WorkshopProcess(RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.management = management;
     }
 
     ProcessInstance start(SessionView view) {
@@ -36,6 +41,22 @@ class WorkshopProcess {
                 .setVariable("sessionId", view.session().getId())
                 .setVariable("deadline", Date.from(view.session().getDeadline()))
                 .execute();
+    }
+
+    /**
+     * The secretariat moved an open session's deadline: the process variable the timers read is set (so a timer
+     * made later, when every group has handed in, takes the new time), and the deadline timer that waits now
+     * is given the new due date. The process has no other timers.
+     */
+    void moveDeadline(String networkId, Long sessionId, Instant deadline) {
+        Date due = Date.from(deadline);
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(String.valueOf(sessionId)).tenantIdIn(networkId).list()) {
+            runtime.setVariable(pi.getId(), "deadline", due);
+            for (Job timer : management.createJobQuery().processInstanceId(pi.getId()).timers().list()) {
+                management.setJobDuedate(timer.getId(), due);
+            }
+        }
     }
 
     void closeEarly(SessionView view) {

@@ -14,11 +14,15 @@ import java.util.stream.Collectors;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.security.SecretCodes;
 import org.healthycities.workshop.Forms.AssignmentForm;
+import org.healthycities.workshop.Forms.QuestionEditForm;
 import org.healthycities.workshop.Forms.QuestionForm;
+import org.healthycities.workshop.Forms.SessionEditForm;
 import org.healthycities.workshop.Forms.SessionForm;
+import org.healthycities.workshop.Forms.WorkshopEditForm;
 import org.healthycities.workshop.Forms.WorkshopForm;
 import org.healthycities.workshop.SessionView.AssignmentView;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,18 +95,12 @@ class WorkshopService {
                 form.endsOn(), form.place(), time.now())));
     }
 
-    Optional<Workshop> update(Collection<String> networks, Long id, WorkshopForm form, Errors errors) {
-        Optional<Workshop> found = workshop(networks, id);
-        checkDates(form, errors);
-        if (found.isEmpty() || errors.hasErrors()) {
-            return found;
-        }
-        found.get().update(form.title(), form.startsOn(), form.endsOn(), form.place());
-        return found;
+    private static void checkDates(WorkshopForm form, Errors errors) {
+        checkDates(form.startsOn(), form.endsOn(), errors);
     }
 
-    private static void checkDates(WorkshopForm form, Errors errors) {
-        if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())) {
+    private static void checkDates(java.time.LocalDate startsOn, java.time.LocalDate endsOn, Errors errors) {
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             errors.rejectValue("endsOn", "workshop.endsOn.beforeStart");
         }
     }
@@ -167,10 +165,20 @@ class WorkshopService {
         return List.copyOf(names);
     }
 
+    /** The session as the groups see it now: a removed question is not in it. */
     @Transactional(readOnly = true)
     Optional<SessionView> session(Collection<String> networks, Long sessionId) {
         return sessions.findById(sessionId).flatMap(s -> workshop(networks, s.getWorkshopId())
                 .map(w -> view(w, s)));
+    }
+
+    /**
+     * The session for the summary and the export: also the questions removed after it opened, as long as a
+     * group answered them (their answers are kept, under the question's text).
+     */
+    @Transactional(readOnly = true)
+    SessionView withAnsweredRemoved(SessionView view, java.util.function.Predicate<Long> answered) {
+        return view(view.workshop(), view.session(), true).keep(q -> !q.isRemoved() || answered.test(q.getId()));
     }
 
     /** The view of a session for the participant pages, which are not scoped by login. */
@@ -181,9 +189,14 @@ class WorkshopService {
     }
 
     private SessionView view(Workshop workshop, WorkshopSession session) {
+        return view(workshop, session, false);
+    }
+
+    private SessionView view(Workshop workshop, WorkshopSession session, boolean withRemoved) {
         List<Assignment> list = assignments.findBySessionIdOrderByPosition(session.getId());
         Map<Long, List<Question>> byAssignment = questions.findByAssignmentIdInOrderByAssignmentIdAscPositionAsc(
                         list.stream().map(Assignment::getId).toList()).stream()
+                .filter(q -> withRemoved || !q.isRemoved())
                 .collect(Collectors.groupingBy(Question::getAssignmentId));
         return new SessionView(workshop, session, groups.findBySessionIdOrderByPosition(session.getId()),
                 list.stream().map(a -> new AssignmentView(a, byAssignment.getOrDefault(a.getId(), List.of()))).toList());
@@ -229,18 +242,16 @@ class WorkshopService {
 
     Optional<Question> addQuestion(Collection<String> networks, Long sessionId, Long assignmentId,
                                    QuestionForm form, Errors errors) {
+        if (session(networks, sessionId).filter(v -> !v.session().isDraft()).isPresent()) {
+            errors.reject("workshop.question.add.locked"); // the groups' sheets are made: no new field on them
+            return Optional.empty();
+        }
         Optional<AssignmentView> assignment = editable(networks, sessionId).flatMap(v -> v.assignments().stream()
                 .filter(a -> a.assignment().getId().equals(assignmentId)).findFirst());
         if (assignment.isEmpty()) {
             return Optional.empty();
         }
-        if (form.kind() == Question.Kind.CHOICE && Question.split(form.options()).size() < 2) {
-            errors.rejectValue("options", "workshop.question.options.required");
-        }
-        if (form.kind() == Question.Kind.SCALE && (form.scaleMin() == null || form.scaleMax() == null
-                || form.scaleMax() <= form.scaleMin())) {
-            errors.rejectValue("scaleMax", "workshop.question.scale.order");
-        }
+        checkKind(form.kind(), form.options(), form.scaleMin(), form.scaleMax(), errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
@@ -248,12 +259,31 @@ class WorkshopService {
                 form.label(), form.kind(), form.options(), form.scaleMin(), form.scaleMax())));
     }
 
-    /** Removes a question or a whole assignment while the session is still being set up. */
+    /**
+     * Removes a question. While the session is being set up it is simply deleted; once it has opened the groups
+     * have a field for it, so it is only marked removed: gone from the sheets, its answers kept (by the
+     * question's id) for the summary and the export. Refused once the summary is done.
+     */
     boolean removeQuestion(Collection<String> networks, Long sessionId, Long questionId) {
-        Optional<Question> question = editable(networks, sessionId).flatMap(v -> v.questions().stream()
+        Optional<SessionView> view = session(networks, sessionId)
+                .filter(v -> v.session().getStatus() != WorkshopSession.Status.CONSOLIDATED);
+        Optional<Question> question = view.flatMap(v -> v.questions().stream()
                 .filter(q -> q.getId().equals(questionId)).findFirst());
-        question.ifPresent(questions::delete);
+        question.ifPresent(q -> {
+            if (view.get().session().isDraft()) {
+                questions.delete(q);
+            } else {
+                q.remove(time.now());
+                questions.save(q);
+            }
+        });
         return question.isPresent();
+    }
+
+    /** How many groups wrote an answer to the question (asked before it is removed). */
+    @Transactional(readOnly = true)
+    long answersTo(Long questionId) {
+        return sheets.answersTo(questionId);
     }
 
     boolean removeAssignment(Collection<String> networks, Long sessionId, Long assignmentId) {
@@ -328,4 +358,254 @@ class WorkshopService {
         return found.isPresent();
     }
 
+    // ---- corrections (issue 15): everything until a session opens; after that, wording and deadline only ----
+
+    /** The label of a form field, resolved in the reader's language when the refusal is shown. */
+    private static DefaultMessageSourceResolvable label(String key) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, key);
+    }
+
+    /** "»Titel« can no longer be changed: a session has opened", on the field itself. */
+    private static void locked(Errors errors, String field, String labelKey) {
+        errors.rejectValue(field, "workshop.edit.locked", new Object[] {label(labelKey)}, null);
+    }
+
+    /** Someone saved the record since this form was read: nothing is written, what was typed is shown again. */
+    private static void stale(Integer seen, int current, Errors errors) {
+        if (seen == null || seen != current) {
+            errors.reject("workshop.edit.stale");
+        }
+    }
+
+    /** Whether any session of the workshop has opened: then the groups have seen the workshop as it is. */
+    @Transactional(readOnly = true)
+    boolean hasOpenedSession(Workshop workshop) {
+        return sessions.findByWorkshopIdOrderById(workshop.getId()).stream().anyMatch(s -> !s.isDraft());
+    }
+
+    /**
+     * Corrects a workshop's title, days and place while none of its sessions has opened. After that each changed
+     * field is refused by name; the caller shows the form again with what was typed.
+     */
+    Optional<Workshop> correct(Collection<String> networks, Long id, WorkshopEditForm form, Errors errors) {
+        Optional<Workshop> found = workshop(networks, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Workshop workshop = found.get();
+        checkDates(form.startsOn(), form.endsOn(), errors);
+        stale(form.version(), workshop.getVersion(), errors);
+        boolean opened = hasOpenedSession(workshop);
+        if (opened && form.title() != null && !form.title().isBlank()) {
+            Map<String, String> labels = Map.of("title", "workshop.title", "startsOn", "workshop.startsOn",
+                    "endsOn", "workshop.endsOn", "place", "workshop.place");
+            workshop.changedFields(form.title(), form.startsOn(), form.endsOn(), form.place())
+                    .forEach(f -> locked(errors, f, labels.get(f)));
+        }
+        if (errors.hasErrors()) {
+            return found;
+        }
+        workshop.correct(form.title(), form.startsOn(), form.endsOn(), form.place(), opened);
+        workshops.saveAndFlush(workshop);
+        return found;
+    }
+
+    /** The edit form of a session as it stands: the deadline in the network's zone, to the minute; one group a line. */
+    SessionEditForm editForm(SessionView view) {
+        Instant deadline = view.session().getDeadline();
+        return new SessionEditForm(view.session().getTitle(), deadline == null ? null
+                : java.time.LocalDateTime.ofInstant(deadline, time.zone(view.networkId()))
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                view.groups().stream().map(WorkshopGroup::getName).collect(Collectors.joining("\n")),
+                view.session().getVersion());
+    }
+
+    /**
+     * Corrects a session. While it is being set up: title, deadline and groups (a group keeps its id when its
+     * name stays). Once open: only the deadline moves, and the process's timer with it; a changed title or
+     * changed groups are refused by name. Once closed, nothing changes.
+     */
+    Optional<SessionView> correctSession(Collection<String> networks, Long sessionId, SessionEditForm form,
+                                         Errors errors, Locale locale) {
+        Optional<SessionView> found = session(networks, sessionId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        SessionView view = found.get();
+        WorkshopSession session = view.session();
+        stale(form.version(), session.getVersion(), errors);
+        Instant now = time.now();
+        boolean titleChanged = form.title() != null && !form.title().isBlank()
+                && !form.title().trim().equals(session.getTitle());
+        Instant deadline = form.deadline() == null ? null
+                : form.deadline().atZone(time.zone(view.networkId())).toInstant();
+        boolean deadlineChanged = deadline != null && (session.getDeadline() == null
+                || !deadline.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .equals(session.getDeadline().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
+        List<String> names = errors.hasFieldErrors("groups") ? List.of() : groupNames(form.groups(), errors, locale);
+        List<String> current = view.groups().stream().map(WorkshopGroup::getName).toList();
+        boolean groupsChanged = !names.isEmpty() && !names.equals(current);
+        if (!session.isDraft()) {
+            if (titleChanged) {
+                locked(errors, "title", "workshop.session.title");
+            }
+            if (groupsChanged) {
+                locked(errors, "groups", "workshop.session.groups");
+            }
+        }
+        if (deadlineChanged) {
+            if (!session.deadlineMovable(now)) {
+                errors.rejectValue("deadline", "workshop.session.deadline.closed");
+            } else if (!deadline.isAfter(now)) {
+                errors.rejectValue("deadline", "workshop.session.deadline.past");
+            }
+        }
+        if (errors.hasErrors()) {
+            return found;
+        }
+        if (titleChanged) {
+            session.retitle(form.title());
+        }
+        if (deadlineChanged) {
+            session.moveDeadline(deadline, now);
+        }
+        if (groupsChanged) {
+            replaceGroups(session, view.groups(), names);
+        }
+        sessions.saveAndFlush(session);
+        if (deadlineChanged && session.isOpen()) {
+            process.moveDeadline(view.networkId(), session.getId(), deadline);
+        }
+        return session(networks, sessionId);
+    }
+
+    /** The new list of groups of a session being set up: same name, same group (and id); the rest go or come. */
+    private void replaceGroups(WorkshopSession session, List<WorkshopGroup> existing, List<String> names) {
+        if (!session.isDraft()) {
+            throw new IllegalStateException("Session " + session.getId() + " is open: its groups have sheets");
+        }
+        Map<String, WorkshopGroup> byName = existing.stream()
+                .collect(Collectors.toMap(WorkshopGroup::getName, Function.identity()));
+        List<WorkshopGroup> gone = existing.stream().filter(g -> !names.contains(g.getName())).toList();
+        groups.deleteAll(gone);
+        groups.flush();
+        for (int i = 0; i < names.size(); i++) {
+            WorkshopGroup group = byName.get(names.get(i));
+            if (group == null) {
+                groups.save(new WorkshopGroup(session.getId(), i + 1, names.get(i)));
+            } else {
+                group.moveTo(i + 1);
+                groups.save(group);
+            }
+        }
+    }
+
+    /** A question of the session (not a removed one), for its edit page. */
+    @Transactional(readOnly = true)
+    Optional<Question> question(Collection<String> networks, Long sessionId, Long questionId) {
+        return session(networks, sessionId).flatMap(v -> v.questions().stream()
+                .filter(q -> q.getId().equals(questionId)).findFirst());
+    }
+
+    /**
+     * Corrects a question. Its wording may always be corrected: the answers stay with it (by id). Its kind, choices
+     * and scale only while the session is being set up (after that the groups' fields are made); a change is
+     * refused by name. A field left out of the form counts as unchanged.
+     */
+    Optional<Question> correctQuestion(Collection<String> networks, Long sessionId, Long questionId,
+                                       QuestionEditForm form, Errors errors) {
+        Optional<SessionView> view = session(networks, sessionId);
+        Optional<Question> found = view.flatMap(v -> v.questions().stream()
+                .filter(q -> q.getId().equals(questionId)).findFirst());
+        if (found.isEmpty()) {
+            return found;
+        }
+        Question question = found.get();
+        WorkshopSession session = view.get().session();
+        Question.Kind kind = form.kind() == null ? question.getKind() : form.kind();
+        String options = form.options() == null ? question.getOptions() : form.options();
+        Integer scaleMin = form.scaleMin() == null ? question.getScaleMin() : form.scaleMin();
+        Integer scaleMax = form.scaleMax() == null ? question.getScaleMax() : form.scaleMax();
+        if (session.isDraft()) {
+            if (form.kind() == null) {
+                errors.rejectValue("kind", "workshop.question.kind.required");
+            }
+            checkKind(kind, options, scaleMin, scaleMax, errors);
+        } else if (kind != question.getKind()) {
+            locked(errors, "kind", "workshop.question.kind");
+        } else if (question.differsInForm(kind, options, scaleMin, scaleMax)) {
+            if (kind == Question.Kind.CHOICE) {
+                locked(errors, "options", "workshop.question.options");
+            } else {
+                locked(errors, java.util.Objects.equals(scaleMin, question.getScaleMin()) ? "scaleMax" : "scaleMin",
+                        java.util.Objects.equals(scaleMin, question.getScaleMin()) ? "workshop.question.scaleMax"
+                                : "workshop.question.scaleMin");
+            }
+        }
+        if (errors.hasErrors()) {
+            return found;
+        }
+        question.reword(form.label());
+        question.redefine(session, kind, options, scaleMin, scaleMax);
+        questions.save(question);
+        return found;
+    }
+
+    private static void checkKind(Question.Kind kind, String options, Integer scaleMin, Integer scaleMax, Errors errors) {
+        if (kind == Question.Kind.CHOICE && Question.split(options).size() < 2) {
+            errors.rejectValue("options", "workshop.question.options.required");
+        }
+        if (kind == Question.Kind.SCALE && (scaleMin == null || scaleMax == null || scaleMax <= scaleMin)) {
+            errors.rejectValue("scaleMax", "workshop.question.scale.order");
+        }
+    }
+
+    /**
+     * Moves a question one place up or down within its assignment, while the session is being set up; after
+     * that the order is refused by name (the groups' sheets follow it).
+     */
+    Optional<Boolean> moveQuestion(Collection<String> networks, Long sessionId, Long questionId, boolean up,
+                                   Errors errors) {
+        Optional<SessionView> view = session(networks, sessionId);
+        Optional<AssignmentView> assignment = view.flatMap(v -> v.assignments().stream()
+                .filter(a -> a.questions().stream().anyMatch(q -> q.getId().equals(questionId))).findFirst());
+        if (assignment.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkshopSession session = view.get().session();
+        if (!session.isDraft()) {
+            errors.reject("workshop.question.order.locked");
+            return Optional.of(false);
+        }
+        List<Question> list = new ArrayList<>(assignment.get().questions());
+        int from = list.indexOf(list.stream().filter(q -> q.getId().equals(questionId)).findFirst().orElseThrow());
+        int to = up ? from - 1 : from + 1;
+        if (to < 0 || to >= list.size()) {
+            return Optional.of(false);
+        }
+        list.add(to, list.remove(from));
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).moveTo(session, i + 1);
+            questions.save(list.get(i));
+        }
+        return Optional.of(true);
+    }
+
+    /** An assignment of the session, for its edit page. */
+    @Transactional(readOnly = true)
+    Optional<Assignment> assignment(Collection<String> networks, Long sessionId, Long assignmentId) {
+        return session(networks, sessionId).flatMap(v -> v.assignments().stream()
+                .map(AssignmentView::assignment).filter(a -> a.getId().equals(assignmentId)).findFirst());
+    }
+
+    /** Corrects an assignment's title and introduction: wording, so allowed before and after the session opens. */
+    Optional<Assignment> correctAssignment(Collection<String> networks, Long sessionId, Long assignmentId,
+                                           AssignmentForm form, Errors errors) {
+        Optional<Assignment> found = assignment(networks, sessionId, assignmentId);
+        if (found.isPresent() && !errors.hasErrors()) {
+            found.get().reword(form.title(), form.intro());
+            assignments.save(found.get());
+        }
+        return found;
+    }
 }

@@ -46,8 +46,30 @@ class WorkshopSession {
         this.deadline = deadline;
     }
 
-    void update(String title, Instant deadline) {
+    /** A new title (or the same), only while the session is being set up: the groups have seen it since. */
+    void retitle(String title) {
+        if (!this.title.equals(title.trim()) && status != Status.DRAFT) {
+            throw new IllegalStateException("Session " + id + " is " + status + ": its title cannot change");
+        }
         this.title = title.trim();
+    }
+
+    /** Whether the deadline may be moved now: while set up, and while open and still taking answers. */
+    boolean deadlineMovable(Instant now) {
+        return status == Status.DRAFT || takesAnswers(now);
+    }
+
+    /**
+     * Moves the deadline, to a moment still ahead. While the session is open the process's timer must move
+     * with it (the service tells the process).
+     */
+    void moveDeadline(Instant deadline, Instant now) {
+        if (!deadlineMovable(now)) {
+            throw new IllegalStateException("Session " + id + " is " + status + ": its deadline cannot move");
+        }
+        if (!deadline.isAfter(now)) {
+            throw new IllegalArgumentException("A deadline must lie ahead: " + deadline);
+        }
         this.deadline = deadline;
     }
 

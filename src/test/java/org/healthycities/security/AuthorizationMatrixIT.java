@@ -157,6 +157,7 @@ class AuthorizationMatrixIT {
         PARAMS.put("/workshops/sessions/{id}/close", Map.of("confirmed", "yes"));
         PARAMS.put("/workshops/sessions/{id}/questions/{questionId}/delete", Map.of("confirmed", "yes"));
         PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/delete", Map.of("confirmed", "yes"));
+        PARAMS.put("/workshops/sessions/{id}/questions/{questionId}/move", Map.of("direction", "down"));
         PARAMS.put("/workshops/sessions/{id}/assignments/{assignmentId}/questions",
                 Map.of("label", "Matrix?", "kind", "LONG_TEXT"));
         // a person nobody has data about: the export is empty and the erase touches nothing

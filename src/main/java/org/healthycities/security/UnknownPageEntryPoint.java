@@ -31,6 +31,8 @@ class UnknownPageEntryPoint implements AuthenticationEntryPoint {
         if (known(request)) {
             login.commence(request, response, e);
         } else {
+            // nothing to come back to after a login: forget the address the request cache just kept
+            new org.springframework.security.web.savedrequest.CookieRequestCache().removeRequest(request, response);
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }

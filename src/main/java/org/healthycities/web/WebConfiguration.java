@@ -86,6 +86,26 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * {@code ?lang=} on an upload too, once Spring MVC has read it safely (the filter above leaves uploads alone).
+     */
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        org.springframework.web.servlet.i18n.LocaleChangeInterceptor change =
+                new org.springframework.web.servlet.i18n.LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                String lang = request.getParameter(getParamName());
+                // only the four languages we have bundles for; anything else is ignored
+                return lang == null || Languages.supported(lang) ? super.preHandle(request, response, handler) : true;
+            }
+        };
+        change.setParamName("lang");
+        registry.addInterceptor(change);
+    }
+
     /** The languages every text exists in. */
     public static final class Languages {
         public static final Locale DANISH = Locale.forLanguageTag("da");

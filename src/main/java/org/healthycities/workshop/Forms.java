@@ -45,17 +45,19 @@ final class Forms {
             @NotBlank(message = "{workshop.session.title.required}") @Size(max = 200, message = "{field.size200}") String title,
             @NotNull(message = "{workshop.session.deadline.required}") LocalDateTime deadline,
             @NotBlank(message = "{workshop.session.groups.required}") String groups,
-            Integer version) {
+            Integer version,
+            @Size(max = 200, message = "{field.size200}") String place) {
     }
 
     /** A session with its deadline (local time of the network) and its groups: a number, or names one a line. */
     record SessionForm(
             @NotBlank(message = "{workshop.session.title.required}") @Size(max = 200, message = "{field.size200}") String title,
             @NotNull(message = "{workshop.session.deadline.required}") LocalDateTime deadline,
-            @NotBlank(message = "{workshop.session.groups.required}") String groups) {
+            @NotBlank(message = "{workshop.session.groups.required}") String groups,
+            @Size(max = 200, message = "{field.size200}") String place) {
 
         static SessionForm empty() {
-            return new SessionForm("", null, "");
+            return new SessionForm("", null, "", "");
         }
     }
 

@@ -120,7 +120,9 @@ class WorkshopService {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        WorkshopSession session = sessions.save(new WorkshopSession(workshopId, form.title(), deadline));
+        WorkshopSession draft = new WorkshopSession(workshopId, form.title(), deadline);
+        draft.movePlace(form.place());
+        WorkshopSession session = sessions.save(draft);
         for (int i = 0; i < names.size(); i++) {
             groups.save(new WorkshopGroup(session.getId(), i + 1, names.get(i)));
         }
@@ -417,7 +419,7 @@ class WorkshopService {
                 : java.time.LocalDateTime.ofInstant(deadline, time.zone(view.networkId()))
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
                 view.groups().stream().map(WorkshopGroup::getName).collect(Collectors.joining("\n")),
-                view.session().getVersion());
+                view.session().getVersion(), view.session().getPlace() == null ? "" : view.session().getPlace());
     }
 
     /**
@@ -445,9 +447,14 @@ class WorkshopService {
         List<String> names = errors.hasFieldErrors("groups") ? List.of() : groupNames(form.groups(), errors, locale);
         List<String> current = view.groups().stream().map(WorkshopGroup::getName).toList();
         boolean groupsChanged = !names.isEmpty() && !names.equals(current);
+        String place = form.place() == null || form.place().isBlank() ? null : form.place().trim();
+        boolean placeChanged = form.place() != null && !java.util.Objects.equals(place, session.getPlace());
         if (!session.isDraft()) {
             if (titleChanged) {
                 locked(errors, "title", "workshop.session.title");
+            }
+            if (placeChanged) {
+                locked(errors, "place", "workshop.session.place");
             }
             if (groupsChanged) {
                 locked(errors, "groups", "workshop.session.groups");
@@ -465,6 +472,9 @@ class WorkshopService {
         }
         if (titleChanged) {
             session.retitle(form.title());
+        }
+        if (placeChanged) {
+            session.movePlace(place);
         }
         if (deadlineChanged) {
             session.moveDeadline(deadline, now);

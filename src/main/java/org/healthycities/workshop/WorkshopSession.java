@@ -25,6 +25,7 @@ class WorkshopSession {
     private Long id;
     private Long workshopId;
     private String title;
+    private String place;
     private Instant deadline;
     @Enumerated(EnumType.STRING)
     private Status status = Status.DRAFT;
@@ -44,6 +45,14 @@ class WorkshopSession {
         this.workshopId = workshopId;
         this.title = title.trim();
         this.deadline = deadline;
+    }
+
+    /** Where the group work happens; like the title, only while the session is being set up. */
+    void movePlace(String place) {
+        if (!isDraft()) {
+            throw new IllegalStateException("session " + id + " is " + status + ": its place is fixed");
+        }
+        this.place = place == null || place.isBlank() ? null : place.trim();
     }
 
     /** A new title (or the same), only while the session is being set up: the groups have seen it since. */
@@ -116,6 +125,7 @@ class WorkshopSession {
     public Long getId() { return id; }
     public Long getWorkshopId() { return workshopId; }
     public String getTitle() { return title; }
+    public String getPlace() { return place; }
     public Instant getDeadline() { return deadline; }
     public Status getStatus() { return status; }
     public Instant getOpenedAt() { return openedAt; }

@@ -39,7 +39,7 @@ final class TestSessions {
         WorkshopForm wf = new WorkshopForm("sund-by", "Koordinatordage " + unique, LocalDate.of(2026, 11, 14),
                 LocalDate.of(2026, 11, 15), "Odense");
         Workshop workshop = workshops.create(SUND_BY, wf, errors(wf)).orElseThrow();
-        SessionForm sf = new SessionForm("Gruppearbejde " + unique, deadline, groups);
+        SessionForm sf = new SessionForm("Gruppearbejde " + unique, deadline, groups, "Sal A");
         return workshops.session(SUND_BY, workshops.addSession(SUND_BY, workshop.getId(), sf, errors(sf),
                 Locale.forLanguageTag("da")).orElseThrow().getId()).orElseThrow();
     }

@@ -152,10 +152,14 @@ class WorkshopEditIT {
                 .andExpect(content().string(containsString(deadlineTyped(draft))));
         mvc.perform(post("/workshops/sessions/" + sessionId + "/edit").with(user).with(csrf())
                         .param("title", "Ny sessionstitel").param("deadline", minutes(deadline))
+                        .param("place", "Lokale 2.14")
                         .param("groups", "C\nA\nD").param("version", String.valueOf(draft.session().getVersion())))
                 .andExpect(status().is3xxRedirection());
         SessionView edited = reload(sessionId);
         assertThat(edited.session().getTitle()).isEqualTo("Ny sessionstitel");
+        assertThat(edited.session().getPlace()).isEqualTo("Lokale 2.14");
+        mvc.perform(get("/workshops/sessions/" + sessionId).with(user))
+                .andExpect(content().string(containsString("Lokale 2.14")));
         assertThat(edited.session().getDeadline()).isEqualTo(deadline.atZone(TestClock.COPENHAGEN).toInstant());
         assertThat(edited.groups()).extracting(WorkshopGroup::getName).containsExactly("C", "A", "D");
         assertThat(edited.groups().get(1).getId()).isEqualTo(groupA);
@@ -210,8 +214,10 @@ class WorkshopEditIT {
 
         // the session: title and groups refused by name, in the reader's language, with the typed text kept
         mvc.perform(post(url + "/edit").with(user).with(csrf()).param("title", "Ny titel efter start")
+                        .param("place", "Et andet lokale")
                         .param("deadline", deadlineTyped(view)).param("groups", "A\nB\nC").param("version", version))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("»Sted (fx lokale eller sal)« kan ikke ændres, efter gruppearbejdet er åbnet.")))
                 .andExpect(content().string(containsString("»Sessionens titel« kan ikke ændres, efter gruppearbejdet er åbnet.")))
                 .andExpect(content().string(containsString("»Grupper« kan ikke ændres, efter gruppearbejdet er åbnet.")))
                 .andExpect(content().string(containsString("value=\"Ny titel efter start\"")))
@@ -221,6 +227,7 @@ class WorkshopEditIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("“Session title” cannot be changed after the group work has opened.")));
         assertThat(reload(id).session().getTitle()).isEqualTo(view.session().getTitle());
+        assertThat(reload(id).session().getPlace()).isEqualTo("Sal A"); // as the session was made
         assertThat(reload(id).groups()).hasSize(2);
 
         // the workshop the groups have seen: each changed field refused by name
@@ -306,7 +313,7 @@ class WorkshopEditIT {
         Instant first = view.session().getDeadline();
         LocalDateTime later = LocalDate.of(2030, 5, 14).atTime(16, 0);
         var form = new Forms.SessionEditForm(view.session().getTitle(), later, "Gruppe 1\nGruppe 2",
-                view.session().getVersion());
+                view.session().getVersion(), null);
         var errors = TestSessions.errors(form);
         workshops.correctSession(TestSessions.SUND_BY, opened.id(), form, errors, java.util.Locale.forLanguageTag("da"));
         assertThat(errors.getAllErrors()).isEmpty();

@@ -1,0 +1,2 @@
+-- Where a session's group work happens (a room, a hall), shown to the secretariat and to the participants' phones.
+ALTER TABLE workshop_session ADD COLUMN place VARCHAR(200) NULL;

@@ -433,8 +433,7 @@ class EvaluationService {
     /** "Aarhus Kommune · 2026" by evaluation id, for the task list's cards. */
     @Transactional(readOnly = true)
     java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
-        List<MemberEvaluation> found = evaluations.findAllById(
-                ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList());
+        List<MemberEvaluation> found = evaluations.findAllById(org.healthycities.tasks.TaskRecordPanel.ids(ids));
         java.util.Map<Long, Integer> years = rounds.findAllById(found.stream().map(MemberEvaluation::getRoundId)
                 .distinct().toList()).stream().collect(java.util.stream.Collectors.toMap(EvaluationRound::getId,
                 EvaluationRound::getYear));

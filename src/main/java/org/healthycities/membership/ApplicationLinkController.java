@@ -177,8 +177,9 @@ class ApplicationLinkController {
         model.addAttribute("app", a.facts(network));
         model.addAttribute("token", token);
         model.addAttribute("network", network);
-        model.addAttribute("steps", steps(a, locale));
-        model.addAttribute("next", next(a, network.getZone(), locale));
+        List<HistoryEntry> history = applications.history(a); // read once for the steps and what comes next
+        model.addAttribute("steps", steps(a, history, locale));
+        model.addAttribute("next", next(a, history, network.getZone(), locale));
         model.addAttribute("document", a.decisionDocumentId == null ? null
                 : documents.find(a.decisionDocumentId).orElse(null));
         boolean waiting = a.status == ApplicationStatus.WAITING_FOR_APPLICANT;
@@ -199,11 +200,11 @@ class ApplicationLinkController {
     record Next(String key, Object argument) {
     }
 
-    private Next next(Application a, java.time.ZoneId zone, Locale locale) {
-        java.util.function.Function<String, String> dueOf = kind -> applications.history(a).stream()
-                .filter(h -> h.kind.equals(kind) && h.detail != null && h.detail.matches("\\d{4}-\\d{2}-\\d{2}T.*"))
+    private Next next(Application a, List<HistoryEntry> history, java.time.ZoneId zone, Locale locale) {
+        java.util.function.Function<String, String> dueOf = kind -> history.stream()
+                .filter(h -> h.kind.equals(kind) && h.due().isPresent())
                 .reduce((first, second) -> second)
-                .map(h -> org.healthycities.web.Dates.date(Instant.parse(h.detail).atZone(zone).toLocalDate(), locale))
+                .map(h -> org.healthycities.web.Dates.date(h.due().get().atZone(zone).toLocalDate(), locale))
                 .orElse(null);
         return switch (a.status) {
             case SUBMITTED -> applications.plannedTime("review")
@@ -229,11 +230,11 @@ class ApplicationLinkController {
                 messages.getMessage(errorKey, args, locale)).build();
     }
 
-    private List<Step> steps(Application a, Locale locale) {
+    private List<Step> steps(Application a, List<HistoryEntry> history, Locale locale) {
         java.time.ZoneId zone = networks.network(a.networkId).map(Network::getZone).orElse(ZoneOffset.UTC);
         Map<ApplicationStatus.Step, Instant> reached = new EnumMap<>(ApplicationStatus.Step.class);
         reached.put(ApplicationStatus.Step.RECEIVED, a.submittedAt);
-        for (HistoryEntry h : applications.history(a)) {
+        for (HistoryEntry h : history) {
             switch (h.kind) {
                 case "REVIEW_STARTED", "CODE_CHECK_STARTED" -> reached.put(ApplicationStatus.Step.IN_REVIEW, h.occurredAt);
                 case "QUESTIONS_SENT", "DOCUMENT_REQUESTED" -> reached.put(ApplicationStatus.Step.WAITING_FOR_YOU, h.occurredAt);

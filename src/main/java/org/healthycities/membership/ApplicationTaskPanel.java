@@ -129,7 +129,7 @@ class ApplicationTaskPanel implements TaskRecordPanel {
                 "when", moment.apply(h.occurredAt),
                 "what", messages.getMessage("membership.history." + h.kind, null, h.kind, locale),
                 "who", who(h.actor, locale),
-                "detail", detail(h.kind, h.detail, network.getZone(), locale))).toList());
+                "detail", detail(h, network.getZone(), locale))).toList());
         return m;
     }
 
@@ -137,7 +137,9 @@ class ApplicationTaskPanel implements TaskRecordPanel {
             "WELCOME_MEETING_PLANNED");
 
     /** A history line's detail in words: a mail by its kind's name, a check's result and a message key said. */
-    private String detail(String kind, String detail, java.time.ZoneId zone, Locale locale) {
+    private String detail(HistoryEntry h, java.time.ZoneId zone, Locale locale) {
+        String kind = h.kind;
+        String detail = h.detail;
         if (detail == null) {
             return "";
         }
@@ -146,10 +148,9 @@ class ApplicationTaskPanel implements TaskRecordPanel {
             return messages.getMessage("mail.kind." + template.replace('/', '.'), null, template, locale)
                     + detail.substring(template.length());
         }
-        if (DUE_KINDS.contains(kind) && detail.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+        if (DUE_KINDS.contains(kind) && h.due().isPresent()) {
             return messages.getMessage("membership.history.dueBy", new Object[] {
-                    Dates.date(java.time.Instant.parse(detail).atZone(zone).toLocalDate(), locale)},
-                    locale);
+                    Dates.date(h.due().get().atZone(zone).toLocalDate(), locale)}, locale);
         }
         if (kind.equals("CHECKED")) {
             return messages.getMessage("membership.history.check." + detail, null, detail, locale);

@@ -116,8 +116,7 @@ class Applications {
     /** "Aarhus Kommune · SB-2026-00001" by application id, for the task list's cards. */
     @Transactional(readOnly = true)
     java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
-        List<Long> numbers = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
-        return applications.findAllById(numbers).stream().collect(java.util.stream.Collectors.toMap(
+        return applications.findAllById(org.healthycities.tasks.TaskRecordPanel.ids(ids)).stream().collect(java.util.stream.Collectors.toMap(
                 a -> String.valueOf(a.getId()),
                 a -> a.getReference() == null ? a.getMunicipalityName() : a.getMunicipalityName() + " · " + a.getReference()));
     }

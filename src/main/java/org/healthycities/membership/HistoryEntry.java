@@ -41,4 +41,16 @@ class HistoryEntry {
     public String getKind() { return kind; }
     public String getActor() { return actor; }
     public String getDetail() { return detail; }
+
+    /** The due date a task's start wrote as its detail (review, board, welcome meeting), if this line has one. */
+    java.util.Optional<Instant> due() {
+        if (detail == null || !detail.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Instant.parse(detail));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return java.util.Optional.empty();
+        }
+    }
 }

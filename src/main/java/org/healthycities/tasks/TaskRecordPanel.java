@@ -47,4 +47,9 @@ public interface TaskRecordPanel {
     default java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
         return java.util.Map.of();
     }
+
+    /** The business keys that are record ids (our features key their processes by a numeric id). */
+    static java.util.List<Long> ids(java.util.Collection<String> businessKeys) {
+        return businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    }
 }

@@ -42,8 +42,7 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
     /** The session's title, for the task list's cards. */
     @Override
     public Map<String, String> subjects(java.util.Collection<String> businessKeys) {
-        return sessions.findAllById(businessKeys.stream().filter(k -> k.matches("\\d{1,18}")).map(Long::valueOf)
-                .toList()).stream().collect(java.util.stream.Collectors.toMap(s -> String.valueOf(s.getId()),
+        return sessions.findAllById(TaskRecordPanel.ids(businessKeys)).stream().collect(java.util.stream.Collectors.toMap(s -> String.valueOf(s.getId()),
                 WorkshopSession::getTitle));
     }
 

@@ -10,7 +10,8 @@
     new FormData(form).forEach(function (value, name) {
       if (typeof value === 'string') { data.append(name, value); } // never send the files
     });
-    var url = (document.documentElement.dataset.contextPath || '') + '/forms/'
+    var preview = container.closest('[data-conditions-url]'); // the designer's preview of a draft
+    var url = preview ? preview.dataset.conditionsUrl : (document.documentElement.dataset.contextPath || '') + '/forms/'
       + encodeURIComponent(container.dataset.formId) + '/conditions?version='
       + encodeURIComponent(container.dataset.formVersion);
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };

@@ -29,14 +29,21 @@ class FormConditionsController {
     @PostMapping("/forms/{formId}/conditions")
     Map<String, Set<String>> hidden(@PathVariable String formId, @RequestParam(required = false) String version,
                                     HttpServletRequest request) {
-        FormDefinition form = catalog.find(formId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (version != null && !version.equals(form.versionHash()) && version.matches("[0-9a-f]{64}")) {
+        FormDefinition form;
+        if (version != null && version.matches("[0-9a-f]{64}")) {
             try {
-                form = catalog.version(formId, version);
+                form = catalog.version(formId, version); // a form file's version, or a published designed form
             } catch (java.util.NoSuchElementException e) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
+        } else {
+            form = catalog.find(formId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
+        return hidden(form, request);
+    }
+
+    /** The element ids of the fields the answers so far hide. */
+    static Map<String, Set<String>> hidden(FormDefinition form, HttpServletRequest request) {
         Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, FormInput.fromRequest(request), Map.of()));
         return Map.of("hidden", hidden.stream().map(h -> "f-" + FormViews.htmlId(h)).collect(Collectors.toSet()));
     }

@@ -10,7 +10,18 @@ import java.util.Optional;
  * bytes, which identifies the version a submission was made with.
  */
 public record FormDefinition(String id, String versionHash, int schemaVersion, Map<String, String> properties,
-                             List<FormComponent> components, String json) {
+                             List<FormComponent> components, String json, Map<String, Map<String, String>> texts) {
+
+    /** A form file's version: its texts in other languages come from forms/i18n. */
+    public FormDefinition(String id, String versionHash, int schemaVersion, Map<String, String> properties,
+                          List<FormComponent> components, String json) {
+        this(id, versionHash, schemaVersion, properties, components, json, Map.of());
+    }
+
+    /** This version with its texts in other languages (a designed form's, by language, then text key). */
+    public FormDefinition withTexts(Map<String, Map<String, String>> byLanguage) {
+        return new FormDefinition(id, versionHash, schemaVersion, properties, components, json, Map.copyOf(byLanguage));
+    }
 
     /** Marked in the file with the top-level custom property anonymous=true: no person data is stored. */
     public boolean anonymous() {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * A form's texts in another language: forms/i18n/&lt;formId&gt;_&lt;lang&gt;.properties (UTF-8) with
  * &lt;key&gt;.label, &lt;key&gt;.description, &lt;key&gt;.option.&lt;value&gt; and, for text components,
- * &lt;id&gt;.text. Danish is the form itself; whatever is missing falls back to it.
+ * &lt;id&gt;.text; a designed form carries its own under the same keys. Danish is the form itself; whatever is
+ * missing falls back to it.
  */
 @Component
 class FormTranslations {
@@ -43,7 +44,8 @@ class FormTranslations {
         if (locale == null || "da".equals(locale.getLanguage())) {
             return danish;
         }
-        String translated = bundle(form.id(), locale.getLanguage()).getProperty(key);
+        String own = form.texts().getOrDefault(locale.getLanguage(), Map.of()).get(key);
+        String translated = own != null ? own : bundle(form.id(), locale.getLanguage()).getProperty(key);
         return translated == null || translated.isBlank() ? danish : translated;
     }
 

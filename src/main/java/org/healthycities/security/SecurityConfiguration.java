@@ -75,7 +75,7 @@ class SecurityConfiguration {
         http.authenticationManager(only(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(open).permitAll()
                         .requestMatchers("/home").authenticated()

@@ -1,0 +1,15 @@
+package org.healthycities.forms;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DesignedForms extends JpaRepository<DesignedForm, Long> {
+
+    List<DesignedForm> findByNetworkIdInOrderByUpdatedAtDesc(Collection<String> networkIds);
+
+    Optional<DesignedForm> findByFormId(String formId);
+
+    boolean existsByFormId(String formId);
+}

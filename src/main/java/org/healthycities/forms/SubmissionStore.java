@@ -139,18 +139,39 @@ class SubmissionStore {
         Map<String, Object> answers = new LinkedHashMap<>();
         jdbc.query("SELECT field_key, text_value, number_value, date_value, boolean_value, option_value, document_id "
                 + "FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
-                    String key = rs.getString(1);
-                    Object value = value(rs, 2);
-                    boolean multi = form.field(key).map(f -> f.kind() == FieldKind.MULTI_CHOICE).orElse(false);
-                    if (multi) {
-                        @SuppressWarnings("unchecked")
-                        List<Object> list = (List<Object>) answers.computeIfAbsent(key, k -> new ArrayList<>());
-                        list.add(value);
-                    } else {
-                        answers.put(key, value);
-                    }
+                    put(answers, form, rs.getString(1), value(rs, 2));
                 }, id);
         return answers;
+    }
+
+    /**
+     * The answers of the submitted submissions about a subject, by submission id in id order, read in one query
+     * (results of a survey answered by hundreds). Every submission must be of this form version.
+     */
+    Map<Long, Map<String, Object>> submittedAnswers(Subject subject, FormDefinition form) {
+        Map<Long, Map<String, Object>> all = new LinkedHashMap<>();
+        jdbc.query("SELECT s.id, a.field_key, a.text_value, a.number_value, a.date_value, a.boolean_value, "
+                + "a.option_value, a.document_id FROM form_submission s LEFT JOIN form_answer a ON a.submission_id = s.id "
+                + "WHERE s.subject_type = ? AND s.subject_id = ? AND s.status = 'SUBMITTED' AND s.form_id = ? "
+                + "AND s.form_version_hash = ? ORDER BY s.id, a.id", rs -> {
+                    Map<String, Object> answers = all.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>());
+                    String key = rs.getString(2);
+                    if (key != null) {
+                        put(answers, form, key, value(rs, 3));
+                    }
+                }, subject.type(), subject.id(), form.id(), form.versionHash());
+        return all;
+    }
+
+    private static void put(Map<String, Object> answers, FormDefinition form, String key, Object value) {
+        boolean multi = form.field(key).map(f -> f.kind() == FieldKind.MULTI_CHOICE).orElse(false);
+        if (multi) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) answers.computeIfAbsent(key, k -> new ArrayList<>());
+            list.add(value);
+        } else {
+            answers.put(key, value);
+        }
     }
 
     /** One answer row's value from its typed columns, starting at the text_value column. */

@@ -44,7 +44,15 @@ public class Submissions {
 
     /** A new, empty draft of the form's latest version; for an anonymous form the submitter is dropped. */
     public Submission create(String formId, Subject subject, String networkId, Submitter submitter) {
-        FormDefinition form = catalog.latest(formId);
+        return create(catalog.latest(formId), subject, networkId, submitter);
+    }
+
+    /** A new, empty draft of this version of a form (a published designed form, say). */
+    public Submission create(String formId, String versionHash, Subject subject, String networkId, Submitter submitter) {
+        return create(catalog.version(formId, versionHash), subject, networkId, submitter);
+    }
+
+    private Submission create(FormDefinition form, Subject subject, String networkId, Submitter submitter) {
         Submitter who = form.anonymous() || submitter == null ? Submitter.NOBODY : submitter;
         return tx.execute(s -> {
             catalog.remember(form);
@@ -66,6 +74,11 @@ public class Submissions {
      */
     public int eraseAnswers(Subject subject, java.util.Collection<String> fieldKeys) {
         return fieldKeys.isEmpty() ? 0 : store.eraseAnswers(subject, fieldKeys);
+    }
+
+    /** The answers of every submitted submission about the subject made with this form version, by submission id. */
+    public Map<Long, Map<String, Object>> submittedAnswers(Subject subject, FormDefinition form) {
+        return store.submittedAnswers(subject, form);
     }
 
     /** The form version this submission was made with. */

@@ -74,6 +74,23 @@ public class MemberService {
                 .filter(m -> m.isActiveOn(on)).toList();
     }
 
+    /** Every member of the network with its region and theme groups; active means active on this day. */
+    @Transactional(readOnly = true)
+    public List<MemberFacts> facts(String networkId, LocalDate on) {
+        java.util.Map<String, PossibleMember> official = new java.util.HashMap<>();
+        possibleMembers.findByNetworkId(networkId).forEach(p -> official.put(p.getCode(), p));
+        return members.findByNetworkId(networkId).stream().sorted(java.util.Comparator.comparing(Member::getName))
+                .map(m -> {
+                    PossibleMember self = official.get(m.getCode());
+                    PossibleMember region = self == null ? null
+                            : self.getKind() == MemberKind.REGION ? self : official.get(self.getRegionCode());
+                    return new MemberFacts(m.getId(), m.getName(), m.getStatus(), m.isActiveOn(on),
+                            m.getCoordinatorName(), m.getCoordinatorEmail(), m.getPopulation(),
+                            region == null ? null : region.getName(),
+                            m.getThemeGroups().stream().map(ThemeGroup::getId).collect(java.util.stream.Collectors.toSet()));
+                }).toList();
+    }
+
     /**
      * Saves the edit page. Checks that cannot be said by annotations (a code the network knows, no other
      * member with the code, theme groups of the member's own network, the version the person saw) land

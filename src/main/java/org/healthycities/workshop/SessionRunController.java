@@ -1,12 +1,5 @@
 package org.healthycities.workshop;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +13,7 @@ import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.Confirmation;
+import org.healthycities.web.QrCodes;
 import org.healthycities.workshop.ConsolidationService.Board;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -71,18 +65,11 @@ class SessionRunController {
 
     /** The QR code of the join link with the code, for phones to scan off the projector. */
     @GetMapping(value = "/workshops/sessions/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> qr(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http)
-            throws WriterException, IOException {
+    ResponseEntity<byte[]> qr(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http) {
         SessionView view = view(user, id);
         String code = WorkshopController.remembered(http, id).filter(c -> view.session().isOpen())
                 .orElseThrow(WorkshopController::notFound);
-        BitMatrix matrix = new QRCodeWriter().encode(address.url() + "/join?code=" + code, BarcodeFormat.QR_CODE, 480, 480,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                        EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-                .body(png.toByteArray());
+        return QrCodes.png(address.url() + "/join?code=" + code);
     }
 
     @GetMapping("/workshops/sessions/{id}/live")

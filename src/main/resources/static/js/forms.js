@@ -12,7 +12,7 @@
     });
     var preview = container.closest('[data-conditions-url]'); // the designer's preview of a draft
     var url = preview ? preview.dataset.conditionsUrl : (document.documentElement.dataset.contextPath || '') + '/forms/'
-      + encodeURIComponent(container.dataset.formId) + '/conditions?version='
+      + encodeURIComponent(container.dataset.formId) + '/conditions?formVersion='
       + encodeURIComponent(container.dataset.formVersion);
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
     var token = document.querySelector('meta[name="_csrf"]');

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.web.Charts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -72,7 +73,8 @@ class ReportController {
         ReportService.Trend trend = reports.trend(networkId);
         model.addAttribute("network", networks.network(networkId).orElseThrow());
         model.addAttribute("trend", trend);
-        model.addAttribute("chart", Charts.lines(trend.years(), trend.goals(), 3));
+        model.addAttribute("chart", Charts.lines(trend.years().stream().map(String::valueOf).toList(),
+                trend.averagesByYear(), 3.0));
         return "evaluation/trend";
     }
 

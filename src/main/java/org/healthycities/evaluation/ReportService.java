@@ -136,6 +136,14 @@ class ReportService {
 
     /** Year over year for a network: per goal (by position and title), the average progress in each round. */
     record Trend(List<Integer> years, Map<String, List<TrendPoint>> goals) {
+
+        /** Per goal, its average in each of {@link #years} (null in a year without answers), as a chart's series. */
+        Map<String, List<Double>> averagesByYear() {
+            Map<String, List<Double>> series = new LinkedHashMap<>();
+            goals.forEach((goal, points) -> series.put(goal, years.stream().map(y -> points.stream()
+                    .filter(p -> p.year() == y).map(TrendPoint::average).findFirst().orElse(null)).toList()));
+            return series;
+        }
     }
 
     Trend trend(String networkId) {

@@ -27,8 +27,10 @@ class FormConditionsController {
     }
 
     @PostMapping("/forms/{formId}/conditions")
-    Map<String, Set<String>> hidden(@PathVariable String formId, @RequestParam(required = false) String version,
+    Map<String, Set<String>> hidden(@PathVariable String formId,
+                                    @RequestParam(name = "formVersion", required = false) String version,
                                     HttpServletRequest request) {
+        // not "version": a page's form posts its submission's optimistic-locking version under that name
         FormDefinition form;
         if (version != null && version.matches("[0-9a-f]{64}")) {
             try {

@@ -1,8 +1,10 @@
 package org.healthycities.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.healthycities.support.FormEditor.addFromPalette;
+import static org.healthycities.support.FormEditor.property;
+import static org.healthycities.support.FormEditor.waiting;
 
-import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
@@ -11,8 +13,6 @@ import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,34 +31,6 @@ class FormDesignerBrowserIT {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
-
-    private static WebDriverWait waiting(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-    }
-
-    /**
-     * Adds a field from the palette by the editor's keyboard path (Enter on an entry appends the field and selects
-     * it). The key event alone: Chromium's click that follows a real Enter on a button makes form-js drop the
-     * selection again.
-     */
-    private static void addFromPalette(Browser browser, String type) {
-        WebElement entry = waiting(browser).until(d -> d.findElement(
-                By.cssSelector(".fjs-palette-field[data-field-type='" + type + "']")));
-        browser.driver().executeScript(
-                "arguments[0].dispatchEvent(new KeyboardEvent('keydown', {code: 'Enter', bubbles: true}))", entry);
-        waiting(browser).until(d -> !d.findElements(By.id("bio-properties-panel-label")).isEmpty());
-    }
-
-    /** Types into the selected field's property (form-js's properties panel: label, key, ...). */
-    private static void property(Browser browser, String name, String value) {
-        WebElement input = waiting(browser).until(d -> d.findElement(By.id("bio-properties-panel-" + name)));
-        if (!input.isDisplayed()) { // its group of properties is closed: open it
-            input.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' bio-properties-panel-group ')][1]"))
-                    .findElement(By.cssSelector(".bio-properties-panel-group-header")).click();
-            waiting(browser).until(d -> input.isDisplayed());
-        }
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
-    }
 
     @Test
     void theSecretariatDesignsAFormPublishesItAndPreviewsItOnAPhone() {

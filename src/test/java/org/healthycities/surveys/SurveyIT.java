@@ -250,6 +250,10 @@ class SurveyIT {
         String open = survey.getOpenToken();
         mvc.perform(get("/survey/open/{t}", open)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dit svar er anonymt")));
+        // the page's conditions are asked of the survey's form version, beside the page's own "version" field
+        mvc.perform(post("/forms/{f}/conditions", survey.getFormId()).with(csrf())
+                        .param("formVersion", survey.getVersionHash()).param("version", "0").param("f.glad", "nej"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("\"hidden\"")));
         String location = mvc.perform(post("/survey/open/{t}", open).with(csrf()).header("User-Agent", "Telefon/1.0")
                         .param("action", "submit").param("f.glad", "ja"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();

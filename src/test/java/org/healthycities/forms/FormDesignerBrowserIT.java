@@ -39,9 +39,9 @@ class FormDesignerBrowserIT {
             laptop.login(secretary, TestUsers.PASSWORD);
             laptop.go("/forms/designer").waitForText("Ny formular");
             laptop.checkPage("fd-01-list");
-            laptop.type("#new-title", "Trivsel 2027").click("form[action$='/forms/designer'] button[type=submit]");
+            laptop.type("#new-title", "Trivselsmåling i browseren").click("form[action$='/forms/designer'] button[type=submit]");
             laptop.waitForText("Gem kladden");
-            long id = jdbc.queryForObject("SELECT id FROM designed_form WHERE title = 'Trivsel 2027'", Long.class);
+            long id = jdbc.queryForObject("SELECT id FROM designed_form WHERE title = 'Trivselsmåling i browseren'", Long.class);
 
             // two text fields from the palette (form-js itself refuses a key twice); the second without a label
             // is refused by the server, by its key, and the saved draft stays
@@ -74,7 +74,7 @@ class FormDesignerBrowserIT {
             assertThat(jdbc.queryForObject("SELECT draft_json FROM designed_form WHERE id = ?", String.class, id))
                     .contains("Vi deltager");
         }
-        long id = jdbc.queryForObject("SELECT id FROM designed_form WHERE title = 'Trivsel 2027'", Long.class);
+        long id = jdbc.queryForObject("SELECT id FROM designed_form WHERE title = 'Trivselsmåling i browseren'", Long.class);
         try (Browser phone = Browser.open(port, true)) {
             phone.login(secretary, TestUsers.PASSWORD);
             phone.go("/forms/designer/" + id + "/preview").waitForText("På vores sider");

@@ -102,6 +102,16 @@ class AuthorizationMatrixIT {
             new Rule("*", "/forms/sample/t/{token}", EVERYONE),
             new Rule("POST", "/forms/{formId}/conditions", EVERYONE),
             new Rule("GET", "/forms/{formId}/submissions.*", STAFF_OWN),
+            // surveys: a member's coordinator with the member's link; the open link is for anyone who has it
+            new Rule("*", "/survey/open/{openToken}", EVERYONE),
+            new Rule("*", "/survey/{token}", EnumSet.of(Role.COORDINATOR)),
+            // the designer's and the surveys' lists and their "new" forms (another network is refused in the page)
+            new Rule("*", "/forms/designer", STAFF_OWN),
+            new Rule("POST", "/forms/designer/import", STAFF_OWN),
+            new Rule("*", "/forms/designer/**", STAFF),
+            new Rule("*", "/surveys", STAFF_OWN),
+            new Rule("GET", "/surveys/new", STAFF_OWN),
+            new Rule("*", "/surveys/**", STAFF),
             // staff
             new Rule("*", "/admin/**", EnumSet.of(Role.ADMIN)),
             // the admin and the secretariat leads (StaffUsersIT proves a lead's limits); no caller here is a lead
@@ -136,10 +146,50 @@ class AuthorizationMatrixIT {
 
     static final String MATRIX_TITLE = "Matrix " + UUID.randomUUID();
 
+    /** A published designed form of the first network, a survey of it to one member and one by open link. */
+    record Surveys(long formId, long memberSurveyId, long openSurveyId, long recipientId, String coordinatorToken,
+                   String openToken) {
+    }
+
+    /** Placeholders until the matrix makes real ones (a CSRF check needs no record). */
+    static Surveys surveys = new Surveys(1, 1, 1, 1, "x".repeat(43), "x".repeat(32));
+
+    @Autowired org.healthycities.forms.FormDesigner designer;
+    @Autowired org.healthycities.surveys.SurveyService surveyService;
+    @Autowired org.healthycities.forms.SubmissionLinks links;
+    @Autowired org.healthycities.support.TestMembers testMembers;
+
+    private Surveys matrixSurveys() {
+        Set<String> mine = Set.of(SecurityFixture.SUND_BY);
+        var form = designer.create(mine, SecurityFixture.SUND_BY, "Matrix", "matrix").form();
+        form = designer.saveDraft(mine, form.getId(), form.getVersion(), "Matrix", """
+                {"type":"default","components":[{"type":"textfield","id":"F1","key":"name","label":"Navn"}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "matrix").form();
+        designer.publish(mine, form.getId(), form.getVersion(), "matrix");
+        var member = testMembers.activeMember(SecurityFixture.SUND_BY, jdbc.queryForObject(
+                "SELECT MAX(code) FROM possible_member WHERE network_id = ? AND kind = 'MUNICIPALITY'", String.class,
+                SecurityFixture.SUND_BY));
+        var deadline = java.time.LocalDate.ofInstant(org.healthycities.support.TestClock.now(),
+                org.healthycities.support.TestClock.COPENHAGEN).plusDays(30);
+        var toMembers = surveyService.send(mine, new org.healthycities.surveys.SurveyService.SendRequest(
+                SecurityFixture.SUND_BY, form.getId(), "Matrix", deadline, 7,
+                org.healthycities.surveys.SurveyAudience.MEMBERS,
+                org.healthycities.surveys.Recipients.picked(Set.of(member.getId()))), "matrix").survey();
+        var open = surveyService.send(mine, new org.healthycities.surveys.SurveyService.SendRequest(
+                SecurityFixture.SUND_BY, form.getId(), "Matrix", deadline, 0,
+                org.healthycities.surveys.SurveyAudience.OPEN, null), "matrix").survey();
+        var recipient = surveyService.recipients(toMembers).get(0);
+        return new Surveys(form.getId(), toMembers.getId(), open.getId(), recipient.getId(),
+                links.issue(recipient.getSubmissionId()), open.getOpenToken());
+    }
+
     /** Harmless input for the state-changing routes, so the handler (not a missing parameter) answers. */
     static final Map<String, Map<String, String>> PARAMS = new LinkedHashMap<>();
 
     static {
+        PARAMS.put("/forms/designer", Map.of("networkId", "sund-by", "title", "Matrix"));
+        PARAMS.put("/forms/designer/{id}/texts", Map.of("language", "sv"));
+        PARAMS.put("/surveys/{id}/recipients/{recipient}/extend", Map.of("deadline", "2041-12-31"));
         PARAMS.put("/apply/{networkId}", Map.of("action", "search"));
         PARAMS.put("/evaluation/{token}", Map.of("action", "addActivity"));
         PARAMS.put("/evaluations/start", Map.of("network", "$evalNetwork", "year", "2041"));
@@ -230,6 +280,7 @@ class AuthorizationMatrixIT {
     @Test
     void everyRouteAnswersEachCallerAsTheRuleSays() throws Exception {
         SecurityFixture.World w = fixture.world();
+        surveys = matrixSurveys();
         List<Route> routes = routes();
         List<String> wrong = new ArrayList<>();
         int cases = 0;
@@ -286,7 +337,8 @@ class AuthorizationMatrixIT {
     static final Map<String, Integer> HANDLER_REFUSALS = Map.of(
             "POST /admin/outbox/{id}/retry", 409,      // the mail was not refused, so there is nothing to send again
             "POST /application/{token}/answer", 422,   // the answer's required fields are empty
-            "POST /tasks/{id}/complete", 422);         // the task form's required fields are empty
+            "POST /tasks/{id}/complete", 422,          // the task form's required fields are empty
+            "POST /forms/designer/{id}/draft", 409);   // the version sent (-1) is stale         // the task form's required fields are empty
 
     /** Null when the answer is a real one; else what it was. */
     static String served(Route route, int status, String location) {
@@ -307,6 +359,10 @@ class AuthorizationMatrixIT {
         String url = fill(route.pattern(), role, w);
         MockHttpServletRequestBuilder b = request(HttpMethod.valueOf(route.method()), url)
                 .with(SecurityFixture.freshAddress());
+        if (route.pattern().equals("/forms/designer/{id}/draft")) { // the editor's save speaks JSON
+            b.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"version\":-1,\"title\":\"Matrix\",\"schema\":{\"type\":\"default\",\"components\":[]}}");
+        }
         if (!route.method().equals("GET")) {
             b.with(csrf());
             b.param("version", "0"); // the edit forms' optimistic lock: a stale version is refused in the page
@@ -361,6 +417,8 @@ class AuthorizationMatrixIT {
                     yield role == Role.APPLICANT ? w.application().token() : randomToken;
                 } else if (pattern.startsWith("/evaluation/")) {
                     yield role == Role.COORDINATOR ? w.evaluation().token() : randomToken;
+                } else if (pattern.startsWith("/survey/")) {
+                    yield role == Role.COORDINATOR ? surveys.coordinatorToken() : randomToken;
                 } else if (pattern.startsWith("/join/")) {
                     yield role == Role.PARTICIPANT ? w.workshop().participantToken() : randomToken.substring(0, 32);
                 }
@@ -378,6 +436,8 @@ class AuthorizationMatrixIT {
             case "formId" -> "membership-application";
             case "kindId" -> "membership.mail.receipt";
             case "id" -> id(pattern, role, w);
+            case "openToken" -> surveys.openToken();
+            case "recipient" -> String.valueOf(surveys.recipientId());
             default -> throw new AssertionError("no value for {" + name + "} in " + pattern);
         };
     }
@@ -407,6 +467,12 @@ class AuthorizationMatrixIT {
             id = w.application().documentId();
         } else if (pattern.contains("/theme-groups/")) {
             id = w.themeGroupId();
+        } else if (pattern.startsWith("/forms/designer/")) {
+            id = surveys.formId();
+        } else if (pattern.endsWith("/qr.png")) {
+            id = surveys.openSurveyId();
+        } else if (pattern.startsWith("/surveys/")) {
+            id = surveys.memberSurveyId();
         } else if (pattern.startsWith("/staff/users/")) {
             id = w.staffMember(); // deactivated and reactivated here, used by no other route
         } else {

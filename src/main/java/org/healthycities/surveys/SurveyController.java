@@ -67,8 +67,7 @@ class SurveyController {
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         List<Survey> all = surveys.surveys(networks(user));
         model.addAttribute("surveys", all);
-        model.addAttribute("answered", all.stream().collect(Collectors.toMap(Survey::getId,
-                s -> surveys.counts(s).get(RecipientStatus.ANSWERED))));
+        model.addAttribute("answered", surveys.answered(all));
         model.addAttribute("networkNames", networkNames());
         return "surveys/list";
     }

@@ -196,6 +196,18 @@ public class SurveyService {
         return counts;
     }
 
+    /** How many members have answered each of these surveys (zero included), in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> answered(Collection<Survey> list) {
+        Map<Long, Long> answered = new java.util.HashMap<>();
+        list.forEach(s -> answered.put(s.getId(), 0L));
+        if (!list.isEmpty()) {
+            recipients.countByStatus(answered.keySet(), RecipientStatus.ANSWERED)
+                    .forEach(row -> answered.put((Long) row[0], (Long) row[1]));
+        }
+        return answered;
+    }
+
     @Transactional(readOnly = true)
     public long invited(Survey survey) {
         return recipients.countBySurveyIdAndInvitedAtIsNotNull(survey.getId());

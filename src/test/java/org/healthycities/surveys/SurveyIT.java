@@ -216,6 +216,9 @@ class SurveyIT {
                 .containsEntry(RecipientStatus.ANSWERED, 2L).containsEntry(RecipientStatus.NO_ANSWER, 1L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM form_submission WHERE subject_type = 'survey' "
                 + "AND subject_id = ? AND status = 'SUBMITTED'", Integer.class, String.valueOf(id))).isEqualTo(2);
+        mvc.perform(get("/surveys").with(secretariat)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Trivsel i netværket 2027")))
+                .andExpect(content().string(containsString("2 af 3")));
     }
 
     @Test

@@ -12,15 +12,58 @@ import java.util.Map;
  * @param text       a text component's markdown
  * @param expression an expression component's FEEL
  * @param properties form-js custom properties (e.g. upload=true, accept=.pdf,.docx)
+ * @param extras     what only some types have: read-only, options from data, a dynamic list's path, html, image, table
  */
 public record FormComponent(String id, String type, String key, String label, String description,
                             Object defaultValue, List<FormOption> options, FieldRules rules, String hide,
                             String subtype, String text, String expression, Map<String, String> properties,
-                            List<FormComponent> components) {
+                            List<FormComponent> components, Extras extras) {
+
+    /**
+     * @param readonly           form-js "readonly": shown, never taken from a post (its value comes from the data)
+     * @param valuesKey          options read from the form's data under this name
+     * @param valuesExpression   options as a FEEL list over the form's data
+     * @param path               a dynamiclist's name: its items are answered as path[i].key
+     * @param allowAddRemove     a dynamiclist whose items the person adds and removes
+     * @param defaultRepetitions items an empty add/remove list starts with
+     * @param content            an html component's HTML (sanitised when shown)
+     * @param source             an image's URL (https or a data: image)
+     * @param alt                an image's text alternative
+     * @param columns            a table's columns (label, and key as the value)
+     * @param dataSource         a table's rows: a data name, or FEEL over the data
+     */
+    public record Extras(boolean readonly, String valuesKey, String valuesExpression, String path,
+                         boolean allowAddRemove, int defaultRepetitions, String content, String source, String alt,
+                         List<FormOption> columns, String dataSource) {
+        public static final Extras NONE = new Extras(false, null, null, null, false, 0, null, null, null, List.of(), null);
+    }
+
+    /** The component in a form's code, e.g. the copies a dynamic list makes per item. */
+    public FormComponent(String id, String type, String key, String label, String description,
+                         Object defaultValue, List<FormOption> options, FieldRules rules, String hide,
+                         String subtype, String text, String expression, Map<String, String> properties,
+                         List<FormComponent> components) {
+        this(id, type, key, label, description, defaultValue, options, rules, hide, subtype, text, expression,
+                properties, components, Extras.NONE);
+    }
 
     /** The file-upload field: form-js "filepicker", or (as Tasklist 7.24 lacks it) a textfield with properties.upload=true. */
     public boolean isUpload() {
         return "filepicker".equals(type) || ("textfield".equals(type) && "true".equals(properties.get("upload")));
+    }
+
+    /** A dynamic list (form-js "dynamiclist" with a path): a group repeated per item. */
+    public boolean isList() {
+        return "dynamiclist".equals(type) && extras.path() != null && !extras.path().isBlank();
+    }
+
+    /**
+     * A read-only field whose value the form's data gives (e.g. the strategic goal of a list item): shown as text,
+     * never taken from a post. Other read-only fields (an upload for Tasklist's sake, a field a page fills) are
+     * answered as before.
+     */
+    public boolean readonly() {
+        return extras.readonly() && properties.containsKey(FormFeed.FROM_DATA);
     }
 
     public FieldKind kind() {
@@ -46,8 +89,14 @@ public record FormComponent(String id, String type, String key, String label, St
         return kind() != FieldKind.NONE;
     }
 
+    /** A field a person answers (read-only and computed fields are filled by the server). */
     public boolean isAnswerable() {
-        return isInput() && kind() != FieldKind.COMPUTED;
+        return isInput() && kind() != FieldKind.COMPUTED && !readonly();
+    }
+
+    /** Options fed from the form's data (valuesKey, valuesExpression): their labels are kept with each answer. */
+    public boolean hasFedOptions() {
+        return extras.valuesKey() != null || extras.valuesExpression() != null;
     }
 
     /** The label of a stored option value, or the value itself when the list no longer has it. */
@@ -57,5 +106,11 @@ public record FormComponent(String id, String type, String key, String label, St
 
     public boolean hasOption(String value) {
         return options.stream().anyMatch(o -> o.value().equals(value));
+    }
+
+    FormComponent with(String newId, String newKey, Object newDefault, List<FormOption> newOptions,
+                       Map<String, String> newProperties, List<FormComponent> newComponents) {
+        return new FormComponent(newId, type, newKey, label, description, newDefault, newOptions, rules, hide, subtype,
+                text, expression, newProperties, newComponents, extras);
     }
 }

@@ -86,6 +86,74 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
         return new FormInput(values, more);
     }
 
+    /** One more (empty) item in a dynamic list: the form shows it when resolved with these keys. */
+    public FormInput withItemAdded(String path) {
+        int next = items(path).stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        Map<String, List<String>> more = new LinkedHashMap<>(values);
+        more.put(path + "[" + next + "]." + ITEM_MARK, List.of());
+        return new FormInput(more, uploads);
+    }
+
+    /** A dynamic list without one of its items; the items after it move up. */
+    public FormInput withItemRemoved(String path, int index) {
+        return renumbered(path, i -> i != index);
+    }
+
+    /**
+     * The items of a list the person added and left as they came (empty, or only the defaults) are dropped, e.g.
+     * the spare row; the rest renumbered.
+     */
+    FormInput withoutBlankItems(String path, java.util.function.Function<String, List<String>> defaults) {
+        return renumbered(path, i -> values.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(path + "[" + i + "]."))
+                .anyMatch(e -> {
+                    List<String> given = e.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
+                    return !given.isEmpty() && !given.equals(defaults.apply(e.getKey().substring(e.getKey().indexOf("].") + 2)));
+                }));
+    }
+
+    /** Marks an added item that has no values yet; never a field (keys cannot start with a dollar). */
+    static final String ITEM_MARK = "$item";
+
+    private java.util.SortedSet<Integer> items(String path) {
+        java.util.SortedSet<Integer> items = new java.util.TreeSet<>();
+        for (String key : values.keySet()) {
+            java.util.regex.Matcher m = ITEM_KEY.matcher(key);
+            if (m.matches() && m.group(1).equals(path)) {
+                items.add(Integer.parseInt(m.group(2)));
+            }
+        }
+        return items;
+    }
+
+    private static final java.util.regex.Pattern ITEM_KEY = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d{1,9})]\\.(.+)");
+
+    private FormInput renumbered(String path, java.util.function.IntPredicate keep) {
+        Map<Integer, Integer> moved = new LinkedHashMap<>();
+        for (int i : items(path)) {
+            if (keep.test(i)) {
+                moved.put(i, moved.size());
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        values.forEach((key, posted) -> {
+            java.util.regex.Matcher m = ITEM_KEY.matcher(key);
+            if (!m.matches() || !m.group(1).equals(path)) {
+                out.put(key, posted);
+            } else if (moved.containsKey(Integer.parseInt(m.group(2)))) {
+                out.put(path + "[" + moved.get(Integer.parseInt(m.group(2))) + "]." + m.group(3), posted);
+            }
+        });
+        return new FormInput(out, uploads);
+    }
+
+    /** The posted values without item marks (what is checked and stored). */
+    FormInput withoutMarks() {
+        Map<String, List<String>> out = new LinkedHashMap<>(values);
+        out.keySet().removeIf(k -> k.endsWith("." + ITEM_MARK));
+        return new FormInput(out, uploads);
+    }
+
     public List<String> get(String key) {
         return values.getOrDefault(key, List.of());
     }

@@ -35,14 +35,25 @@ final class FormParser {
             throw new IllegalArgumentException("A form file needs a top-level \"id\"");
         }
         List<FormComponent> components = components(root.path("components"));
+        uniqueKeys(id, components);
+        return new FormDefinition(id, sha256(bytes), root.path("schemaVersion").asInt(0), properties(root),
+                components, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Keys are unique in their scope: the form, or the items of one dynamic list (form-js scopes them so). */
+    private static void uniqueKeys(String id, List<FormComponent> components) {
         Set<String> keys = new HashSet<>();
         for (FormComponent f : new FormDefinition(id, "", 0, Map.of(), components, "").fields()) {
             if (!keys.add(f.key())) {
                 throw new IllegalArgumentException("Form " + id + " uses the key \"" + f.key() + "\" twice");
             }
         }
-        return new FormDefinition(id, sha256(bytes), root.path("schemaVersion").asInt(0), properties(root),
-                components, new String(bytes, StandardCharsets.UTF_8));
+        for (FormComponent list : FormDefinition.lists(components)) {
+            if (!keys.add(list.extras().path())) {
+                throw new IllegalArgumentException("Form " + id + " uses the key \"" + list.extras().path() + "\" twice");
+            }
+            uniqueKeys(id, list.components());
+        }
     }
 
     private static List<FormComponent> components(JsonNode array) {
@@ -62,7 +73,20 @@ final class FormParser {
         return new FormComponent(text(c, "id"), type, text(c, "key"), label, text(c, "description"),
                 defaultValue(c.get("defaultValue")), options(c.path("values")), rules(c.path("validate")),
                 text(c.path("conditional"), "hide"), text(c, "subtype"), text(c, "text"), text(c, "expression"),
-                properties(c), components(c.path("components")));
+                properties(c), components(c.path("components")), extras(c));
+    }
+
+    private static FormComponent.Extras extras(JsonNode c) {
+        JsonNode readonly = c.get("readonly");
+        List<FormOption> columns = new ArrayList<>();
+        for (JsonNode column : c.path("columns")) {
+            columns.add(new FormOption(text(column, "label"), text(column, "key")));
+        }
+        return new FormComponent.Extras(readonly != null && readonly.isBoolean() && readonly.booleanValue(),
+                text(c, "valuesKey"), text(c, "valuesExpression"), text(c, "path"),
+                c.path("allowAddRemove").asBoolean(false), c.path("defaultRepetitions").asInt(0), text(c, "content"),
+                text(c, "source"), text(c, "alt"), List.copyOf(columns),
+                text(c, "dataSource"));
     }
 
     private static Object defaultValue(JsonNode value) {

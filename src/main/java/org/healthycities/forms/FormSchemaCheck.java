@@ -33,7 +33,7 @@ public final class FormSchemaCheck {
 
     private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "checkbox", "datetime",
             "radio", "select", "checklist", "taglist", "filepicker", "expression");
-    private static final Set<String> LAYOUT = Set.of("text", "separator", "spacer", "group");
+    private static final Set<String> LAYOUT = Set.of("text", "separator", "spacer", "group", "html", "image");
     private static final Set<String> CHOICES = Set.of("radio", "select", "checklist", "taglist");
     /** Types that came after form-js 1.8 (the form-element-type rule's allow-list). */
     private static final Set<String> NEWER_THAN_TASKLIST = Set.of("filepicker", "documentPreview");
@@ -127,6 +127,10 @@ public final class FormSchemaCheck {
                 input(c, type, name, keys, errors, notes);
             }
             feel(c.path("conditional").path("hide"), name, errors);
+            if ("image".equals(type) && c.hasNonNull("source") && !c.path("source").asText().strip().startsWith("https://")
+                    && !c.path("source").asText().strip().startsWith("data:image/")) {
+                errors.add(new Problem(name, "form.design.error.imageSource", List.of(name)));
+            }
             if ("group".equals(type)) {
                 inputs += components(c.path("components"), keys, errors, notes);
             }
@@ -171,8 +175,13 @@ public final class FormSchemaCheck {
     }
 
     private static void options(JsonNode c, String name, List<Problem> errors) {
-        if (c.hasNonNull("valuesKey") || c.hasNonNull("valuesExpression")) {
+        if (c.hasNonNull("valuesKey")) {
+            // a survey has no process to give the data a valuesKey names
             errors.add(new Problem(name, "form.design.error.dynamicOptions", List.of(name)));
+            return;
+        }
+        if (c.hasNonNull("valuesExpression")) {
+            feel(c.path("valuesExpression"), name, errors);
             return;
         }
         JsonNode values = c.path("values");

@@ -25,19 +25,31 @@ class FormTranslations {
     private final Map<String, Properties> bundles = new ConcurrentHashMap<>();
 
     String label(FormDefinition form, FormComponent c, Locale locale) {
-        return text(form, locale, c.key() != null ? c.key() + ".label" : c.id() + ".label", c.label());
+        String name = c.key() != null ? key(c) : c.isList() ? c.extras().path()
+                : FormDefinition.LIST_ITEM.equals(c.type()) ? c.properties().get("list") : id(c);
+        return text(form, locale, name + ".label", c.label());
     }
 
     String description(FormDefinition form, FormComponent c, Locale locale) {
-        return text(form, locale, (c.key() != null ? c.key() : c.id()) + ".description", c.description());
+        return text(form, locale, (c.key() != null ? key(c) : id(c)) + ".description", c.description());
     }
 
     String option(FormDefinition form, FormComponent c, String value, Locale locale) {
-        return text(form, locale, c.key() + ".option." + value, c.optionLabel(value));
+        return text(form, locale, key(c) + ".option." + value, c.optionLabel(value));
     }
 
     String markdown(FormDefinition form, FormComponent c, Locale locale) {
-        return text(form, locale, c.id() + ".text", c.text());
+        return text(form, locale, id(c) + ".text", c.text());
+    }
+
+    /** A list item's field is translated once for the list: path.key. */
+    private static String key(FormComponent c) {
+        java.util.regex.Matcher item = FormDefinition.LIST_KEY.matcher(c.key());
+        return item.matches() ? item.group(1) + "." + item.group(3) : c.key();
+    }
+
+    private static String id(FormComponent c) {
+        return c.properties().getOrDefault(FormFeed.TEMPLATE_ID, c.id());
     }
 
     private String text(FormDefinition form, Locale locale, String key, String danish) {

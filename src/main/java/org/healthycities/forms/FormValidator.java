@@ -53,13 +53,24 @@ final class FormValidator {
             if (hidden.contains(field.key()) || field.kind() == FieldKind.COMPUTED) {
                 continue;
             }
+            if (field.readonly()) {
+                // shown, never posted: its value is the data's (e.g. the strategic goal an item is about)
+                Object given = field.defaultValue() == null ? null
+                        : typed(field, FormViews.posted(field.defaultValue()), new ArrayList<>());
+                if (given != null) {
+                    values.put(field.key(), given);
+                }
+                continue;
+            }
             if (field.kind() == FieldKind.UPLOAD) {
                 upload(field, input, documents, mode, values, uploads, errors);
                 continue;
             }
+            int before = errors.size();
             Object value = typed(field, input.get(field.key()), errors);
             if (value == null) {
-                if (mode == Mode.SUBMIT && field.rules().required()) {
+                // a value refused already says what is wrong; "required" is for a field left empty
+                if (mode == Mode.SUBMIT && field.rules().required() && errors.size() == before) {
                     errors.add(new FieldError(field.key(), "form.error.required"));
                 }
                 continue;

@@ -25,12 +25,18 @@ public record FormView(String formId, String versionHash, List<FieldView> fields
                 p.target() == null ? null : p.target().substring(1), p.message())).toList());
     }
 
-    /** One component as rendered (groups carry their children). */
+    /**
+     * One component as rendered (groups carry their children; a dynamic list its items, whose value names them for
+     * the remove button; a table its rows, with its columns as choices).
+     *
+     * @param addRemove a dynamic list (and its items) the person adds to and removes from
+     */
     public record FieldView(String type, String key, String id, String name, String label, String description,
                             String textHtml, boolean required, boolean hidden, String value, List<String> values,
                             List<Choice> choices, String display, String error, String stored, String fileName,
                             String accept, String inputType, String min, String max, Integer minLength,
-                            Integer maxLength, String pattern, String describedBy, List<FieldView> children) {
+                            Integer maxLength, String pattern, String describedBy, List<FieldView> children,
+                            boolean addRemove, List<List<String>> rows) {
 
         public boolean hasError() {
             return error != null;

@@ -39,60 +39,88 @@ public class FormViews {
 
     /** A new form showing these values (as typed, by field key) over the file's defaults, e.g. a task's variables. */
     public FormView filled(FormDefinition form, Map<String, List<String>> values, Locale locale) {
+        return filled(form, FormFeed.NONE, values, locale);
+    }
+
+    /** A new form with its data (options, read-only values, list items) showing these values as typed. */
+    public FormView filled(FormDefinition form, FormFeed feed, Map<String, List<String>> values, Locale locale) {
         Map<String, List<String>> raw = new LinkedHashMap<>();
-        for (FormComponent f : form.fields()) {
+        for (FormComponent f : form.resolve(feed, values.keySet()).fields()) {
             if (f.defaultValue() != null) {
                 raw.put(f.key(), posted(f.defaultValue()));
             }
         }
         raw.putAll(values);
-        return build(form, raw, Map.of(), List.of(), null, Set.of(), locale);
+        return build(form, feed, raw, Map.of(), List.of(), null, Set.of(), locale);
     }
 
     /** A stored submission as it is. */
     public FormView of(Submission submission, Locale locale) {
+        return of(submission, FormFeed.NONE, locale);
+    }
+
+    /** A stored submission as it is, with the form's data. */
+    public FormView of(Submission submission, FormFeed feed, Locale locale) {
         Map<String, Object> answers = submissions.answers(submission.id());
-        return build(submissions.form(submission), raw(answers), documents(answers), List.of(), null, Set.of(), locale);
+        return build(submissions.form(submission), feed, raw(answers), documents(answers), List.of(), null, Set.of(), locale);
     }
 
     /** After a save that was not stored: what the person sent, with the reasons or, in a conflict, the stored values. */
     public FormView retry(Submission submission, FormInput input, SaveResult result, Locale locale) {
+        return retry(submission, input, result, FormFeed.NONE, locale);
+    }
+
+    /** After a save with the form's data that was not stored (see {@link #retry(Submission, FormInput, SaveResult, Locale)}). */
+    public FormView retry(Submission submission, FormInput input, SaveResult result, FormFeed feed, Locale locale) {
         Map<String, Object> stored = submissions.answers(submission.id());
         FormDefinition form = submissions.form(submission);
+        // the list items as the save saw them (empty added rows dropped), so each refusal sits by its own item
+        FormInput saved = Submissions.compact(form, input);
         if (result instanceof SaveResult.Conflict conflict) {
-            return build(form, input.values(), documents(conflict.storedAnswers()), List.of(),
+            return build(form, feed, saved.values(), documents(conflict.storedAnswers()), List.of(),
                     conflict.storedAnswers(), Set.copyOf(conflict.differingFields()), locale);
         }
         List<FieldError> errors = result instanceof SaveResult.Invalid invalid ? invalid.errors() : List.of();
-        return build(form, input.values(), documents(stored), errors, null, Set.of(), locale);
+        return build(form, feed, saved.values(), documents(stored), errors, null, Set.of(), locale);
     }
 
     /** A form not yet stored, shown again with what the person sent and why it was refused. */
     public FormView retry(FormDefinition form, FormInput input, List<FieldError> errors, Locale locale) {
-        return build(form, input.values(), Map.of(), errors, null, Set.of(), locale);
+        return build(form, FormFeed.NONE, Submissions.compact(form, input).values(), Map.of(), errors, null, Set.of(), locale);
     }
 
     /** The keys of the fields hidden for these values (for forms.js, which shows and hides as the person types). */
     public Set<String> hiddenFields(FormDefinition form, FormInput input) {
-        Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, input, Map.of()));
-        return form.fields().stream().map(FormComponent::key).filter(hidden::contains).collect(Collectors.toSet());
+        FormDefinition resolved = form.resolve(FormFeed.NONE, input.values().keySet());
+        Set<String> hidden = Visibility.hidden(resolved, FormValidator.lenientValues(resolved, input, Map.of()));
+        return resolved.fields().stream().map(FormComponent::key).filter(hidden::contains).collect(Collectors.toSet());
     }
 
-    private FormView build(FormDefinition form, Map<String, List<String>> raw, Map<String, DocumentRef> docs,
-                           List<FieldError> errors, Map<String, Object> stored, Set<String> differing, Locale locale) {
+    private FormView build(FormDefinition template, FormFeed feed, Map<String, List<String>> given,
+                           Map<String, DocumentRef> docs, List<FieldError> errors, Map<String, Object> stored,
+                           Set<String> differing, Locale locale) {
+        FormDefinition form = template.resolve(feed, given.keySet());
+        Map<String, List<String>> raw = new LinkedHashMap<>(given);
+        for (FormComponent f : form.fields()) {
+            if (f.readonly()) {
+                raw.put(f.key(), f.defaultValue() == null ? List.of() : posted(f.defaultValue())); // the data's, always
+            }
+        }
         Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, new FormInput(raw, Map.of()), docs));
-        Context ctx = new Context(form, raw, docs, errors, stored, differing, hidden, locale);
-        List<FormView.FieldView> fields = views(form.components(), ctx, false);
+        Context ctx = new Context(form, feed, raw, docs, errors, stored, differing, hidden, locale);
+        List<FormView.FieldView> fields = views(form.components(), ctx, false, Map.of(), false);
         return new FormView(form.id(), form.versionHash(), fields, problems(fields, errors, locale),
                 stored != null);
     }
 
-    private record Context(FormDefinition form, Map<String, List<String>> raw, Map<String, DocumentRef> docs,
-                           List<FieldError> errors, Map<String, Object> stored, Set<String> differing,
-                           Set<String> hidden, Locale locale) {
+    private record Context(FormDefinition form, FormFeed feed, Map<String, List<String>> raw,
+                           Map<String, DocumentRef> docs, List<FieldError> errors, Map<String, Object> stored,
+                           Set<String> differing, Set<String> hidden, Locale locale) {
     }
 
-    private List<FormView.FieldView> views(List<FormComponent> components, Context ctx, boolean parentHidden) {
+    /** @param item the list item's data and answers by their own keys, for {{name}} in its texts */
+    private List<FormView.FieldView> views(List<FormComponent> components, Context ctx, boolean parentHidden,
+                                           Map<String, String> item, boolean addRemove) {
         List<FormView.FieldView> views = new ArrayList<>();
         for (FormComponent c : components) {
             // a text meant for Camunda Tasklist only (e.g. "see the task page"): on our own pages it would point here
@@ -102,12 +130,16 @@ public class FormViews {
             }
             boolean hidden = parentHidden || (c.id() != null && ctx.hidden().contains(c.id()))
                     || (c.key() != null && ctx.hidden().contains(c.key()));
-            views.add(view(c, ctx, hidden));
+            views.add(view(c, ctx, hidden, item, addRemove));
         }
         return views;
     }
 
-    private FormView.FieldView view(FormComponent c, Context ctx, boolean hidden) {
+    private FormView.FieldView view(FormComponent c, Context ctx, boolean hidden, Map<String, String> item,
+                                    boolean inAddRemoveList) {
+        if (c.isList() || FormDefinition.LIST_ITEM.equals(c.type())) {
+            return list(c, ctx, hidden, inAddRemoveList);
+        }
         Locale locale = ctx.locale();
         String base = htmlId(c.key() != null ? c.key() : c.id() != null ? c.id() : "c" + System.identityHashCode(c));
         String id = "f-" + base;
@@ -134,18 +166,99 @@ public class FormViews {
                 error != null ? id + "-error" : null, stored != null ? id + "-stored" : null);
         DocumentRef doc = c.key() == null ? null : ctx.docs().get(c.key());
         FieldRules rules = c.rules();
-        return new FormView.FieldView(viewType(c), c.key(), id, c.key() == null ? null : FormInput.PREFIX + c.key(),
-                label, description, "text".equals(c.type()) ? Markdown.toHtml(translations.markdown(ctx.form(), c, locale)) : null,
-                rules.required(), hidden, values.isEmpty() ? "" : values.get(0), values, List.copyOf(choices),
+        String value = values.isEmpty() ? "" : values.get(0);
+        List<List<String>> rows = List.of();
+        if ("image".equals(c.type())) {
+            value = safeImage(c.extras().source());
+            label = c.extras().alt() == null ? "" : c.extras().alt();
+        } else if ("table".equals(c.type())) {
+            choices = new ArrayList<>(c.extras().columns().stream().map(col -> new FormView.Choice(id + "-" + col.value(),
+                    col.value(), col.label(), false)).toList());
+            rows = rows(c, ctx.feed());
+        }
+        String html = "text".equals(c.type()) ? Markdown.toHtml(template(translations.markdown(ctx.form(), c, locale), item))
+                : "html".equals(c.type()) && c.extras().content() != null
+                ? org.jsoup.Jsoup.clean(template(c.extras().content(), item), org.jsoup.safety.Safelist.basic()) : null;
+        return new FormView.FieldView(viewType(c), c.key(), id, c.key() == null || c.readonly() ? null : FormInput.PREFIX + c.key(),
+                label, description, html,
+                rules.required(), hidden, value, values, List.copyOf(choices),
                 c.isInput() ? display(ctx.form(), c, values, locale) : null, error, stored,
                 doc == null ? null : doc.filename(), c.properties().get("accept"), inputType(c),
                 plain(rules.min()), plain(rules.max()), rules.minLength(), rules.maxLength(), rules.pattern(), describedBy,
-                views(c.components(), ctx, hidden));
+                views(c.components(), ctx, hidden, item, inAddRemoveList), false, rows);
+    }
+
+    /** A dynamic list with its items, or one item (a numbered fieldset; its texts read the item's own values). */
+    private FormView.FieldView list(FormComponent c, Context ctx, boolean hidden, boolean inAddRemoveList) {
+        boolean addRemove = c.isList() ? c.extras().allowAddRemove() : inAddRemoveList;
+        String label = translations.label(ctx.form(), c, ctx.locale());
+        String value = c.extras().path();
+        Map<String, String> item = Map.of();
+        if (!c.isList()) {
+            int index = Integer.parseInt(c.properties().get("index"));
+            label = label + " " + (index + 1);
+            value = c.properties().get("list") + "[" + index + "]";
+            String prefix = value + ".";
+            Map<String, String> own = new LinkedHashMap<>();
+            c.properties().forEach((k, v) -> {
+                if (k.startsWith("data.")) {
+                    own.put(k.substring(5), v);
+                }
+            });
+            ctx.raw().forEach((k, v) -> {
+                if (k.startsWith(prefix) && !v.isEmpty()) {
+                    own.put(k.substring(prefix.length()), String.join(", ", v));
+                }
+            });
+            item = own;
+        }
+        String id = "f-" + htmlId(value == null ? String.valueOf(c.id()) : value);
+        return new FormView.FieldView(c.isList() ? "dynamiclist" : "listitem", null, id, null, label, null, null, false,
+                hidden, value, List.of(), List.of(), null, null, null, null, null, null, null, null, null, null, null, null,
+                views(c.components(), ctx, hidden, item, addRemove), addRemove, List.of());
+    }
+
+    private static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    /** form-js templating in texts: {{name}} reads the item's (or, outside lists, nothing's) value of that name. */
+    private static String template(String text, Map<String, String> item) {
+        if (text == null || !text.contains("{{")) {
+            return text;
+        }
+        return TEMPLATE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(item.getOrDefault(m.group(1), "")));
+    }
+
+    /** An image only from https or an embedded picture; anything else (javascript:, http:) is not shown. */
+    private static String safeImage(String source) {
+        if (source == null) {
+            return null;
+        }
+        String s = source.strip();
+        return s.startsWith("https://") || s.matches("(?i)data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+") ? s : null;
+    }
+
+    /** A table's rows from the data (a name, or FEEL over the data), each cell by its column's key. */
+    private static List<List<String>> rows(FormComponent c, FormFeed feed) {
+        String source = c.extras().dataSource();
+        if (source == null) {
+            return List.of();
+        }
+        Object data = Feel.isExpression(source) ? Feel.evaluate(source, feed.data()) : feed.data().get(source);
+        List<List<String>> rows = new ArrayList<>();
+        if (data instanceof Collection<?> many) {
+            for (Object row : many) {
+                if (row instanceof Map<?, ?> cells) {
+                    rows.add(c.extras().columns().stream().map(col -> cells.get(col.value()) == null ? ""
+                            : String.valueOf(cells.get(col.value()))).toList());
+                }
+            }
+        }
+        return List.copyOf(rows);
     }
 
     /** The template's name for a component: "upload" for either form of file field, else form-js's type. */
     private static String viewType(FormComponent c) {
-        return c.isUpload() ? "upload" : c.type();
+        return c.isUpload() ? "upload" : c.readonly() && c.key() != null ? "readonly" : c.type();
     }
 
     private static String inputType(FormComponent c) {
@@ -240,7 +353,7 @@ public class FormViews {
         return raw;
     }
 
-    private static List<String> posted(Object v) {
+    static List<String> posted(Object v) {
         if (v instanceof List<?> many) {
             return many.stream().map(String::valueOf).toList();
         }

@@ -95,7 +95,11 @@ class SubmissionStore {
                 + "WHERE id = ? AND status = 'SUBMITTED'", now(), id) == 1;
     }
 
-    /** Replaces all answers of a submission with these (typed values in form order). */
+    /**
+     * Replaces all answers of a submission with these (typed values in form order). A dynamic list's answer
+     * path[i].key is stored as field "path.key" of list item i, so a report groups a list's fields in SQL; a
+     * choice whose options came from the data keeps the label it was shown with (the data may change later).
+     */
     void replaceAnswers(long id, FormDefinition form, Map<String, Object> values) {
         jdbc.update("DELETE FROM form_answer WHERE submission_id = ?", id);
         List<Object[]> rows = new ArrayList<>();
@@ -103,14 +107,17 @@ class SubmissionStore {
             Object value = values.get(field.key());
             if (value instanceof List<?> many) {
                 for (int i = 0; i < many.size(); i++) {
-                    rows.add(row(id, field.key(), i, null, null, null, null, String.valueOf(many.get(i)), null));
+                    String option = String.valueOf(many.get(i));
+                    rows.add(row(id, field.key(), i, field.hasFedOptions() ? field.optionLabel(option) : null, null,
+                            null, null, option, null));
                 }
             } else if (value != null) {
                 rows.add(row(id, field, value));
             }
         }
-        jdbc.batchUpdate("INSERT INTO form_answer (submission_id, field_key, position, text_value, number_value, "
-                + "date_value, boolean_value, option_value, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO form_answer (submission_id, field_key, list_item, position, text_value, "
+                + "number_value, date_value, boolean_value, option_value, document_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     private static Object[] row(long id, FormComponent field, Object value) {
@@ -124,22 +131,39 @@ class SubmissionStore {
         } else if (value instanceof DocumentRef doc) {
             return row(id, key, 0, doc.filename(), null, null, null, null, doc.documentId());
         } else if (field.kind() == FieldKind.SINGLE_CHOICE) {
-            return row(id, key, 0, null, null, null, null, value.toString(), null);
+            return row(id, key, 0, field.hasFedOptions() ? field.optionLabel(value.toString()) : null, null, null, null,
+                    value.toString(), null);
         }
         return row(id, key, 0, value.toString(), null, null, null, null, null);
     }
 
     private static Object[] row(long id, String key, int position, String text, BigDecimal number, Date date,
                                 Boolean bool, String option, Long document) {
-        return new Object[] {id, key, position, text, number, date, bool, option, document};
+        java.util.regex.Matcher item = FormDefinition.LIST_KEY.matcher(key);
+        if (item.matches()) {
+            return new Object[] {id, item.group(1) + "." + item.group(3), Integer.valueOf(item.group(2)), position, text,
+                    number, date, bool, option, document};
+        }
+        return new Object[] {id, key, null, position, text, number, date, bool, option, document};
+    }
+
+    /** The answer's key as the forms engine names it: path[i].key for a list item's field. */
+    private static String key(ResultSet rs, int fieldKey, int listItem) throws SQLException {
+        String key = rs.getString(fieldKey);
+        int item = rs.getInt(listItem);
+        if (rs.wasNull() || key == null) {
+            return key;
+        }
+        int dot = key.indexOf('.');
+        return key.substring(0, dot) + "[" + item + "]" + key.substring(dot);
     }
 
     /** The stored answers, typed as the validator makes them (multi-choices as lists, uploads as DocumentRef). */
     Map<String, Object> answers(long id, FormDefinition form) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        jdbc.query("SELECT field_key, text_value, number_value, date_value, boolean_value, option_value, document_id "
-                + "FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
-                    put(answers, form, rs.getString(1), value(rs, 2));
+        jdbc.query("SELECT field_key, list_item, text_value, number_value, date_value, boolean_value, option_value, "
+                + "document_id FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
+                    put(answers, form, key(rs, 1, 2), value(rs, 3));
                 }, id);
         return answers;
     }
@@ -150,14 +174,14 @@ class SubmissionStore {
      */
     Map<Long, Map<String, Object>> submittedAnswers(Subject subject, FormDefinition form) {
         Map<Long, Map<String, Object>> all = new LinkedHashMap<>();
-        jdbc.query("SELECT s.id, a.field_key, a.text_value, a.number_value, a.date_value, a.boolean_value, "
+        jdbc.query("SELECT s.id, a.field_key, a.list_item, a.text_value, a.number_value, a.date_value, a.boolean_value, "
                 + "a.option_value, a.document_id FROM form_submission s LEFT JOIN form_answer a ON a.submission_id = s.id "
                 + "WHERE s.subject_type = ? AND s.subject_id = ? AND s.status = 'SUBMITTED' AND s.form_id = ? "
                 + "AND s.form_version_hash = ? ORDER BY s.id, a.id", rs -> {
                     Map<String, Object> answers = all.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>());
-                    String key = rs.getString(2);
+                    String key = key(rs, 2, 3);
                     if (key != null) {
-                        put(answers, form, key, value(rs, 3));
+                        put(answers, form, key, value(rs, 4));
                     }
                 }, subject.type(), subject.id(), form.id(), form.versionHash());
         return all;

@@ -91,18 +91,41 @@ public class Submissions {
      * uploads are checked only when stored.
      */
     public List<FieldError> check(FormDefinition form, FormInput input, boolean submitting) {
-        return FormValidator.validate(form, input, submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT,
-                Map.of()).errors();
+        FormInput in = compact(form, input);
+        return FormValidator.validate(form.resolve(FormFeed.NONE, in.values().keySet()), in,
+                submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT, Map.of()).errors();
     }
 
     /** Saves unfinished answers: types and limits are checked, required fields are not. */
     public SaveResult saveDraft(long id, int expectedVersion, FormInput input) {
-        return save(id, expectedVersion, input, FormValidator.Mode.DRAFT);
+        return save(id, expectedVersion, input, FormValidator.Mode.DRAFT, FormFeed.NONE);
     }
 
     /** Hands in: everything is checked (required fields too); then the submission is locked. */
     public SaveResult submit(long id, int expectedVersion, FormInput input) {
-        return save(id, expectedVersion, input, FormValidator.Mode.SUBMIT);
+        return save(id, expectedVersion, input, FormValidator.Mode.SUBMIT, FormFeed.NONE);
+    }
+
+    /**
+     * Saves as a draft or hands in a form that is filled in with data (options of valuesKey, read-only values, the
+     * items of lists the data gives), as the page that showed it was given the same data.
+     */
+    public SaveResult save(long id, int expectedVersion, FormInput input, boolean submitting, FormFeed feed) {
+        return save(id, expectedVersion, input, submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT, feed);
+    }
+
+    /** The added items left as they came are dropped from the lists the person adds to; marks go. */
+    static FormInput compact(FormDefinition template, FormInput input) {
+        FormInput in = input.withoutMarks();
+        for (FormComponent list : FormDefinition.lists(template.components())) {
+            if (list.extras().allowAddRemove()) {
+                FormDefinition items = new FormDefinition(template.id(), "", 0, Map.of(), list.components(), "");
+                in = in.withoutBlankItems(list.extras().path(), local -> items.field(local)
+                        .map(f -> f.defaultValue() == null ? List.<String>of() : FormViews.posted(f.defaultValue()))
+                        .orElse(List.of()));
+            }
+        }
+        return in;
     }
 
     /** The process sends a submitted form back: it becomes a draft again (with a new version). */
@@ -146,12 +169,13 @@ public class Submissions {
         return value;
     }
 
-    private SaveResult save(long id, int expectedVersion, FormInput input, FormValidator.Mode mode) {
+    private SaveResult save(long id, int expectedVersion, FormInput posted, FormValidator.Mode mode, FormFeed feed) {
         Submission current = store.find(id).orElseThrow(() -> new NoSuchElementException("No submission " + id));
         if (current.isLocked()) {
             return new SaveResult.Locked(current);
         }
-        FormDefinition form = form(current);
+        FormInput input = compact(form(current), posted);
+        FormDefinition form = form(current).resolve(feed, input.values().keySet());
         if (current.version() != expectedVersion) {
             return conflict(current, form, input);
         }

@@ -36,6 +36,18 @@ final class Visibility {
     private static void collect(List<FormComponent> components, Map<String, Object> answers, boolean parentHidden,
                                 Set<String> into) {
         for (FormComponent c : components) {
+            if (FormDefinition.LIST_ITEM.equals(c.type())) {
+                // an item's conditions see its own fields by their own keys, as form-js scopes them
+                String prefix = c.properties().get("list") + "[" + c.properties().get("index") + "].";
+                Map<String, Object> scoped = new HashMap<>(answers);
+                answers.forEach((k, v) -> {
+                    if (k.startsWith(prefix)) {
+                        scoped.put(k.substring(prefix.length()), v);
+                    }
+                });
+                collect(c.components(), scoped, parentHidden, into);
+                continue;
+            }
             boolean hide = parentHidden || Feel.isTrue(c.hide(), answers);
             if (hide) {
                 if (c.id() != null) {

@@ -148,4 +148,36 @@ class FormRenderTest {
                 .containsSubsequence("Pejlemærker I arbejder med", "Ulighed i sundhed, Verdensmålene")
                 .containsSubsequence("Jeg bekræfter, at oplysningerne er rigtige", "Ja");
     }
+
+    @Test
+    void theAnnualEvaluationRendersItsGoalsFromTheDataAndItsActivitiesWithAddAndRemove() {
+        FormDefinition evaluation = TestForms.file("annual-evaluation");
+        FormFeed feed = new FormFeed(Map.of(
+                "goals", List.of(Map.of("goal", "11"), Map.of("goal", "12")),
+                "goalOptions", List.of(Map.of("label", "Sundhed i alle politikker", "value", "11"),
+                        Map.of("label", "Lighed <script>alert(1)</script>", "value", "12")),
+                "sdgOptions", List.of(Map.of("label", "3. Sundhed og trivsel", "value", "3")),
+                "sixPOptions", List.of(), "themeGroupOptions", List.of()));
+        Map<String, List<String>> typed = Map.of("activities[0].title", List.of("Cykelby"),
+                "activities[1].title", List.of("Røgfri skole"));
+        for (Locale locale : List.of(DA, EN, Locale.forLanguageTag("sv"), Locale.forLanguageTag("nb"))) {
+            Document page = render(views.filled(evaluation, feed, typed, locale), locale);
+            // each goal an item showing its title from the data, not an input; a required radio per goal
+            assertThat(page.select(".form-list-item .form-readonly").eachText())
+                    .anySatisfy(t -> assertThat(t).endsWith("Sundhed i alle politikker"))
+                    .anySatisfy(t -> assertThat(t).endsWith("Lighed <script>alert(1)</script>"));
+            assertThat(page.select("input[name=f.goals[1].progress][type=radio]")).hasSize(4);
+            assertThat(page.select("[name=f.goals[0].goal]")).isEmpty();
+            assertThat(page.select("script")).isEmpty();
+            // the activities as typed, each removable, and one more to add
+            assertThat(page.select("input[name=f.activities[1].title]").attr("value")).isEqualTo("Røgfri skole");
+            assertThat(page.select("button[name=action][value=remove:activities[1]]")).hasSize(1);
+            assertThat(page.select("button[name=action][value=add:activities]")).hasSize(1);
+            assertThat(page.select("input[name=f.activities[0].sdgs][value=3]")).hasSize(1);
+            assertThat(page.text()).doesNotContain("form.list").doesNotContain("{{");
+        }
+        Document english = render(views.filled(evaluation, feed, typed, EN), EN);
+        assertThat(english.select(".form-list h3").eachText()).containsExactly("Strategic goals", "Activities");
+        assertThat(english.select(".form-list-item legend").eachText()).contains("Activities 2");
+    }
 }

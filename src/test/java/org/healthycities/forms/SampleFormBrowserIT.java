@@ -18,7 +18,6 @@ import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,7 +64,7 @@ class SampleFormBrowserIT {
                     phone.find("#f-beslutningsdato"));
             phone.click("label[for=f-harHandleplan]");
             // forms.js asks the server's FEEL engine and shows the upload field
-            new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
+            phone.waiting(Duration.ofSeconds(20))
                     .until(d -> d.findElement(By.cssSelector("[data-field=f-handleplan]")).isDisplayed());
             phone.find("#f-handleplan").sendKeys(png.toAbsolutePath().toString());
             phone.click("button[value=draft]").waitForText("Kladden er gemt.");
@@ -117,8 +116,7 @@ class SampleFormBrowserIT {
 
         Browser browser = Browser.open(port, false);
         try {
-            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
-            wait.ignoring(StaleElementReferenceException.class); // Tasklist re-renders its lists while we look
+            WebDriverWait wait = browser.waiting(Duration.ofSeconds(90)); // Tasklist re-renders its lists while we look
             browser.tasklistLogin("admin", TestUsers.ADMIN_PASSWORD);
             WebElement filter = wait.until(d -> d.findElements(By.cssSelector(".task-filters .task-filter")).stream()
                     .filter(f -> f.getText().contains("Sekretariatet")).findFirst().orElse(null));

@@ -46,7 +46,7 @@ class MembershipTasklistBrowserIT {
         String secretary = TestUsers.create(identity, "tasklist", CurrentUser.SECRETARIAT, "sund-by");
 
         try (Browser browser = Browser.open(port, false)) {
-            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
+            WebDriverWait wait = browser.waiting(Duration.ofSeconds(90));
             try {
                 browser.tasklistLogin(secretary, TestUsers.PASSWORD);
                 // the link our task page offers ("Open in Camunda Tasklist")

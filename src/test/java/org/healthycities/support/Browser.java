@@ -66,6 +66,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** A wait that looks again when a page (Tasklist's Angular app, the form editor) redraws an element under it. */
+    public WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     public Browser go(String path) {
         driver.get(baseUrl + path);
         return this;
@@ -113,9 +120,7 @@ public final class Browser implements AutoCloseable {
 
     public Browser waitForText(String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> text().contains(text));
+            waiting(Duration.ofSeconds(30)).until(d -> text().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             // say what the page showed instead, and keep a picture of it
             screenshot("timeout-" + System.currentTimeMillis());
@@ -142,14 +147,14 @@ public final class Browser implements AutoCloseable {
     public Browser tasklistLogin(String username, String password) {
         go("/camunda/app/tasklist/");
         for (int attempt = 1; ; attempt++) {
-            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(
+            waiting(Duration.ofSeconds(90)).until(d -> d.findElements(
                     By.cssSelector("form[name=signinForm] input[type=password]")).stream().anyMatch(WebElement::isDisplayed));
             pause(2000L * attempt); // let the Angular app finish drawing the form before typing into it
             type("form[name=signinForm] input[type=text]", username)
                     .type("form[name=signinForm] input[type=password]", password)
                     .click("form[name=signinForm] button[type=submit]");
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(30))
+                waiting(Duration.ofSeconds(30))
                         .until(d -> !d.findElements(By.cssSelector(".task-filters .task-filter")).isEmpty());
                 return this;
             } catch (org.openqa.selenium.TimeoutException e) {

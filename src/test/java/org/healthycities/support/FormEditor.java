@@ -13,7 +13,7 @@ public final class FormEditor {
     }
 
     public static WebDriverWait waiting(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        return browser.waiting(Duration.ofSeconds(30));
     }
 
     /**

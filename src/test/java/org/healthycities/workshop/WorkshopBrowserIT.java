@@ -19,7 +19,6 @@ import org.healthycities.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,8 +40,7 @@ class WorkshopBrowserIT {
     SheetStore sheets;
 
     private static void waitUntil(Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        browser.waiting(Duration.ofSeconds(30)).until(condition);
     }
 
     private static String statusOf(Browser browser, String questionId) {

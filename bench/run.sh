@@ -8,27 +8,48 @@
 #    burst and prints its ratio to it; each records its measured part with JFR (jcmd JFR.start/stop on the application JVM);
 # 3. stops the application (SIGTERM, the embedded MariaDB stops with it);
 # 4. the evaluation benchmark (1,300 members, report over 10 years), in its own JVM on its own embedded MariaDB,
-#    with its JDBC baseline and a JFR recording of the opening and of the report.
+#    with its JDBC baseline and a JFR recording of the opening and of the report;
+# 5. the survey results benchmark (1,300 members answer 30 fields; the results page and its XLSX export, through
+#    the service and over HTTP), in its own JVM on its own embedded MariaDB, against a JDBC SELECT of the same rows.
 # Output: target/bench/*.log, *.jfr and *.hot.txt (top methods). Settings by environment:
 #   PORT (18080) PARTICIPANTS (600) WORKSHOP_GROUPS (100) BURST_THREADS (64) APPLICATIONS (200) APPLY_THREADS (32)
-#   MEMBERS (1300) YEARS (10) ONLY (e.g. "workshop applications" or "evaluation")
+#   MEMBERS (1300) YEARS (10) SURVEY_MEMBERS (1300) SURVEY_ROUNDS (7) ONLY (e.g. "workshop applications" or
+#   "evaluation" or "surveys") BENCH_CLASSPATH_FILE (the dependencies' class path, test scope, instead of asking
+#   the dependency plugin for it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-18080}"
 DATA="target/bench-data"
 OUT="target/bench"
 PASSWORD="bench-$(date +%s)-Pa55"
-ONLY="${ONLY:-baseline workshop applications evaluation}"
+ONLY="${ONLY:-baseline workshop applications evaluation surveys}"
 mkdir -p "$OUT"
 
 echo "== machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+if [[ -n "${BENCH_CLASSPATH_FILE:-}" ]]; then
+  # the dependencies' class path given (e.g. where the dependency plugin cannot be resolved offline)
+  mvn -B -q test-compile
+  tr -d '\n' < "$BENCH_CLASSPATH_FILE" > target/bench-classpath.txt.new
+  mv target/bench-classpath.txt.new target/bench-classpath.txt
+else
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+fi
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 rm -rf target/bench-classes
 javac -nowarn -d target/bench-classes -cp "$CP" bench/*.java
 BENCH_CP="target/bench-classes:$CP"
+
+# a benchmark in its own JVM on its own embedded MariaDB: the application itself, without target/test-classes (the
+# tests' fixtures are Spring components too); its output goes to $OUT/<log>.log
+own_jvm() { # main class, log name, -D settings...
+  local main="$1" log="$2"
+  shift 2
+  java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dprofile.dir="$OUT" "$@" \
+    -cp "target/bench-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" 2>&1 \
+    | grep -v '^\s*$' | tee "$OUT/$log.log"
+}
 
 hot() { # top methods of a recording
   python3 bench/hot-methods.py "$1" > "${1%.jfr}.hot.txt" || true
@@ -97,13 +118,16 @@ fi
 
 if [[ " $ONLY " == *" evaluation "* ]]; then
   echo "== evaluation round (own JVM and embedded MariaDB)"
-  # the application itself, without target/test-classes: the tests' fixtures are Spring components too
-  EVALUATION_CP="target/bench-classes:target/classes:$(cat target/bench-classpath.txt)"
-  java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dprofile.dir="$OUT" \
-    -Dmembers="${MEMBERS:-1300}" -Dyears="${YEARS:-10}" -cp "$EVALUATION_CP" EvaluationBenchmark 2>&1 \
-    | grep -v '^\s*$' | tee "$OUT/evaluation.log"
+  own_jvm EvaluationBenchmark evaluation -Dmembers="${MEMBERS:-1300}" -Dyears="${YEARS:-10}"
   echo "== evaluation done; load $(cut -d' ' -f1-3 /proc/loadavg)"
   hot "$OUT/evaluation-opening.jfr"
   hot "$OUT/evaluation-report.jfr"
+fi
+
+if [[ " $ONLY " == *" surveys "* ]]; then
+  echo "== survey results (own JVM and embedded MariaDB)"
+  own_jvm SurveyResultsBenchmark surveys -Dmembers="${SURVEY_MEMBERS:-1300}" -Drounds="${SURVEY_ROUNDS:-7}"
+  echo "== survey results done; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  hot "$OUT/surveys.jfr"
 fi
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 class EvaluationPersonalData implements PersonalDataHolder {
 
     static final String TYPE = "member-evaluation";
-    /** Free texts of an evaluation that may mention the coordinator. */
-    private static final List<String> TEXTS = List.of("review_comment", "inequality_text", "wishes_text");
+    /** Free texts of an evaluation's own record that may mention the coordinator (the answers are the form's). */
+    private static final List<String> TEXTS = List.of("review_comment");
 
     private final JdbcTemplate jdbc;
 
@@ -69,6 +69,15 @@ class EvaluationPersonalData implements PersonalDataHolder {
                             Erased.redact(text, people), id);
                 }
             }
+            // the answers' free texts (not the options' labels, not file names)
+            jdbc.query("SELECT a.id, a.text_value FROM form_answer a JOIN form_submission s ON s.id = a.submission_id"
+                    + " WHERE s.subject_type = ? AND s.subject_id = ? AND a.text_value IS NOT NULL"
+                    + " AND a.option_value IS NULL AND a.document_id IS NULL", rs -> {
+                        String redacted = Erased.redact(rs.getString(2), people);
+                        if (!redacted.equals(rs.getString(2))) {
+                            jdbc.update("UPDATE form_answer SET text_value = ? WHERE id = ?", redacted, rs.getLong(1));
+                        }
+                    }, EvaluationService.SUBJECT_TYPE, String.valueOf(id));
             jdbc.query("SELECT id, detail FROM evaluation_event WHERE evaluation_id = ? AND detail IS NOT NULL",
                     rs -> {
                         jdbc.update("UPDATE evaluation_event SET detail = ? WHERE id = ?",

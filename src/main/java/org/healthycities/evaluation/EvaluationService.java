@@ -11,16 +11,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.MessageSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import java.util.Locale;
 import org.healthycities.documents.DocumentService;
-import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.StoredDocument;
-import org.healthycities.documents.UploadResult;
+import org.healthycities.forms.DocumentRef;
+import org.healthycities.forms.FormFeed;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.Subject;
+import org.healthycities.forms.Submission;
+import org.healthycities.forms.Submissions;
+import org.healthycities.forms.Submitter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.StrategicGoal;
@@ -58,12 +71,19 @@ class EvaluationService {
     private final ManagementService management;
     private final AuditLog audit;
     private final NetworkClock time;
+    private final Submissions submissions;
+    private final TransactionTemplate tx;
+    private final MessageSource messages;
 
     EvaluationService(EvaluationRepository evaluations, RoundRepository rounds, RoundService roundService,
                       EvaluationLinks links, EvaluationEvents events, EvaluationMails mails,
                       NetworkDirectory networks, DocumentService documents, RuntimeService runtime,
                       TaskService tasks, ManagementService management, AuditLog audit,
-                      NetworkClock time) {
+                      NetworkClock time, Submissions submissions, PlatformTransactionManager txm,
+                      MessageSource messages) {
+        this.submissions = submissions;
+        this.messages = messages;
+        this.tx = new TransactionTemplate(txm);
         this.evaluations = evaluations;
         this.rounds = rounds;
         this.roundService = roundService;
@@ -97,10 +117,6 @@ class EvaluationService {
     }
 
     private MemberEvaluation loaded(MemberEvaluation e) {
-        e.getGoals().size();
-        e.getActivities().forEach(a -> a.getSdgs().size());
-        e.getTags().size();
-        e.getThemeGroups().size();
         return e;
     }
 
@@ -150,9 +166,15 @@ class EvaluationService {
 
     // ---- the coordinator's form -----------------------------------------------------------------------
 
+    /** The form file the evaluation is answered on; its submission's subject is the evaluation. */
+    static final String FORM = "annual-evaluation";
+    /** The longest review comment a reviewer may write. */
+    static final int MAX_COMMENT = 5000;
+    static final String SUBJECT_TYPE = "evaluation";
+
     /** What the form is built from: the round's strategic goals (from the database), tags, theme groups. */
     record FormContext(EvaluationRound round, Strategy strategy, List<StrategicGoal> goals, List<Tag> sdgs,
-                       List<Tag> sixPs, List<ThemeGroup> themeGroups, List<Activity> lastYear) {
+                       List<Tag> sixPs, List<ThemeGroup> themeGroups, List<EvaluationAnswers.Activity> lastYear) {
         List<Long> goalIds() {
             return goals.stream().map(StrategicGoal::getId).toList();
         }
@@ -161,6 +183,23 @@ class EvaluationService {
             return goals.stream().filter(g -> g.getId().toString().equals(goalId)).map(StrategicGoal::getTitle)
                     .findFirst().orElse("");
         }
+
+        /**
+         * The form's data, as Tasklist would get it from process variables: the goals as the items of the goals
+         * list, and the option lists its valuesKeys name, in the reader's language.
+         */
+        FormFeed feed(Locale locale) {
+            List<Map<String, Object>> goalItems = new ArrayList<>();
+            List<Map<String, Object>> goalOptions = new ArrayList<>();
+            for (StrategicGoal g : goals) {
+                goalItems.add(Map.of(EvaluationAnswers.GOAL, g.getId().toString()));
+                goalOptions.add(Map.of("label", g.getTitle(), "value", g.getId().toString()));
+            }
+            return new FormFeed(Map.of(EvaluationAnswers.GOALS, goalItems, "goalOptions", goalOptions,
+                    "sdgOptions", sdgs.stream().map(t -> Map.of("label", t.getPosition() + ". " + t.name(locale), "value", t.getCode())).toList(),
+                    "sixPOptions", sixPs.stream().map(t -> Map.of("label", t.name(locale), "value", t.getCode())).toList(),
+                    "themeGroupOptions", themeGroups.stream().map(t -> Map.of("label", t.getName(), "value", t.getId().toString())).toList()));
+        }
     }
 
     FormContext context(MemberEvaluation e) {
@@ -168,62 +207,79 @@ class EvaluationService {
         Strategy strategy = networks.strategies(e.getNetworkId()).stream()
                 .filter(s -> s.getId().equals(round.getStrategyId())).findFirst()
                 .orElseGet(() -> roundService.strategyFor(e.getNetworkId(), round.getYear()).orElseThrow());
-        List<Activity> lastYear = rounds.findByNetworkIdAndYear(e.getNetworkId(), round.getYear() - 1)
+        List<ThemeGroup> groups = networks.themeGroups(e.getNetworkId());
+        List<EvaluationAnswers.Activity> lastYear = rounds.findByNetworkIdAndYear(e.getNetworkId(), round.getYear() - 1)
                 .flatMap(r -> evaluations.findByRoundIdAndMemberId(r.getId(), e.getMemberId()))
-                .map(prev -> { prev.getActivities().forEach(a -> a.getSdgs().size()); return prev.getActivities(); })
+                .map(prev -> EvaluationAnswers.of(storedAnswers(prev), strategy.getGoals(), groups).activities())
                 .orElse(List.of());
-        return new FormContext(round, strategy, strategy.getGoals(), networks.sdgs(), networks.sixPs(),
-                networks.themeGroups(e.getNetworkId()), lastYear);
+        return new FormContext(round, strategy, strategy.getGoals(), networks.sdgs(), networks.sixPs(), groups, lastYear);
     }
 
-    /** The form's answer to a save: what happened, the problems if refused, and the input to show again. */
-    record SaveResult(Outcome outcome, List<EvaluationInput.Problem> problems, EvaluationInput input) {
+    /**
+     * The member's submission of the form (made on first use). While the coordinator may still change the
+     * answers (a draft, sent back, late) it is open: a submission handed in earlier is reopened.
+     */
+    Submission submission(MemberEvaluation e) {
+        Subject subject = new Subject(SUBJECT_TYPE, e.getId().toString());
+        Submission s = submissions.findFor(subject).stream().reduce((a, b) -> b)
+                .orElseGet(() -> submissions.create(FORM, subject, e.getNetworkId(), Submitter.NOBODY));
+        boolean open = e.getStatus().editable() || e.getStatus() == EvaluationStatus.MISSING
+                || e.getStatus() == EvaluationStatus.LATE;
+        return open && s.isLocked() ? submissions.reopen(s.id()) : s;
+    }
+
+    private Map<String, Object> storedAnswers(MemberEvaluation e) {
+        return submissions.findFor(new Subject(SUBJECT_TYPE, e.getId().toString())).stream().reduce((a, b) -> b)
+                .map(s -> submissions.answers(s.id())).orElse(Map.of());
+    }
+
+    /** What the member answered (nothing yet: empty), read with the round's goals. */
+    @Transactional(readOnly = true)
+    EvaluationAnswers answers(MemberEvaluation e) {
+        FormContext ctx = context(e);
+        return EvaluationAnswers.of(storedAnswers(e), ctx.goals(), ctx.themeGroups());
+    }
+
+    /** The form's answer to a save: what happened, and the forms engine's result (refusals, a conflict). */
+    record SaveResult(Outcome outcome, org.healthycities.forms.SaveResult form) {
     }
 
     enum Outcome { SAVED, SUBMITTED, LATE, INVALID, STALE, CLOSED }
 
     /**
-     * Saves the coordinator's answers as a draft or submits them. Nothing is written when anything is wrong
-     * (including a refused upload or a version someone else saved since). A submission after the round closed,
-     * or after the member's process stopped waiting, is kept as a late draft for the secretariat.
+     * Saves the coordinator's answers as a draft or submits them, in the forms engine, with the form's data: all
+     * or nothing (a refused upload, a version someone else saved since). Outside a transaction, as the upload is
+     * read first. A submission after the round closed, or after the member's process stopped waiting, is kept as
+     * a late answer for the secretariat.
      */
-    SaveResult save(long evaluationId, EvaluationInput input, boolean submit, ReadUpload upload) {
-        MemberEvaluation e = loaded(evaluation(evaluationId));
-        FormContext ctx = context(e);
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    SaveResult save(long evaluationId, int version, FormInput input, boolean submit, Locale locale) {
+        MemberEvaluation e = tx.execute(t -> evaluation(evaluationId));
         if (!e.getStatus().editable() && e.getStatus() != EvaluationStatus.MISSING
                 && e.getStatus() != EvaluationStatus.LATE) {
-            return new SaveResult(Outcome.CLOSED, List.of(), input);
+            return new SaveResult(Outcome.CLOSED, null);
         }
-        List<EvaluationInput.Problem> problems = new ArrayList<>(input.check(submit, ctx.goalIds(),
-                codes(ctx.sdgs()), codes(ctx.sixPs()),
-                ctx.themeGroups().stream().map(g -> g.getId().toString()).collect(Collectors.toSet())));
-        if (input.version != e.getVersion()) {
-            keepUpload(e, upload);
-            return new SaveResult(Outcome.STALE, List.of(new EvaluationInput.Problem(null, "evaluation.error.stale")), input);
+        FormFeed feed = tx.execute(t -> context(e).feed(locale));
+        Submission s = tx.execute(t -> submission(e));
+        org.healthycities.forms.SaveResult result = submissions.save(s.id(), version, input, submit, feed);
+        if (result instanceof org.healthycities.forms.SaveResult.Invalid) {
+            return new SaveResult(Outcome.INVALID, result);
         }
-        if (!problems.isEmpty()) {
-            keepUpload(e, upload);
-            return new SaveResult(Outcome.INVALID, problems, input);
+        if (result instanceof org.healthycities.forms.SaveResult.Conflict) {
+            return new SaveResult(Outcome.STALE, result);
         }
-        if (upload != null) {
-            UploadResult stored = documents.store(e.getNetworkId(), DOCUMENT_OWNER, e.getId().toString(), upload);
-            if (stored instanceof UploadResult.Refused refused) {
-                problems.add(new EvaluationInput.Problem("document", refused.messageKey(), refused.args().toArray()));
-                return new SaveResult(Outcome.INVALID, problems, input);
-            }
-            e.document(((UploadResult.Stored) stored).document().id());
-            dropKeptUpload(e.getId());
-        } else {
-            // the file kept from a refused save is the action plan now
-            Optional<StoredDocument> kept = keptUpload(e.getId());
-            if (kept.isPresent()) {
-                documents.transfer(kept.get().id(), DOCUMENT_OWNER, e.getId().toString());
-                e.document(kept.get().id());
-            }
+        if (!(result instanceof org.healthycities.forms.SaveResult.Saved saved)) {
+            return new SaveResult(Outcome.CLOSED, result);
         }
-        apply(e, ctx, input);
-        boolean closed = ctx.round().isClosed();
+        return new SaveResult(tx.execute(t -> saved(evaluation(evaluationId), saved.submission(), submit)), result);
+    }
+
+    /** The evaluation's state after its answers were stored. */
+    private Outcome saved(MemberEvaluation e, Submission s, boolean submit) {
+        e.document(submissions.documents(s).values().stream().map(DocumentRef::documentId).findFirst().orElse(null));
+        boolean closed = round(e.getRoundId()).isClosed();
         Optional<ProcessInstance> waiting = closed ? Optional.empty() : waitingForAnswer(e);
+        long evaluationId = e.getId();
         if (!submit) {
             boolean late = closed || e.getStatus() == EvaluationStatus.MISSING || e.getStatus() == EvaluationStatus.LATE;
             if (late) {
@@ -232,76 +288,99 @@ class EvaluationService {
                 e.status(EvaluationStatus.DRAFT);
             }
             events.record(evaluationId, EvaluationEvents.SAVED, null, "coordinator", null);
-            return new SaveResult(late ? Outcome.LATE : Outcome.SAVED, List.of(), input);
+            return late ? Outcome.LATE : Outcome.SAVED;
         }
         if (waiting.isEmpty()) {
             e.submitted(time.now(), true);
             events.record(evaluationId, EvaluationEvents.LATE, null, "coordinator", null);
-            return new SaveResult(Outcome.LATE, List.of(), input);
+            return Outcome.LATE;
         }
         e.submitted(time.now(), false);
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
         runtime.createMessageCorrelation(MESSAGE_SUBMITTED).processInstanceId(waiting.get().getId()).correlate();
-        return new SaveResult(Outcome.SUBMITTED, List.of(), input);
+        return Outcome.SUBMITTED;
     }
 
-    static final String DOCUMENT_OWNER = "evaluation";
-    /** An action plan chosen on a save that was refused, kept so the coordinator need not choose it again. */
-    static final String PENDING_OWNER = DocumentService.PENDING + DOCUMENT_OWNER;
-
-    /** A readable upload of a refused save, kept for the next save (replacing one kept before). */
-    private void keepUpload(MemberEvaluation e, ReadUpload upload) {
-        if (upload != null && upload.refused().isEmpty()) {
-            dropKeptUpload(e.getId());
-            documents.store(e.getNetworkId(), PENDING_OWNER, e.getId().toString(), upload);
-        }
-    }
-
-    /** The action plan kept from a refused save, if any. */
+    /**
+     * The member's answers with the form's data, as Camunda Tasklist gives a form its data: one variable per
+     * top-level key, lists and options as JSON (Tasklist parses JSON variables for form-js), in Danish.
+     */
     @Transactional(readOnly = true)
-    Optional<StoredDocument> keptUpload(long evaluationId) {
-        List<StoredDocument> kept = documents.findByOwner(PENDING_OWNER, String.valueOf(evaluationId));
-        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+    Map<String, Object> tasklistData(long evaluationId) {
+        MemberEvaluation e = evaluation(evaluationId);
+        FormContext ctx = context(e);
+        Map<String, Object> answers = storedAnswers(e);
+        Map<String, Object> data = new LinkedHashMap<>(ctx.feed(Locale.forLanguageTag("da")).data());
+        EvaluationAnswers read = EvaluationAnswers.of(answers, ctx.goals(), ctx.themeGroups());
+        List<Map<String, Object>> goals = new ArrayList<>();
+        for (int i = 0; i < ctx.goals().size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(EvaluationAnswers.GOAL, ctx.goals().get(i).getId().toString());
+            EvaluationAnswers.Goal answered = i < read.goals().size() ? read.goals().get(i) : null;
+            if (answered != null && answered.progress() != null) {
+                item.put(EvaluationAnswers.PROGRESS, answered.progress().name());
+            }
+            if (answered != null && answered.whatDone() != null) {
+                item.put(EvaluationAnswers.WHAT_DONE, answered.whatDone());
+            }
+            goals.add(item);
+        }
+        data.put(EvaluationAnswers.GOALS, goals);
+        data.put(EvaluationAnswers.ACTIVITIES, read.activities().stream().map(a -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(EvaluationAnswers.TITLE, a.title());
+            item.put(EvaluationAnswers.GOAL, a.goalId() == null ? null : a.goalId().toString());
+            item.put(EvaluationAnswers.STATUS, a.status().name());
+            item.put(EvaluationAnswers.PARTNERS, a.partners());
+            item.put(EvaluationAnswers.ACTIVITY_SDGS, a.sdgs());
+            return item;
+        }).toList());
+        data.put(EvaluationAnswers.SDGS, read.sdgs());
+        data.put(EvaluationAnswers.SIX_PS, read.sixPs());
+        data.put(EvaluationAnswers.THEME_GROUPS, read.themeGroups().stream().map(g -> g.id().toString()).toList());
+        Map<String, Object> variables = new LinkedHashMap<>();
+        data.forEach((key, value) -> variables.put(key, Variables.objectValue(value)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create()));
+        variables.put(EvaluationAnswers.INEQUALITY, read.inequalityText());
+        variables.put(EvaluationAnswers.WISHES, read.wishesText());
+        variables.put(EvaluationAnswers.DOCUMENT, read.document() == null ? null : read.document().filename());
+        return variables;
     }
 
-    /** Forgets the kept file ("remove", or a new file saved). */
-    void dropKeptUpload(long evaluationId) {
-        documents.findByOwner(PENDING_OWNER, String.valueOf(evaluationId)).forEach(d -> documents.delete(d.id()));
+    /** What Tasklist submits with the evaluation's form besides the decision: the form's data and the comment. */
+    static final List<String> TASKLIST_VARIABLES = List.of(EvaluationAnswers.GOALS, "goalOptions", "sdgOptions",
+            "sixPOptions", "themeGroupOptions", EvaluationAnswers.ACTIVITIES, EvaluationAnswers.SDGS,
+            EvaluationAnswers.SIX_PS, EvaluationAnswers.THEME_GROUPS, EvaluationAnswers.INEQUALITY,
+            EvaluationAnswers.WISHES, EvaluationAnswers.DOCUMENT, "reviewComment");
+
+    /**
+     * The review decided in Camunda Tasklist, recorded as our pages record it; a decision our pages made is
+     * recorded already (the evaluation is no longer waiting for review). A send-back without a comment is refused
+     * with the reason, which Tasklist shows, and the task stays open.
+     */
+    void reviewedInTasklist(long evaluationId, String decision, String comment, String reviewer) {
+        MemberEvaluation e = evaluation(evaluationId);
+        if (e.getStatus() != EvaluationStatus.SUBMITTED) {
+            return;
+        }
+        boolean accept = "accept".equals(decision);
+        Locale danish = Locale.forLanguageTag("da");
+        if (!accept && !"sendBack".equals(decision)) {
+            throw new ProcessEngineException(messages.getMessage("evaluation.task.decision", null, danish));
+        }
+        if (!accept && (comment == null || comment.isBlank())) {
+            throw new ProcessEngineException(messages.getMessage("evaluation.review.commentRequired", null, danish));
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new ProcessEngineException(messages.getMessage("evaluation.review.commentTooLong", null, danish));
+        }
+        recordReview(e, accept, comment, reviewer == null ? "tasklist" : reviewer);
     }
 
     /** The stored action plan (name and size), if any. */
     @Transactional(readOnly = true)
     Optional<StoredDocument> document(Long documentId) {
         return documentId == null ? Optional.empty() : documents.find(documentId);
-    }
-
-    private void apply(MemberEvaluation e, FormContext ctx, EvaluationInput in) {
-        e.ensureGoals(ctx.goals().stream().map(g -> new GoalAnswer(g.getId(), g.getPosition(), g.getTitle())).toList());
-        for (StrategicGoal g : ctx.goals()) {
-            String p = in.progress(g.getId());
-            e.goal(g.getId()).orElseThrow().answer(p.isBlank() ? null : Progress.valueOf(p),
-                    EvaluationInput.blankToNull(in.whatDone(g.getId())));
-        }
-        List<Activity> activities = new ArrayList<>();
-        int position = 0;
-        for (EvaluationInput.ActivityInput a : in.activities) {
-            activities.add(new Activity(position++, a.title(), a.goalId().isBlank() ? null : Long.valueOf(a.goalId()),
-                    ActivityStatus.valueOf(a.status()), EvaluationInput.blankToNull(a.partners()),
-                    a.carriedFrom().matches("\\d{1,18}") ? Long.valueOf(a.carriedFrom()) : null,
-                    new LinkedHashSet<>(a.sdgs())));
-        }
-        Set<MemberEvaluation.TagRef> tags = new LinkedHashSet<>();
-        in.sdgs.forEach(c -> tags.add(new MemberEvaluation.TagRef(Tag.SDG, c)));
-        in.sixPs.forEach(c -> tags.add(new MemberEvaluation.TagRef(Tag.SIX_P, c)));
-        Set<MemberEvaluation.ThemeGroupRef> groups = new LinkedHashSet<>();
-        ctx.themeGroups().stream().filter(g -> in.inThemeGroup(g.getId()))
-                .forEach(g -> groups.add(new MemberEvaluation.ThemeGroupRef(g.getId(), g.getName())));
-        e.replaceAnswers(EvaluationInput.blankToNull(in.inequality), EvaluationInput.blankToNull(in.wishes), tags,
-                groups, activities);
-    }
-
-    private static Set<String> codes(List<Tag> tags) {
-        return tags.stream().map(Tag::getCode).collect(Collectors.toSet());
     }
 
     private Optional<ProcessInstance> instance(MemberEvaluation e) {
@@ -345,7 +424,7 @@ class EvaluationService {
 
     /** The review's decision on the record (the caller completes the review task, if there is one). */
     void recordReview(MemberEvaluation e, boolean accept, String comment, String by) {
-        e.reviewed(by, time.now(), accept, EvaluationInput.blankToNull(comment));
+        e.reviewed(by, time.now(), accept, comment == null || comment.isBlank() ? null : comment.strip());
         events.record(e.getId(), accept ? EvaluationEvents.ACCEPTED : EvaluationEvents.SENT_BACK, null, by, comment);
         if (accept) {
             // the coordinator hears of it, with the secretariat's comment (a send-back mails from the process)
@@ -450,6 +529,6 @@ class EvaluationService {
     }
 
     List<MemberEvaluation> ofMember(long memberId) {
-        return evaluations.findByMemberIdOrderByRoundIdAsc(memberId).stream().map(this::loaded).toList();
+        return evaluations.findByMemberIdOrderByRoundIdAsc(memberId);
     }
 }

@@ -3,6 +3,7 @@ package org.healthycities.evaluation;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +80,21 @@ public class EvaluationSteps {
 
     public void sendBack(Long evaluationId) {
         evaluations.mailSentBack(evaluationId);
+    }
+
+    /** The member's answers and the form's data, as the review task's local JSON variables for Camunda Tasklist. */
+    public Map<String, Object> answersForTasklist(Long evaluationId) {
+        return evaluations.tasklistData(evaluationId);
+    }
+
+    /** The variables Tasklist submits with the form, which the process does not keep. */
+    public java.util.Collection<String> tasklistVariables() {
+        return EvaluationService.TASKLIST_VARIABLES;
+    }
+
+    /** The review decided in Camunda Tasklist (our pages record theirs before they complete the task). */
+    public void reviewed(Long evaluationId, String decision, Object comment, String reviewer) {
+        evaluations.reviewedInTasklist(evaluationId, decision, comment == null ? null : comment.toString(), reviewer);
     }
 
     public void noAnswer(Long evaluationId) {

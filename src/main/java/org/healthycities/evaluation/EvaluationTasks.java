@@ -69,7 +69,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     public TaskFragment render(TaskView task, CurrentUser user, Locale locale) {
         MemberEvaluation e = evaluation(task);
         return new TaskFragment("evaluation/task", "evaluationRecord",
-                Map.of("evaluation", e, "ctx", evaluations.context(e), "locale", locale));
+                Map.of("evaluation", e, "answers", evaluations.answers(e), "ctx", evaluations.context(e), "locale", locale));
     }
 
     @Override
@@ -93,7 +93,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
             if ("sendBack".equals(decision) && comment.isEmpty()) {
                 return invalid("comment", "evaluation.review.commentRequired", locale);
             }
-            if (comment.length() > EvaluationInput.MAX_TEXT) {
+            if (comment.length() > EvaluationService.MAX_COMMENT) {
                 return invalid("comment", "evaluation.review.commentTooLong", locale);
             }
             evaluations.recordReview(e, "accept".equals(decision), comment, user.id());

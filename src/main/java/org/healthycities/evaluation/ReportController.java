@@ -58,8 +58,8 @@ class ReportController {
             throws IOException {
         EvaluationRound round = visibleRound(user, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.xlsx(round, evaluations.ofRound(id).stream().map(e -> evaluations.find(List.of(e.getNetworkId()), e.getId())
-                .orElseThrow()).toList(), locale, out);
+        exports.xlsx(round, evaluations.ofRound(id).stream().map(e -> new ReportExports.Answered(e, evaluations.answers(e)))
+                .toList(), locale, out);
         return download(out.toByteArray(),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 "evaluering-" + round.getYear() + ".xlsx");

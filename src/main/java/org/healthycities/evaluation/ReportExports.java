@@ -36,7 +36,11 @@ class ReportExports {
         this.messages = messages;
     }
 
-    void xlsx(EvaluationRound round, List<MemberEvaluation> evaluations, Locale locale, OutputStream out) throws IOException {
+    /** One member's evaluation with its answers. */
+    record Answered(MemberEvaluation evaluation, EvaluationAnswers answers) {
+    }
+
+    void xlsx(EvaluationRound round, List<Answered> evaluations, Locale locale, OutputStream out) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             Sheet answers = book.createSheet(text("evaluation.xlsx.answers", locale));
             header(answers, locale, "evaluation.member", "evaluation.round.status", "evaluation.member.deadline",
@@ -49,23 +53,23 @@ class ReportExports {
             header(activities, locale, "evaluation.member", "evaluation.activity.title", "evaluation.activity.goal",
                     "evaluation.activity.status", "evaluation.activity.partners", "evaluation.sdgs");
             int a = 1, g = 1, x = 1;
-            for (MemberEvaluation e : evaluations) {
-                Map<Long, String> goalTitles = e.getGoals().stream()
-                        .collect(Collectors.toMap(GoalAnswer::getGoalId, q -> q.getGoalPosition() + ". " + q.getGoalTitle()));
+            for (Answered answered : evaluations) {
+                MemberEvaluation e = answered.evaluation();
+                EvaluationAnswers q = answered.answers();
+                Map<Long, String> goalTitles = q.goals().stream().filter(x2 -> x2.goalId() != null)
+                        .collect(Collectors.toMap(EvaluationAnswers.Goal::goalId, x2 -> x2.goalPosition() + ". " + x2.goalTitle(), (p1, p2) -> p1));
                 row(answers, a++, e.getMemberName(), text("evaluation.status." + e.getStatus(), locale),
-                        e.getDeadline().toString(),
-                        tags(e, "SDG"), tags(e, "SIX_P"),
-                        e.getThemeGroups().stream().map(MemberEvaluation.ThemeGroupRef::getName).collect(Collectors.joining(", ")),
-                        e.getInequalityText(), e.getWishesText(), e.isLate() ? "x" : "");
-                for (GoalAnswer q : e.getGoals()) {
-                    row(goals, g++, e.getMemberName(), q.getGoalPosition() + ". " + q.getGoalTitle(),
-                            q.getProgress() == null ? "" : text("evaluation.progress." + q.getProgress(), locale), q.getWhatDone());
+                        e.getDeadline().toString(), sorted(q.sdgs()), sorted(q.sixPs()),
+                        q.themeGroups().stream().map(EvaluationAnswers.ThemeGroup::name).collect(Collectors.joining(", ")),
+                        q.inequalityText(), q.wishesText(), e.isLate() ? "x" : "");
+                for (EvaluationAnswers.Goal goal : q.goals()) {
+                    row(goals, g++, e.getMemberName(), goal.goalPosition() + ". " + goal.goalTitle(),
+                            goal.progress() == null ? "" : text("evaluation.progress." + goal.progress(), locale), goal.whatDone());
                 }
-                for (Activity t : e.getActivities()) {
-                    row(activities, x++, e.getMemberName(), t.getTitle(),
-                            t.getGoalId() == null ? "" : goalTitles.getOrDefault(t.getGoalId(), ""),
-                            text("evaluation.activityStatus." + t.getStatus(), locale), t.getPartners(),
-                            t.getSdgs().stream().sorted(BY_GOAL_NUMBER).collect(Collectors.joining(", ")));
+                for (EvaluationAnswers.Activity t : q.activities()) {
+                    row(activities, x++, e.getMemberName(), t.title(),
+                            t.goalId() == null ? "" : goalTitles.getOrDefault(t.goalId(), ""),
+                            text("evaluation.activityStatus." + t.status(), locale), t.partners(), sorted(t.sdgs()));
                 }
             }
             book.write(out);
@@ -73,9 +77,9 @@ class ReportExports {
         }
     }
 
-    private static String tags(MemberEvaluation e, String set) {
-        return e.getTags().stream().filter(t -> t.getTagSet().equals(set)).map(MemberEvaluation.TagRef::getCode)
-                .sorted(BY_GOAL_NUMBER.thenComparing(java.util.Comparator.naturalOrder())).collect(Collectors.joining(", "));
+    private static String sorted(List<String> codes) {
+        return codes.stream().sorted(BY_GOAL_NUMBER.thenComparing(java.util.Comparator.naturalOrder()))
+                .collect(Collectors.joining(", "));
     }
 
     private void header(Sheet sheet, Locale locale, String... keys) {

@@ -135,6 +135,7 @@ class RoundController {
     String evaluation(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
         MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
         model.addAttribute("evaluation", e);
+        model.addAttribute("answers", evaluations.answers(e));
         model.addAttribute("ctx", evaluations.context(e));
         model.addAttribute("reviewOpen", evaluations.task(e, EvaluationService.TASK_REVIEW).isPresent());
         model.addAttribute("followUpOpen", evaluations.task(e, EvaluationService.TASK_FOLLOW_UP).isPresent());
@@ -153,7 +154,7 @@ class RoundController {
             redirect.addFlashAttribute("reviewError", "evaluation.review.commentRequired");
             return "redirect:/evaluations/" + id;
         }
-        if (comment.length() > EvaluationInput.MAX_TEXT) {
+        if (comment.length() > EvaluationService.MAX_COMMENT) {
             redirect.addFlashAttribute("reviewError", "evaluation.review.commentTooLong");
             return "redirect:/evaluations/" + id;
         }

@@ -89,9 +89,17 @@ public record FormComponent(String id, String type, String key, String label, St
         return kind() != FieldKind.NONE;
     }
 
-    /** A field a person answers (read-only and computed fields are filled by the server). */
+    /** A field a person answers on our pages (read-only and computed fields are filled by the server). */
     public boolean isAnswerable() {
-        return isInput() && kind() != FieldKind.COMPUTED && !readonly();
+        return isInput() && kind() != FieldKind.COMPUTED && !readonly() && !tasklistOnly();
+    }
+
+    /**
+     * Meant for Camunda Tasklist only (custom property shownIn=tasklist), e.g. the reviewer's decision on a form a
+     * task shows: our pages neither show it nor take it.
+     */
+    public boolean tasklistOnly() {
+        return "tasklist".equals(properties.get("shownIn"));
     }
 
     /** Options fed from the form's data (valuesKey, valuesExpression): their labels are kept with each answer. */

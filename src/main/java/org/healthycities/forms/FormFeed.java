@@ -19,6 +19,8 @@ public record FormFeed(Map<String, Object> data) {
     static final int MAX_ITEMS = 100;
     /** The property that keeps a list item's copy of a component linked to the component in the file. */
     static final String TEMPLATE_ID = "templateId";
+    /** A dynamic list's custom property naming one item ("Aktivitet"); items are numbered after it. */
+    static final String ITEM_LABEL = "itemLabel";
     /** The property that marks a read-only field whose value came from the data. */
     static final String FROM_DATA = "fromData";
 
@@ -106,6 +108,9 @@ public record FormFeed(Map<String, Object> data) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("list", path);
             properties.put("index", String.valueOf(i));
+            if (list.properties().containsKey(ITEM_LABEL)) {
+                properties.put(ITEM_LABEL, list.properties().get(ITEM_LABEL));
+            }
             if (i < fed.size()) {
                 fed.get(i).forEach((k, v) -> {
                     itemScope.put(String.valueOf(k), v);

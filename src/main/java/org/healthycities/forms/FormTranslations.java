@@ -30,6 +30,13 @@ class FormTranslations {
         return text(form, locale, name + ".label", c.label());
     }
 
+    /** A list item's name: the list's custom property itemLabel (translated as path.itemLabel), else the list's label. */
+    String itemLabel(FormDefinition form, FormComponent item, Locale locale) {
+        String own = item.properties().get(FormFeed.ITEM_LABEL);
+        return own == null ? label(form, item, locale)
+                : text(form, locale, item.properties().get("list") + "." + FormFeed.ITEM_LABEL, own);
+    }
+
     String description(FormDefinition form, FormComponent c, Locale locale) {
         return text(form, locale, (c.key() != null ? key(c) : id(c)) + ".description", c.description());
     }

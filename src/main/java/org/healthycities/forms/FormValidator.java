@@ -50,7 +50,7 @@ final class FormValidator {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FormInput.Upload> uploads = new LinkedHashMap<>();
         for (FormComponent field : form.fields()) {
-            if (hidden.contains(field.key()) || field.kind() == FieldKind.COMPUTED) {
+            if (hidden.contains(field.key()) || field.kind() == FieldKind.COMPUTED || field.tasklistOnly()) {
                 continue;
             }
             if (field.readonly()) {

@@ -15,6 +15,22 @@ public record FormView(String formId, String versionHash, List<FieldView> fields
     public record Problem(String target, String message) {
     }
 
+    /** Every field with a key, groups and list items flattened, by key (e.g. to tell which parts are filled in). */
+    public java.util.Map<String, FieldView> fieldsByKey() {
+        java.util.Map<String, FieldView> byKey = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<FieldView> todo = new java.util.ArrayDeque<>(fields);
+        while (!todo.isEmpty()) {
+            FieldView f = todo.removeFirst();
+            if (f.key() != null) {
+                byKey.put(f.key(), f);
+            }
+            for (int i = f.children().size() - 1; i >= 0; i--) {
+                todo.addFirst(f.children().get(i));
+            }
+        }
+        return byKey;
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

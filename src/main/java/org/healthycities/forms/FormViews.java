@@ -62,7 +62,8 @@ public class FormViews {
     /** A stored submission as it is, with the form's data. */
     public FormView of(Submission submission, FormFeed feed, Locale locale) {
         Map<String, Object> answers = submissions.answers(submission.id());
-        return build(submissions.form(submission), feed, raw(answers), documents(answers), List.of(), null, Set.of(), locale);
+        return build(submissions.form(submission), feed, raw(answers), submissions.documents(submission), List.of(), null,
+                Set.of(), locale);
     }
 
     /** After a save that was not stored: what the person sent, with the reasons or, in a conflict, the stored values. */
@@ -72,7 +73,6 @@ public class FormViews {
 
     /** After a save with the form's data that was not stored (see {@link #retry(Submission, FormInput, SaveResult, Locale)}). */
     public FormView retry(Submission submission, FormInput input, SaveResult result, FormFeed feed, Locale locale) {
-        Map<String, Object> stored = submissions.answers(submission.id());
         FormDefinition form = submissions.form(submission);
         // the list items as the save saw them (empty added rows dropped), so each refusal sits by its own item
         FormInput saved = Submissions.compact(form, input);
@@ -81,7 +81,13 @@ public class FormViews {
                     conflict.storedAnswers(), Set.copyOf(conflict.differingFields()), locale);
         }
         List<FieldError> errors = result instanceof SaveResult.Invalid invalid ? invalid.errors() : List.of();
-        return build(form, feed, saved.values(), documents(stored), errors, null, Set.of(), locale);
+        return build(form, feed, saved.values(), submissions.documents(submission), errors, null, Set.of(), locale);
+    }
+
+    /** A stored submission shown with what the person typed, e.g. after adding or removing a list item. */
+    public FormView typed(Submission submission, FormInput input, FormFeed feed, Locale locale) {
+        return build(submissions.form(submission), feed, input.values(), submissions.documents(submission), List.of(),
+                null, Set.of(), locale);
     }
 
     /** A form not yet stored, shown again with what the person sent and why it was refused. */
@@ -125,7 +131,7 @@ public class FormViews {
         for (FormComponent c : components) {
             // a text meant for Camunda Tasklist only (e.g. "see the task page"): on our own pages it would point here
             if ("spacer".equals(c.type()) || c.kind() == FieldKind.COMPUTED
-                    || "tasklist".equals(c.properties().get("shownIn"))) {
+                    || c.tasklistOnly()) {
                 continue;
             }
             boolean hidden = parentHidden || (c.id() != null && ctx.hidden().contains(c.id()))
@@ -196,7 +202,7 @@ public class FormViews {
         Map<String, String> item = Map.of();
         if (!c.isList()) {
             int index = Integer.parseInt(c.properties().get("index"));
-            label = label + " " + (index + 1);
+            label = translations.itemLabel(ctx.form(), c, ctx.locale()) + " " + (index + 1);
             value = c.properties().get("list") + "[" + index + "]";
             String prefix = value + ".";
             Map<String, String> own = new LinkedHashMap<>();
@@ -335,6 +341,18 @@ public class FormViews {
             if ("group".equals(f.type()) && f.label() != null && !f.label().isBlank()) {
                 inner = new ArrayList<>(groups);
                 inner.add(f.label());
+            } else if ("listitem".equals(f.type())) {
+                // a list item's field is always named with its item ("Aktivitet 2, Titel"): each item asks the same
+                List<String> items = new ArrayList<>(groups);
+                items.add(f.label());
+                Map<String, List<String>> own = new LinkedHashMap<>();
+                flatten(f.children(), items, into, own);
+                own.forEach((key, path) -> {
+                    List<String> named = new ArrayList<>(groups);
+                    named.add(String.join(", ", path.subList(groups.size(), path.size())));
+                    where.put(key, named);
+                });
+                continue;
             }
             flatten(f.children(), inner, into, where);
         }

@@ -161,9 +161,10 @@ class SubmissionStore {
     /** The stored answers, typed as the validator makes them (multi-choices as lists, uploads as DocumentRef). */
     Map<String, Object> answers(long id, FormDefinition form) {
         Map<String, Object> answers = new LinkedHashMap<>();
+        Map<String, Boolean> multi = new java.util.HashMap<>();
         jdbc.query("SELECT field_key, list_item, text_value, number_value, date_value, boolean_value, option_value, "
                 + "document_id FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
-                    put(answers, form, key(rs, 1, 2), value(rs, 3));
+                    put(answers, form, key(rs, 1, 2), value(rs, 3), multi);
                 }, id);
         return answers;
     }
@@ -174,6 +175,7 @@ class SubmissionStore {
      */
     Map<Long, Map<String, Object>> submittedAnswers(Subject subject, FormDefinition form) {
         Map<Long, Map<String, Object>> all = new LinkedHashMap<>();
+        Map<String, Boolean> multi = new java.util.HashMap<>();
         jdbc.query("SELECT s.id, a.field_key, a.list_item, a.text_value, a.number_value, a.date_value, a.boolean_value, "
                 + "a.option_value, a.document_id FROM form_submission s LEFT JOIN form_answer a ON a.submission_id = s.id "
                 + "WHERE s.subject_type = ? AND s.subject_id = ? AND s.status = 'SUBMITTED' AND s.form_id = ? "
@@ -181,14 +183,17 @@ class SubmissionStore {
                     Map<String, Object> answers = all.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>());
                     String key = key(rs, 2, 3);
                     if (key != null) {
-                        put(answers, form, key, value(rs, 4));
+                        put(answers, form, key, value(rs, 4), multi);
                     }
                 }, subject.type(), subject.id(), form.id(), form.versionHash());
         return all;
     }
 
-    private static void put(Map<String, Object> answers, FormDefinition form, String key, Object value) {
-        boolean multi = form.field(key).map(f -> f.kind() == FieldKind.MULTI_CHOICE).orElse(false);
+    /** @param multi whether a key is a multi-choice, found once per key per read (a form's field lookup walks the form) */
+    private static void put(Map<String, Object> answers, FormDefinition form, String key, Object value,
+                            Map<String, Boolean> multiByKey) {
+        boolean multi = multiByKey.computeIfAbsent(key,
+                k -> form.field(k).map(f -> f.kind() == FieldKind.MULTI_CHOICE).orElse(false));
         if (multi) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) answers.computeIfAbsent(key, k -> new ArrayList<>());

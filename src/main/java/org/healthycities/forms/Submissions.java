@@ -29,6 +29,8 @@ public class Submissions {
 
     /** The owner type of the documents uploaded in forms (see DocumentService). */
     public static final String DOCUMENT_OWNER = "submission";
+    /** A file chosen on a save that was refused, kept (owner id "submission:key") so it need not be chosen again. */
+    static final String PENDING_OWNER = DocumentService.PENDING + DOCUMENT_OWNER;
 
     private final FormCatalog catalog;
     private final SubmissionStore store;
@@ -177,11 +179,14 @@ public class Submissions {
         FormInput input = compact(form(current), posted);
         FormDefinition form = form(current).resolve(feed, input.values().keySet());
         if (current.version() != expectedVersion) {
+            keep(current, read(input.uploads()));
             return conflict(current, form, input);
         }
         Map<String, Object> stored = store.answers(id, form);
-        FormValidator.Validated checked = FormValidator.validate(form, input, mode, documentsOf(stored));
+        Map<String, DocumentRef> documents = documents(current, stored);
+        FormValidator.Validated checked = FormValidator.validate(form, input, mode, documents);
         if (!checked.ok()) {
+            keep(current, read(checked.uploads()));
             return new SaveResult.Invalid(current, checked.errors());
         }
         Map<String, ReadUpload> uploads = read(checked.uploads()); // before the transaction: parsing takes time
@@ -195,6 +200,9 @@ public class Submissions {
                 status.setRollbackOnly();
                 return new SaveResult.Invalid(current, refused);
             }
+            // a file kept from a refused save is the submission's now
+            values.values().stream().filter(DocumentRef.class::isInstance).map(DocumentRef.class::cast)
+                    .forEach(d -> this.documents.transfer(d.documentId(), DOCUMENT_OWNER, String.valueOf(id)));
             store.replaceAnswers(id, form, values);
             if (mode == FormValidator.Mode.SUBMIT) {
                 store.markSubmitted(id);
@@ -202,6 +210,46 @@ public class Submissions {
             return new SaveResult.Saved(store.find(id).orElseThrow());
         });
         return result != null ? result : conflict(store.find(id).orElseThrow(), form, input);
+    }
+
+    /** The files of the upload fields: stored with the answers, or kept from a refused save (which wins). */
+    public Map<String, DocumentRef> documents(Submission s) {
+        return documents(s, store.answers(s.id(), form(s)));
+    }
+
+    private Map<String, DocumentRef> documents(Submission s, Map<String, Object> stored) {
+        Map<String, DocumentRef> docs = new LinkedHashMap<>(documentsOf(stored));
+        for (FormComponent field : form(s).fields()) {
+            if (field.kind() == FieldKind.UPLOAD) {
+                List<org.healthycities.documents.StoredDocument> kept = documents.findByOwner(PENDING_OWNER, pendingId(s, field.key()));
+                if (!kept.isEmpty()) {
+                    var last = kept.get(kept.size() - 1);
+                    docs.put(field.key(), new DocumentRef(last.id(), last.filename()));
+                }
+            }
+        }
+        return docs;
+    }
+
+    /** Forgets the file kept from a refused save for this field (the person chose "remove"). */
+    public void dropKept(Submission s, String key) {
+        documents.findByOwner(PENDING_OWNER, pendingId(s, key)).forEach(d -> documents.delete(d.id()));
+    }
+
+    /** Keeps the readable files of a save that was refused, replacing any kept before for the same field. */
+    private void keep(Submission s, Map<String, ReadUpload> uploads) {
+        uploads.forEach((key, upload) -> {
+            if (upload.refused().isEmpty()) {
+                tx.executeWithoutResult(status -> {
+                    dropKept(s, key);
+                    documents.store(s.networkId(), PENDING_OWNER, pendingId(s, key), upload);
+                });
+            }
+        });
+    }
+
+    private static String pendingId(Submission s, String key) {
+        return s.id() + ":" + key;
     }
 
     private Map<String, ReadUpload> read(Map<String, FormInput.Upload> uploads) {

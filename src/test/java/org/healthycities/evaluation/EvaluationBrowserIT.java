@@ -83,25 +83,26 @@ class EvaluationBrowserIT {
             assertThat(coordinator.overflowsHorizontally()).as("the form scrolls sideways at 360 px").isFalse();
             Progress[] firstTry = {Progress.STARTED, Progress.STARTED, Progress.NOT_STARTED, Progress.STARTED};
             for (int i = 0; i < goals.size(); i++) {
-                coordinator.click("input[name='goal." + goals.get(i) + ".progress'][value='" + firstTry[i] + "']");
-                coordinator.type("#goal-" + goals.get(i) + "-whatDone", "Arbejde med pejlemærke " + (i + 1));
+                coordinator.click("input[name='f.goals[" + i + "].progress'][value='" + firstTry[i] + "']");
+                coordinator.type("#f-goals-" + i + "--whatDone", "Arbejde med pejlemærke " + (i + 1));
             }
-            coordinator.type("#activity-0-title", "Sunde skolemåltider");
-            new org.openqa.selenium.support.ui.Select(coordinator.find("#activity-0-goal")).selectByValue(goals.get(1).toString());
-            coordinator.type("#activity-0-partners", "Skoler og forældre");
-            coordinator.click("#sdg input[value='SDG3']").click("#sdg input[value='SDG10']").click("#sixP input[value='PEOPLE']");
+            coordinator.type("#f-activities-0--title", "Sunde skolemåltider");
+            new org.openqa.selenium.support.ui.Select(coordinator.find("#f-activities-0--goal")).selectByValue(goals.get(1).toString());
+            coordinator.type("#f-activities-0--partners", "Skoler og forældre");
+            coordinator.click("input[name='f.sdg'][value='SDG3']").click("input[name='f.sdg'][value='SDG10']")
+                    .click("input[name='f.sixP'][value='PEOPLE']");
             coordinator.click("button[value=save]").waitForText("Kladden er gemt");
             assertThat(coordinator.find("#sections-progress").getText()).isEqualTo("3 af 5 dele er udfyldt");
             // a submission without what it needs is refused: the summary says so and has the focus
-            coordinator.click("button[value=submit]").waitForText("Fortæl, hvordan arbejdet har taget fat på ulighed i sundhed.");
+            coordinator.click("button[value=submit]").waitForText("Hvordan har arbejdet taget fat på ulighed i sundhed?: Udfyld feltet.");
             assertThat(coordinator.driver().executeScript("return document.activeElement && document.activeElement.id"))
                     .as("the focus is on the error summary").isEqualTo("error-summary");
             assertThat(coordinator.overflowsHorizontally()).as("the refused form at 360 px").isFalse();
             coordinator.checkPage("evaluation-03b-refused-phone");
-            coordinator.click("#error-summary a[href='#inequality']");
+            coordinator.click("#error-summary a[href='#f-inequality']");
             assertThat(coordinator.driver().executeScript("return document.activeElement && document.activeElement.id"))
-                    .as("the summary's link leads to the field").isEqualTo("inequality");
-            coordinator.type("#inequality", "Vi har fokuseret på familier i udsatte boligområder.");
+                    .as("the summary's link leads to the field").isEqualTo("f-inequality");
+            coordinator.type("#f-inequality", "Vi har fokuseret på familier i udsatte boligområder.");
             coordinator.click("button[value=submit]").waitForText("Tak! Evalueringen er indsendt").checkPage("evaluation-04-submitted");
 
             office.go("/evaluations/" + first.getId()).waitForText("Gennemgang").checkPage("evaluation-05-review");
@@ -112,9 +113,9 @@ class EvaluationBrowserIT {
 
             coordinator.go("/evaluation/" + token).waitForText("Beskriv gerne pejlemærke 3 nærmere.")
                     .checkPage("evaluation-06-sent-back");
-            coordinator.click("input[name='goal." + goals.get(0) + ".progress'][value='ACHIEVED']");
-            coordinator.click("input[name='goal." + goals.get(2) + ".progress'][value='WELL_UNDER_WAY']");
-            coordinator.type("#goal-" + goals.get(2) + "-whatDone", "Nyt samarbejde med universitetet.");
+            coordinator.click("input[name='f.goals[0].progress'][value='ACHIEVED']");
+            coordinator.click("input[name='f.goals[2].progress'][value='WELL_UNDER_WAY']");
+            coordinator.type("#f-goals-2--whatDone", "Nyt samarbejde med universitetet.");
             coordinator.click("button[value=submit]").waitForText("Tak! Evalueringen er indsendt");
 
             office.go("/evaluations/" + first.getId()).waitForText("Nyt samarbejde med universitetet.");
@@ -122,8 +123,8 @@ class EvaluationBrowserIT {
 
             // the second member answers and is accepted; the third never answers
             MemberEvaluation second = list.get(1);
-            var answers = EvaluationTestSupport.answers(evaluations.evaluation(second.getId()).getVersion(), goals, Progress.STARTED);
-            evaluations.save(second.getId(), EvaluationInput.parse(answers, goals), true, null);
+            var answers = EvaluationTestSupport.answers(0, goals, Progress.STARTED);
+            EvaluationTestSupport.save(evaluations, second.getId(), answers, true);
             evaluations.review(second.getId(), true, null, secretary);
             EvaluationTestSupport.setClock(round.getClosesOn().plusDays(1).atTime(1, 0));
             EvaluationTestSupport.runJobsUntil(management, network,
@@ -146,9 +147,11 @@ class EvaluationBrowserIT {
             assertThat(distribution(round.getId(), goals.get(2))).containsExactly(0L, 1L, 1L, 0L);
             Object sdg3 = office.driver().executeScript(
                     "var c = Chart.getChart(document.getElementById('sdg-chart')); return c.data.datasets[0].data[2];");
-            assertThat(((Number) sdg3).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_tag t"
-                    + " JOIN member_evaluation e ON e.id = t.evaluation_id WHERE e.round_id = ? AND t.code = 'SDG3'"
-                    + " AND e.status IN ('SUBMITTED', 'ACCEPTED')", Long.class, round.getId())).isEqualTo(2);
+            assertThat(((Number) sdg3).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM form_answer a"
+                    + " JOIN form_submission s ON s.id = a.submission_id AND s.subject_type = 'evaluation'"
+                    + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR) WHERE e.round_id = ?"
+                    + " AND a.field_key = 'sdg' AND a.option_value = 'SDG3' AND e.status IN ('SUBMITTED', 'ACCEPTED')",
+                    Long.class, round.getId())).isEqualTo(2);
 
             office.go("/evaluations/networks/" + network + "/trend").waitForText("2045").checkPage("evaluation-08-trend");
             coordinator.go("/evaluation/" + token + "/history").waitForText("2045").checkPage("evaluation-09-history-phone");
@@ -159,9 +162,14 @@ class EvaluationBrowserIT {
     private List<Long> distribution(long roundId, long goalId) {
         List<Long> counts = new ArrayList<>();
         for (Progress p : Progress.values()) {
-            counts.add(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_goal_answer a JOIN member_evaluation e"
-                    + " ON e.id = a.evaluation_id WHERE e.round_id = ? AND a.goal_id = ? AND a.progress = ?"
-                    + " AND e.status IN ('SUBMITTED', 'ACCEPTED')", Long.class, roundId, goalId, p.name()));
+            // the goal's list item and its progress in the same item of each member's submission
+            counts.add(jdbc.queryForObject("SELECT COUNT(*) FROM member_evaluation e JOIN form_submission s"
+                    + " ON s.subject_type = 'evaluation' AND s.subject_id = CAST(e.id AS CHAR)"
+                    + " JOIN form_answer g ON g.submission_id = s.id AND g.field_key = 'goals.goal' AND g.option_value = ?"
+                    + " JOIN form_answer p ON p.submission_id = s.id AND p.field_key = 'goals.progress'"
+                    + " AND p.list_item = g.list_item AND p.option_value = ?"
+                    + " WHERE e.round_id = ? AND e.status IN ('SUBMITTED', 'ACCEPTED')", Long.class,
+                    String.valueOf(goalId), p.name(), roundId));
         }
         return counts;
     }

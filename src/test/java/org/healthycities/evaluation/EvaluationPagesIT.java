@@ -73,6 +73,11 @@ class EvaluationPagesIT {
         secretary = TestUsers.create(identity, "evsek", CurrentUser.SECRETARIAT, network);
     }
 
+    /** The version of the form the page shows, which a post sends back. */
+    private int version(MemberEvaluation e) {
+        return EvaluationTestSupport.version(evaluations, e.getId());
+    }
+
     private MockMultipartHttpServletRequestBuilder postForm(String token, MultiValueMap<String, String> params) {
         MockMultipartHttpServletRequestBuilder b = multipart("/evaluation/" + token);
         params.forEach((k, values) -> values.forEach(v -> b.param(k, v)));
@@ -100,21 +105,23 @@ class EvaluationPagesIT {
     void anIncompleteSubmissionIsRefusedWithInputKeptAndNothingSaved() throws Exception {
         MemberEvaluation e = members.get(0);
         String token = evaluations.newLink(e.getId());
-        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
-        params.remove("goal." + goals.get(2) + ".progress");
-        params.set("inequality", "");
-        params.set("activity.0.title", "");
+        int before = version(e);
+        var params = EvaluationTestSupport.answers(before, goals, Progress.STARTED);
+        params.remove("f.goals[2].progress");
+        params.set("f.inequality", "");
+        params.set("f.activities[0].title", "");
         params.add("action", "submit");
-        mvc.perform(postForm(token, params))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Vælg, hvor langt I er med pejlemærket.")))
-                .andExpect(content().string(containsString("Fortæl, hvordan arbejdet har taget fat på ulighed i sundhed.")))
-                .andExpect(content().string(containsString("Giv aktivitet 1 en titel")))
-                .andExpect(content().string(containsString("Skoler, Vejdirektoratet")));
+        var page = org.jsoup.Jsoup.parse(mvc.perform(postForm(token, params)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(page.select("#error-summary li").eachText()).containsExactly(
+                "Pejlemærke 3, Hvor langt er I?: Udfyld feltet.", "Aktivitet 1, Titel: Udfyld feltet.",
+                "Hvordan har arbejdet taget fat på ulighed i sundhed?: Udfyld feltet.");
+        assertThat(page.select("input[name=f.activities[0].partners]").attr("value")).isEqualTo("Skoler, Vejdirektoratet");
+        assertThat(page.select("input[name=f.goals[0].progress][value=STARTED]").hasAttr("checked")).isTrue();
         MemberEvaluation after = evaluations.evaluation(e.getId());
         assertThat(after.getStatus()).isEqualTo(EvaluationStatus.INVITED);
-        assertThat(after.getVersion()).isEqualTo(e.getVersion());
-        assertThat(after.getInequalityText()).isNull();
+        assertThat(version(after)).isEqualTo(before);
+        assertThat(evaluations.answers(after).inequalityText()).isNull();
     }
 
     /**
@@ -125,14 +132,14 @@ class EvaluationPagesIT {
     void aRefusedSubmission_listsItsErrorsInThePagesOrder_namingTheGoalAndTheActivity() throws Exception {
         MemberEvaluation e = members.get(0);
         String token = evaluations.newLink(e.getId());
-        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
-        params.set("inequality", "");
-        params.remove("goal." + goals.get(0) + ".progress");
-        params.remove("goal." + goals.get(2) + ".progress");
-        params.set("activity.0.title", "");
-        params.add("activity.1.title", "");
-        params.add("activity.1.partners", "Foreningerne");
-        params.add("activity.1.status", "ONGOING");
+        var params = EvaluationTestSupport.answers(version(e), goals, Progress.STARTED);
+        params.set("f.inequality", "");
+        params.remove("f.goals[0].progress");
+        params.remove("f.goals[2].progress");
+        params.set("f.activities[0].title", "");
+        params.add("f.activities[1].title", "");
+        params.add("f.activities[1].partners", "Foreningerne");
+        params.add("f.activities[1].status", "ONGOING");
         params.add("action", "submit");
         String html = mvc.perform(postForm(token, params)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -142,22 +149,21 @@ class EvaluationPagesIT {
         assertThat(summary.hasAttr("autofocus")).isTrue();
         assertThat(summary.attr("tabindex")).isEqualTo("-1");
         List<String> targets = summary.select("li a").eachAttr("href").stream().map(h -> h.substring(1)).toList();
-        assertThat(targets).containsExactly("goal-" + goals.get(0) + "-progress", "goal-" + goals.get(2) + "-progress",
-                "activity-0-title", "activity-1-title", "inequality");
+        assertThat(targets).containsExactly("f-goals-0--progress-0", "f-goals-2--progress-0",
+                "f-activities-0--title", "f-activities-1--title", "f-inequality");
         assertThat(targets).allSatisfy(id -> assertThat(page.getElementById(id)).as(id).isNotNull());
         assertThat(targets.stream().map(id -> page.getAllElements().indexOf(page.getElementById(id))).toList()).isSorted();
         List<String> lines = summary.select("li").eachText();
         assertThat(lines).doesNotHaveDuplicates();
-        assertThat(lines.get(0)).startsWith("Pejlemærke 1, Fremdrift:");
-        assertThat(lines.get(1)).startsWith("Pejlemærke 3, Fremdrift:");
+        assertThat(lines.get(0)).startsWith("Pejlemærke 1, Hvor langt er I?:");
+        assertThat(lines.get(1)).startsWith("Pejlemærke 3, Hvor langt er I?:");
         assertThat(lines.get(2)).startsWith("Aktivitet 1, Titel:");
         assertThat(lines.get(3)).startsWith("Aktivitet 2, Titel:");
-        // what a submission needs is marked, and the marker explained
-        assertThat(page.getElementById("inequality").attr("aria-required")).isEqualTo("true");
-        assertThat(page.select("label[for=inequality] .required-mark").text()).isEqualTo("*");
-        assertThat(page.getElementById("goal-" + goals.get(0) + "-progress").hasAttr("required")).isTrue();
-        assertThat(page.select(".required-explained").text()).contains("*");
-        assertThat(evaluations.evaluation(e.getId()).getVersion()).isEqualTo(e.getVersion());
+        // what a submission needs is marked
+        assertThat(page.getElementById("f-inequality").attr("aria-required")).isEqualTo("true");
+        assertThat(page.select("label[for=f-inequality] .required-note").text()).isNotBlank();
+        assertThat(page.getElementById("f-goals-0--progress-0").hasAttr("required")).isTrue();
+        assertThat(version(evaluations.evaluation(e.getId()))).isEqualTo(version(e));
     }
 
     /** The parts of the long form are listed at the top with their state; the count follows what is saved. */
@@ -170,18 +176,17 @@ class EvaluationPagesIT {
         var nav = page.selectFirst("nav.form-sections");
         assertThat(nav).isNotNull();
         List<String> anchors = nav.select("li a").eachAttr("href");
-        assertThat(anchors).containsExactly("#section-goals", "#section-activities", "#section-focus",
-                "#section-inequality", "#section-document");
+        assertThat(anchors).containsExactly("#f-goals", "#f-activities", "#f-sdg-0", "#f-inequality", "#f-document");
         assertThat(anchors).allSatisfy(a -> assertThat(page.getElementById(a.substring(1))).as(a).isNotNull());
-        assertThat(page.select("h2#section-goals, h2#section-activities, h2#section-focus, h2#section-inequality, h2#section-document"))
-                .hasSize(5);
         assertThat(nav.select("#sections-progress").text()).isEqualTo("0 af 5 dele er udfyldt");
         assertThat(nav.select("progress").attr("value")).isEqualTo("0");
 
         // the goals only, as a draft
         var goalsOnly = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        goalsOnly.add("version", String.valueOf(e.getVersion()));
-        goals.forEach(g -> goalsOnly.add("goal." + g + ".progress", "STARTED"));
+        goalsOnly.add("version", String.valueOf(version(e)));
+        for (int i = 0; i < goals.size(); i++) {
+            goalsOnly.add("f.goals[" + i + "].progress", "STARTED");
+        }
         goalsOnly.add("action", "save");
         mvc.perform(postForm(token, goalsOnly)).andExpect(status().is3xxRedirection());
         var afterGoals = org.jsoup.Jsoup.parse(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse()
@@ -191,9 +196,9 @@ class EvaluationPagesIT {
         assertThat(afterGoals.select("nav.form-sections li").get(1).select(".state").text()).isEqualTo("(mangler)");
 
         // everything, with the action plan
-        var all = EvaluationTestSupport.answers(evaluations.evaluation(e.getId()).getVersion(), goals, Progress.STARTED);
+        var all = EvaluationTestSupport.answers(version(e), goals, Progress.STARTED);
         all.add("action", "save");
-        mvc.perform(postForm(token, all).file(new MockMultipartFile("document", "handleplan.pdf", "application/pdf",
+        mvc.perform(postForm(token, all).file(new MockMultipartFile("f.document", "handleplan.pdf", "application/pdf",
                 TestPdfs.withText("Handleplan")))).andExpect(status().is3xxRedirection());
         var done = org.jsoup.Jsoup.parse(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse()
                 .getContentAsString());
@@ -207,21 +212,20 @@ class EvaluationPagesIT {
         MemberEvaluation e = members.get(0);
         String token = evaluations.newLink(e.getId());
         byte[] pdf = TestPdfs.withText("Handleplan beholdt");
-        var refused = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
-        refused.set("inequality", "");
+        var refused = EvaluationTestSupport.answers(version(e), goals, Progress.STARTED);
+        refused.set("f.inequality", "");
         refused.add("action", "submit");
-        var page = org.jsoup.Jsoup.parse(mvc.perform(postForm(token, refused).file(new MockMultipartFile("document",
+        var page = org.jsoup.Jsoup.parse(mvc.perform(postForm(token, refused).file(new MockMultipartFile("f.document",
                         "handleplan.pdf", "application/pdf", pdf))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
-        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#inequality");
-        assertThat(page.select("#document-kept").text()).contains("handleplan.pdf (", "kB)");
-        assertThat(page.select("#document-kept button[value=removeFile]")).hasSize(1);
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#f-inequality");
+        assertThat(page.select("#f-document-file").text()).contains("handleplan.pdf");
         assertThat(evaluations.evaluation(e.getId()).getDocumentId()).as("nothing saved yet").isNull();
         // a reload keeps it too
         assertThat(mvc.perform(get("/evaluation/" + token)).andReturn().getResponse().getContentAsString())
                 .contains("handleplan.pdf");
 
-        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
+        var submit = EvaluationTestSupport.answers(version(e), goals, Progress.STARTED);
         submit.add("action", "submit");
         mvc.perform(postForm(token, submit)).andExpect(status().is3xxRedirection());
         MemberEvaluation after = evaluations.evaluation(e.getId());
@@ -229,18 +233,21 @@ class EvaluationPagesIT {
         assertThat(after.getDocumentId()).isNotNull();
         var stored = documents.find(after.getDocumentId()).orElseThrow();
         assertThat(stored.filename()).isEqualTo("handleplan.pdf");
-        assertThat(stored.ownerType()).isEqualTo(EvaluationService.DOCUMENT_OWNER);
-        assertThat(stored.ownerId()).isEqualTo(e.getId().toString());
+        assertThat(stored.ownerType()).isEqualTo(org.healthycities.forms.Submissions.DOCUMENT_OWNER);
+        long submission = evaluations.submission(after).id();
+        assertThat(stored.ownerId()).isEqualTo(String.valueOf(submission));
         assertThat(documents.content(after.getDocumentId()).orElseThrow().readAllBytes()).isEqualTo(pdf);
-        assertThat(documents.findByOwner(EvaluationService.PENDING_OWNER, e.getId().toString())).isEmpty();
+        assertThat(evaluations.answers(after).documentId()).isEqualTo(after.getDocumentId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE owner_type LIKE 'pending-%' AND owner_id LIKE ?",
+                Integer.class, submission + ":%")).as("nothing left pending").isZero();
     }
 
     @Test
     void aDraftIsResumedThenSubmittedThenSentBackShowsTheComment() throws Exception {
         MemberEvaluation e = members.get(0);
         String token = evaluations.newLink(e.getId());
-        var draft = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.STARTED);
-        draft.set("inequality", "Første udkast om ulighed");
+        var draft = EvaluationTestSupport.answers(version(e), goals, Progress.STARTED);
+        draft.set("f.inequality", "Første udkast om ulighed");
         draft.add("action", "save");
         // the message after the redirect travels in the web session (in the database): follow it with its cookie
         var saved = mvc.perform(postForm(token, draft)).andExpect(status().is3xxRedirection()).andReturn()
@@ -250,9 +257,9 @@ class EvaluationPagesIT {
                 .andExpect(content().string(containsString("Kladden er gemt")));
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
 
-        var submit = EvaluationTestSupport.answers(evaluations.evaluation(e.getId()).getVersion(), goals, Progress.ACHIEVED);
+        var submit = EvaluationTestSupport.answers(version(e), goals, Progress.ACHIEVED);
         submit.add("action", "submit");
-        mvc.perform(postForm(token, submit).file(new MockMultipartFile("document", "handleplan.txt", "text/plain",
+        mvc.perform(postForm(token, submit).file(new MockMultipartFile("f.document", "handleplan.txt", "text/plain",
                         "ikke en pdf".getBytes())))
                 .andExpect(status().isOk()); // a refused upload keeps everything unsaved
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.DRAFT);
@@ -261,7 +268,7 @@ class EvaluationPagesIT {
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);
         mvc.perform(get("/evaluation/" + token).cookie(submitted))
                 .andExpect(content().string(containsString("Tak! Evalueringen er indsendt")))
-                .andExpect(content().string(not(containsString("name=\"inequality\""))));
+                .andExpect(content().string(not(containsString("name=\"f.inequality\""))));
 
         var login = TestMembers.login(identity, secretary);
         mvc.perform(post("/evaluations/" + e.getId() + "/review").with(login).with(csrf()).param("decision", "sendBack").param("comment", ""))
@@ -279,8 +286,7 @@ class EvaluationPagesIT {
     @Test
     void theReviewersCommentOnAnAcceptedEvaluationReachesTheCoordinator() throws Exception {
         MemberEvaluation e = members.get(1);
-        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
-        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null);
+        EvaluationTestSupport.save(evaluations, e.getId(), EvaluationTestSupport.answers(0, goals, Progress.ACHIEVED), true);
         mvc.perform(post("/evaluations/" + e.getId() + "/review").with(TestMembers.login(identity, secretary))
                         .with(csrf()).param("decision", "accept").param("comment", "Flot arbejde med partnerskaberne."))
                 .andExpect(status().is3xxRedirection());
@@ -315,8 +321,7 @@ class EvaluationPagesIT {
     @Test
     void theSecretariatSeesItsOwnNetworkOnlyAndTheReportExports() throws Exception {
         MemberEvaluation e = members.get(0);
-        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.WELL_UNDER_WAY);
-        evaluations.save(e.getId(), EvaluationInput.parse(submit, goals), true, null);
+        EvaluationTestSupport.save(evaluations, e.getId(), EvaluationTestSupport.answers(0, goals, Progress.WELL_UNDER_WAY), true);
         var mine = TestMembers.login(identity, secretary);
         var other = TestMembers.login(identity, TestUsers.create(identity, "evandet", CurrentUser.SECRETARIAT, "hc-sverige"));
         for (String url : List.of("/evaluations/rounds/" + round.getId(), "/evaluations/" + e.getId(),
@@ -349,8 +354,7 @@ class EvaluationPagesIT {
     @Test
     void theReviewIsDoneOnTheTaskListWithTheAnswersBesideIt() throws Exception {
         MemberEvaluation e = members.get(0);
-        evaluations.save(e.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(e.getVersion(), goals,
-                Progress.ACHIEVED), goals), true, null);
+        EvaluationTestSupport.save(evaluations, e.getId(), EvaluationTestSupport.answers(0, goals, Progress.ACHIEVED), true);
         var task = taskService.createTaskQuery().tenantIdIn(network).taskDefinitionKey("Task_Review")
                 .processInstanceBusinessKey(e.getId().toString()).singleResult();
         var login = TestMembers.login(identity, secretary);
@@ -421,28 +425,29 @@ class EvaluationPagesIT {
     @Test
     void lastYearsActivitiesAreOfferedAndCarriedOverAndTheActionPlanIsSearchable() throws Exception {
         MemberEvaluation last = members.get(0);
-        evaluations.save(last.getId(), EvaluationInput.parse(EvaluationTestSupport.answers(last.getVersion(), goals,
-                Progress.STARTED), goals), true, null);
+        EvaluationTestSupport.save(evaluations, last.getId(), EvaluationTestSupport.answers(0, goals, Progress.STARTED), true);
         EvaluationRound next = rounds.startByHand(network, 2041, "test");
         EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(next.getId()).invited() == 2);
         MemberEvaluation e = evaluationRepository.findByRoundIdOrderByMemberName(next.getId()).stream()
                 .filter(m -> m.getMemberId().equals(last.getMemberId())).findFirst().orElseThrow();
         String token = evaluations.newLink(e.getId());
-        Long carried = evaluations.context(e).lastYear().get(0).getId();
+        int carried = evaluations.context(e).lastYear().get(0).position();
         mvc.perform(get("/evaluation/" + token)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"carry\" value=\"" + carried + "\"")))
                 .andExpect(content().string(containsString("Sund skolevej")));
 
-        var params = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
-        params.remove("activity.0.title");
-        params.add("carry", carried.toString());
+        var params = EvaluationTestSupport.answers(version(e), goals, Progress.ACHIEVED);
+        params.keySet().removeIf(k -> k.startsWith("f.activities["));
+        params.add("carry", String.valueOf(carried));
         params.add("action", "carryOver");
-        mvc.perform(postForm(token, params)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"Sund skolevej\"")));
+        var carriedOver = org.jsoup.Jsoup.parse(mvc.perform(postForm(token, params)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(carriedOver.select("input[name=f.activities[0].title]").attr("value")).isEqualTo("Sund skolevej");
+        assertThat(carriedOver.select("input[name=f.activities[0].sdgs][value=SDG11]").hasAttr("checked")).isTrue();
 
-        var submit = EvaluationTestSupport.answers(e.getVersion(), goals, Progress.ACHIEVED);
+        var submit = EvaluationTestSupport.answers(version(e), goals, Progress.ACHIEVED);
         submit.add("action", "submit");
-        mvc.perform(postForm(token, submit).file(new MockMultipartFile("document", "handlingsplan-2041.pdf",
+        mvc.perform(postForm(token, submit).file(new MockMultipartFile("f.document", "handlingsplan-2041.pdf",
                         "application/pdf", TestPdfs.withText("Handlingsplan med cykelstier og motionsvenner"))))
                 .andExpect(status().is3xxRedirection());
         assertThat(evaluations.evaluation(e.getId()).getStatus()).isEqualTo(EvaluationStatus.SUBMITTED);

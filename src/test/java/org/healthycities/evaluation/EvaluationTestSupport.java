@@ -39,25 +39,38 @@ final class EvaluationTestSupport {
         }
     }
 
-    /** A complete answer: every goal with the given progress (cycled), one activity, inequality text. */
+    /** A complete answer as the page posts it: every goal with the given progress (cycled), one activity, inequality text. */
     static MultiValueMap<String, String> answers(int version, List<Long> goalIds, Progress... progress) {
         MultiValueMap<String, String> p = new LinkedMultiValueMap<>();
         p.add("version", String.valueOf(version));
         for (int i = 0; i < goalIds.size(); i++) {
-            p.add("goal." + goalIds.get(i) + ".progress", progress[i % progress.length].name());
-            p.add("goal." + goalIds.get(i) + ".whatDone", "Vi har arbejdet med mål " + (i + 1));
+            p.add("f.goals[" + i + "].progress", progress[i % progress.length].name());
+            p.add("f.goals[" + i + "].whatDone", "Vi har arbejdet med mål " + (i + 1));
         }
-        p.add("activity.0.title", "Sund skolevej");
-        p.add("activity.0.goal", goalIds.get(1).toString());
-        p.add("activity.0.status", "DONE");
-        p.add("activity.0.partners", "Skoler, Vejdirektoratet");
-        p.add("activity.0.sdg", "SDG3");
-        p.add("activity.0.sdg", "SDG11");
-        p.add("sdg", "SDG3");
-        p.add("sdg", "SDG10");
-        p.add("sixP", "PEOPLE");
-        p.add("inequality", "Vi har prioriteret de udsatte boligområder.");
-        p.add("wishes", "Mere om mental sundhed.");
+        p.add("f.activities[0].title", "Sund skolevej");
+        p.add("f.activities[0].goal", goalIds.get(1).toString());
+        p.add("f.activities[0].status", "DONE");
+        p.add("f.activities[0].partners", "Skoler, Vejdirektoratet");
+        p.add("f.activities[0].sdgs", "SDG3");
+        p.add("f.activities[0].sdgs", "SDG11");
+        p.add("f.sdg", "SDG3");
+        p.add("f.sdg", "SDG10");
+        p.add("f.sixP", "PEOPLE");
+        p.add("f.inequality", "Vi har prioriteret de udsatte boligområder.");
+        p.add("f.wishes", "Mere om mental sundhed.");
         return p;
+    }
+
+    /** Saves or submits these answers as the coordinator's page would, on the submission's current version. */
+    static EvaluationService.SaveResult save(EvaluationService evaluations, long evaluationId,
+                                             MultiValueMap<String, String> answers, boolean submit) {
+        int version = evaluations.submission(evaluations.evaluation(evaluationId)).version();
+        return evaluations.save(evaluationId, version, org.healthycities.forms.FormInput.fromParameters(answers), submit,
+                java.util.Locale.forLanguageTag("da"));
+    }
+
+    /** The version of the evaluation's form a page shows (what a post must send back). */
+    static int version(EvaluationService evaluations, long evaluationId) {
+        return evaluations.submission(evaluations.evaluation(evaluationId)).version();
     }
 }

@@ -64,8 +64,7 @@ class EvaluationYearOverYearIT {
             List<MemberEvaluation> list = evaluationRepository.findByRoundIdOrderByMemberName(round.getId());
             for (int m = 0; m < 2; m++) {
                 MemberEvaluation e = evaluations.evaluation(list.get(m).getId());
-                var input = EvaluationInput.parse(answers(e.getVersion(), goals, PROGRESS[y][m]), goals);
-                assertThat(evaluations.save(e.getId(), input, true, null).outcome())
+                assertThat(EvaluationTestSupport.save(evaluations, e.getId(), answers(0, goals, PROGRESS[y][m]), true).outcome())
                         .isEqualTo(EvaluationService.Outcome.SUBMITTED);
                 assertThat(evaluations.review(e.getId(), true, null, "sek")).isTrue();
             }
@@ -87,9 +86,11 @@ class EvaluationYearOverYearIT {
         ReportService.Trend trend = reports.trend(network);
         assertThat(trend.years()).containsExactly(2031, 2032, 2033);
         Map<String, Double> expected = new HashMap<>();
-        jdbc.query("SELECT r.year, g.goal_position, g.progress FROM evaluation_goal_answer g"
-                        + " JOIN member_evaluation e ON e.id = g.evaluation_id JOIN evaluation_round r ON r.id = e.round_id"
-                        + " WHERE r.network_id = ? AND e.status = 'ACCEPTED'", rs -> {
+        // the progress answered in each goal's list item (item 0 is goal 1), straight from the forms engine's rows
+        jdbc.query("SELECT r.year, p.list_item + 1, p.option_value FROM form_answer p"
+                        + " JOIN form_submission s ON s.id = p.submission_id AND s.subject_type = 'evaluation'"
+                        + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR) JOIN evaluation_round r ON r.id = e.round_id"
+                        + " WHERE r.network_id = ? AND e.status = 'ACCEPTED' AND p.field_key = 'goals.progress'", rs -> {
                     expected.merge(rs.getInt(1) + "/" + rs.getInt(2), Progress.valueOf(rs.getString(3)).ordinal() / 2.0, Double::sum);
                 }, network);
         assertThat(trend.goals()).hasSize(4);

@@ -39,7 +39,7 @@ public class TestEvaluations {
         EvaluationTestSupport.runJobsUntil(management, network, () -> rounds.counts(round.getId()).invited() == 1
                 && management.createJobQuery().tenantIdIn(network).executable().count() == 0);
         MemberEvaluation e = repository.findByRoundIdOrderByMemberName(round.getId()).get(0);
-        return new Started(network, round.getId(), e.getId(), e.getMemberId(), e.getVersion(),
+        return new Started(network, round.getId(), e.getId(), e.getMemberId(), evaluations.submission(e).version(),
                 networks.goalIds(network), evaluations.newLink(e.getId()));
     }
 
@@ -50,8 +50,8 @@ public class TestEvaluations {
 
     /** The stored state of the evaluation's free texts: inequality, wishes. */
     public List<String> texts(long evaluationId) {
-        MemberEvaluation e = evaluations.evaluation(evaluationId);
-        return java.util.Arrays.asList(e.getInequalityText(), e.getWishesText());
+        EvaluationAnswers a = evaluations.answers(evaluations.evaluation(evaluationId));
+        return java.util.Arrays.asList(a.inequalityText(), a.wishesText());
     }
 
     /** The evaluation's version and status, to see that a refused save changed nothing. */
@@ -61,7 +61,7 @@ public class TestEvaluations {
     }
 
     public int version(long evaluationId) {
-        return evaluations.evaluation(evaluationId).getVersion();
+        return EvaluationTestSupport.version(evaluations, evaluationId);
     }
 
     public static String storedHash(String token) {

@@ -178,6 +178,6 @@ class FormRenderTest {
         }
         Document english = render(views.filled(evaluation, feed, typed, EN), EN);
         assertThat(english.select(".form-list h3").eachText()).containsExactly("Strategic goals", "Activities");
-        assertThat(english.select(".form-list-item legend").eachText()).contains("Activities 2");
+        assertThat(english.select(".form-list-item legend").eachText()).contains("Activity 2");
     }
 }

@@ -128,8 +128,7 @@ class PrivacyIT {
                 Integer.class, p.participantId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT value FROM workshop_answer WHERE updated_by = ?", String.class,
                 p.participantId)).isEqualTo("Mere samarbejde på tværs");
-        assertThat(jdbc.queryForObject("SELECT what_done FROM evaluation_goal_answer WHERE evaluation_id = ?",
-                String.class, p.evaluationId)).isEqualTo("Sundhedspolitik vedtaget");
+        assertThat(evaluationAnswer(p.evaluationId, "goals.whatDone")).isEqualTo("Sundhedspolitik vedtaget");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("membership-onboarding")
                 .processInstanceBusinessKey(p.applicationId.toString()).count()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE owner_type = 'membership-application'"
@@ -179,8 +178,7 @@ class PrivacyIT {
                 .containsEntry("review_note", "Ring til " + Erased.MARKER).containsEntry("coordinator_name", "Koo " + unique);
         assertThat(jdbc.queryForObject("SELECT value FROM workshop_answer WHERE updated_by = ?", String.class,
                 participantId)).isEqualTo("Som " + Erased.MARKER + " sagde");
-        assertThat(jdbc.queryForObject("SELECT wishes_text FROM member_evaluation WHERE id = ?", String.class,
-                evaluationId)).isEqualTo("Spørg " + Erased.MARKER + " om mere");
+        assertThat(evaluationAnswer(evaluationId, "wishes")).isEqualTo("Spørg " + Erased.MARKER + " om mere");
     }
 
     @Test
@@ -265,22 +263,33 @@ class PrivacyIT {
         Long round = jdbc.queryForObject("SELECT id FROM evaluation_round WHERE network_id = 'hc-sverige' AND year = ?",
                 Long.class, year);
         jdbc.update("INSERT INTO member_evaluation (round_id, network_id, member_id, member_name, coordinator_name,"
-                + " coordinator_email, status, deadline, created_at, updated_at, wishes_text) VALUES (?, 'hc-sverige',"
-                + " 999999, 'Medlemsby', ?, ?, 'SUBMITTED', '2027-03-28', NOW(6), NOW(6), ?)", round, name, email,
-                "Spørg " + name + " om mere");
+                + " coordinator_email, status, deadline, created_at, updated_at) VALUES (?, 'hc-sverige',"
+                + " 999999, 'Medlemsby', ?, ?, 'SUBMITTED', '2027-03-28', NOW(6), NOW(6))", round, name, email);
         Long id = jdbc.queryForObject("SELECT id FROM member_evaluation WHERE round_id = ?", Long.class, round);
-        jdbc.update("INSERT INTO evaluation_goal_answer (evaluation_id, goal_id, goal_position, goal_title, progress,"
-                + " what_done) VALUES (?, 1, 1, 'Mål', 'STARTED', 'Sundhedspolitik vedtaget')", id);
+        // its answers, in its submission of the evaluation form
+        long submission = submissions.create("annual-evaluation", new Subject("evaluation", id.toString()), "hc-sverige",
+                Submitter.NOBODY).id();
+        jdbc.update("INSERT INTO form_answer (submission_id, field_key, list_item, position, text_value, option_value)"
+                + " VALUES (?, 'goals.goal', 0, 0, 'Mål', '1'), (?, 'goals.progress', 0, 0, NULL, 'STARTED'),"
+                + " (?, 'goals.whatDone', 0, 0, 'Sundhedspolitik vedtaget', NULL), (?, 'wishes', NULL, 0, ?, NULL)",
+                submission, submission, submission, submission, "Spørg " + name + " om mere");
         jdbc.update("INSERT INTO evaluation_event (evaluation_id, kind, actor, detail, occurred_at)"
                 + " VALUES (?, 'INVITED', 'system', ?, NOW(6))", id, "invitation → " + email);
         return id;
     }
 
+    private String evaluationAnswer(Long evaluationId, String field) {
+        return jdbc.queryForObject("SELECT a.text_value FROM form_answer a JOIN form_submission s ON s.id = a.submission_id"
+                + " WHERE s.subject_type = 'evaluation' AND s.subject_id = ? AND a.field_key = ?", String.class,
+                evaluationId.toString(), field);
+    }
+
     private long countAnswers(Person p) {
         return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM form_answer a JOIN form_submission s"
                 + " ON s.id = a.submission_id WHERE s.subject_id = ?) + (SELECT COUNT(*) FROM workshop_answer"
-                + " WHERE updated_by = ?) + (SELECT COUNT(*) FROM evaluation_goal_answer WHERE evaluation_id = ?)",
-                Long.class, p.applicationId.toString(), p.participantId, p.evaluationId);
+                + " WHERE updated_by = ?) + (SELECT COUNT(*) FROM form_answer a JOIN form_submission s ON s.id = a.submission_id"
+                + " WHERE s.subject_type = 'evaluation' AND s.subject_id = ?)",
+                Long.class, p.applicationId.toString(), p.participantId, p.evaluationId.toString());
     }
 
     /** "table.column" of every text column, in every table of the schema, that holds the address or the name. */

@@ -131,7 +131,7 @@ class HostileInputIT {
         for (BadUploads.Upload bad : BadUploads.corpus()) {
             long before = documents();
             MockHttpServletResponse r = mvc.perform(multipart("/application/" + a.token() + "/document")
-                            .file(new MockMultipartFile("document", bad.filename(), "application/pdf", bad.bytes()))
+                            .file(new MockMultipartFile("f.document", bad.filename(), "application/pdf", bad.bytes()))
                             .with(csrf()).with(SecurityFixture.freshAddress())
                             .cookie(new jakarta.servlet.http.Cookie("hc-lang", "en")))
                     .andReturn().getResponse();
@@ -198,7 +198,7 @@ class HostileInputIT {
             String before = evaluations.state(e.evaluationId());
             long docs = documents();
             MockHttpServletResponse r = mvc.perform(evaluation(e, "save", "Første udkast")
-                            .file(new MockMultipartFile("document", bad.filename(), "application/pdf", bad.bytes())))
+                            .file(new MockMultipartFile("f.document", bad.filename(), "application/pdf", bad.bytes())))
                     .andReturn().getResponse();
             assertThat(r.getStatus()).as(bad.what()).isEqualTo(200);
             assertThat(Jsoup.parse(r.getContentAsString()).select("[role=alert], .error-summary, .error").text())
@@ -216,12 +216,14 @@ class HostileInputIT {
     private MockMultipartHttpServletRequestBuilder evaluation(TestEvaluations.Started e, String action, String text) {
         MockMultipartHttpServletRequestBuilder b = multipart("/evaluation/" + e.token());
         b.param("version", String.valueOf(evaluations.version(e.evaluationId())));
-        for (Long goal : e.goalIds()) {
-            b.param("goal." + goal + ".progress", "STARTED").param("goal." + goal + ".whatDone", text);
+        for (int i = 0; i < e.goalIds().size(); i++) {
+            b.param("f.goals[" + i + "].progress", "STARTED").param("f.goals[" + i + "].whatDone", text);
         }
-        b.param("activity.0.title", text).param("activity.0.goal", e.goalIds().get(0).toString())
-                .param("activity.0.status", "DONE").param("activity.0.partners", text).param("activity.0.sdg", "SDG3")
-                .param("sdg", "SDG3").param("sixP", "PEOPLE").param("inequality", text).param("wishes", text)
+        b.param("f.activities[0].title", text.length() > 300 ? text.substring(0, 300) : text)
+                .param("f.activities[0].goal", e.goalIds().get(0).toString())
+                .param("f.activities[0].status", "DONE").param("f.activities[0].partners", text)
+                .param("f.activities[0].sdgs", "SDG3").param("f.sdg", "SDG3").param("f.sixP", "PEOPLE")
+                .param("f.inequality", text).param("f.wishes", text)
                 .param("action", action);
         b.with(csrf());
         b.with(SecurityFixture.freshAddress());

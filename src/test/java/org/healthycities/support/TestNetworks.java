@@ -81,6 +81,12 @@ public class TestNetworks {
                     deployment.addInputStream("bpmn/" + file, in);
                 }
             }
+            // the forms too, as the application deploys them: Tasklist reads a task's camunda:formRef from them
+            for (Resource r : resolver.getResources("classpath*:forms/*.form")) {
+                try (InputStream in = r.getInputStream()) {
+                    deployment.addInputStream("forms/" + r.getFilename(), in);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -149,7 +149,7 @@ class EvaluationBrowserIT {
                     "var c = Chart.getChart(document.getElementById('sdg-chart')); return c.data.datasets[0].data[2];");
             assertThat(((Number) sdg3).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM form_answer a"
                     + " JOIN form_submission s ON s.id = a.submission_id AND s.subject_type = 'evaluation'"
-                    + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR) WHERE e.round_id = ?"
+                    + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci WHERE e.round_id = ?"
                     + " AND a.field_key = 'sdg' AND a.option_value = 'SDG3' AND e.status IN ('SUBMITTED', 'ACCEPTED')",
                     Long.class, round.getId())).isEqualTo(2);
 
@@ -164,7 +164,7 @@ class EvaluationBrowserIT {
         for (Progress p : Progress.values()) {
             // the goal's list item and its progress in the same item of each member's submission
             counts.add(jdbc.queryForObject("SELECT COUNT(*) FROM member_evaluation e JOIN form_submission s"
-                    + " ON s.subject_type = 'evaluation' AND s.subject_id = CAST(e.id AS CHAR)"
+                    + " ON s.subject_type = 'evaluation' AND s.subject_id = CAST(e.id AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci"
                     + " JOIN form_answer g ON g.submission_id = s.id AND g.field_key = 'goals.goal' AND g.option_value = ?"
                     + " JOIN form_answer p ON p.submission_id = s.id AND p.field_key = 'goals.progress'"
                     + " AND p.list_item = g.list_item AND p.option_value = ?"

@@ -89,7 +89,7 @@ class EvaluationYearOverYearIT {
         // the progress answered in each goal's list item (item 0 is goal 1), straight from the forms engine's rows
         jdbc.query("SELECT r.year, p.list_item + 1, p.option_value FROM form_answer p"
                         + " JOIN form_submission s ON s.id = p.submission_id AND s.subject_type = 'evaluation'"
-                        + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR) JOIN evaluation_round r ON r.id = e.round_id"
+                        + " JOIN member_evaluation e ON s.subject_id = CAST(e.id AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci JOIN evaluation_round r ON r.id = e.round_id"
                         + " WHERE r.network_id = ? AND e.status = 'ACCEPTED' AND p.field_key = 'goals.progress'", rs -> {
                     expected.merge(rs.getInt(1) + "/" + rs.getInt(2), Progress.valueOf(rs.getString(3)).ordinal() / 2.0, Double::sum);
                 }, network);

@@ -5,13 +5,12 @@ import java.util.function.Predicate;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.server.ResponseStatusException;
+import org.healthycities.security.NotFound;
 
 /**
  * Sends a stored document as a download, for this feature's page and for any other feature with its own rule
@@ -30,8 +29,8 @@ public class DocumentDownloads {
 
     /** The download of document {@code id} if {@code allowed} accepts it; else a 404 (ResponseStatusException). */
     public ResponseEntity<InputStreamResource> download(Long id, Predicate<StoredDocument> allowed) {
-        StoredDocument document = documents.find(id).filter(allowed).orElseThrow(DocumentDownloads::notFound);
-        var content = documents.content(id).orElseThrow(DocumentDownloads::notFound);
+        StoredDocument document = documents.find(id).filter(allowed).orElseThrow(NotFound::notFound);
+        var content = documents.content(id).orElseThrow(NotFound::notFound);
         withoutCharset();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.mediaType()))
@@ -49,7 +48,4 @@ public class DocumentDownloads {
         }
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.healthycities.security.NotFound;
 
 /** The round report with charts, its XLSX and PDF exports, the network's trend and a member's history. */
 @Controller
@@ -68,7 +69,7 @@ class ReportController {
     @GetMapping("/evaluations/networks/{networkId}/trend")
     String trend(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId, Model model) {
         if (!networks.visibleTo(user).contains(networkId)) {
-            throw RoundController.notFound();
+            throw NotFound.notFound();
         }
         ReportService.Trend trend = reports.trend(networkId);
         model.addAttribute("network", networks.network(networkId).orElseThrow());
@@ -81,14 +82,14 @@ class ReportController {
     @GetMapping("/evaluations/members/{memberId}/history")
     String memberHistory(@AuthenticationPrincipal CurrentUser user, @PathVariable long memberId, Model model) {
         var own = evaluations.ofMember(memberId).stream().filter(e -> networks.visibleTo(user).contains(e.getNetworkId()))
-                .findFirst().orElseThrow(RoundController::notFound);
+                .findFirst().orElseThrow(NotFound::notFound);
         model.addAttribute("memberName", own.getMemberName());
         model.addAttribute("history", reports.memberHistory(memberId));
         return "evaluation/member-history";
     }
 
     private EvaluationRound visibleRound(CurrentUser user, long id) {
-        return rounds.round(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        return rounds.round(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
     }
 
     private void fill(EvaluationRound round, Model model, Locale locale) {

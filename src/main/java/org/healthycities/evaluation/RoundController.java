@@ -1,5 +1,7 @@
 package org.healthycities.evaluation;
 
+import static org.healthycities.security.NotFound.notFound;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneOffset;
@@ -13,7 +15,6 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's evaluation pages: the rounds of its networks, starting a round by hand, a round's
@@ -133,7 +134,7 @@ class RoundController {
 
     @GetMapping("/evaluations/{id}")
     String evaluation(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
-        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("evaluation", e);
         model.addAttribute("answers", evaluations.answers(e));
         model.addAttribute("ctx", evaluations.context(e));
@@ -148,7 +149,7 @@ class RoundController {
     @PostMapping("/evaluations/{id}/review")
     String review(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String decision,
                   @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
         boolean accept = "accept".equals(decision);
         if (!accept && comment.isBlank()) {
             redirect.addFlashAttribute("reviewError", "evaluation.review.commentRequired");
@@ -168,7 +169,7 @@ class RoundController {
     String extend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
-        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
         var problem = evaluations.extend(id, deadline, user.id());
         redirect.addFlashAttribute(problem.isPresent() ? "extendError" : "extended", problem.orElse(e.getMemberName()));
         redirect.addFlashAttribute("extendedId", id);
@@ -177,18 +178,15 @@ class RoundController {
 
     @PostMapping("/evaluations/{id}/give-up")
     String giveUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
         evaluations.giveUp(id, user.id());
         return "redirect:/evaluations/rounds/" + e.getRoundId();
     }
 
     EvaluationRound visibleRound(CurrentUser user, long id) {
-        return rounds.round(networks.visibleTo(user), id).orElseThrow(RoundController::notFound);
+        return rounds.round(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
 
     static List<Integer> months() {
         return Arrays.asList(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);

@@ -4,12 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.healthycities.security.NotFound;
 
 /**
  * For forms.js: which components are hidden for the values typed so far, decided by the server's FEEL engine,
@@ -36,10 +35,10 @@ class FormConditionsController {
             try {
                 form = catalog.version(formId, version); // a form file's version, or a published designed form
             } catch (java.util.NoSuchElementException e) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw NotFound.notFound();
             }
         } else {
-            form = catalog.find(formId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            form = catalog.find(formId).orElseThrow(() -> NotFound.notFound());
         }
         return hidden(form, request);
     }

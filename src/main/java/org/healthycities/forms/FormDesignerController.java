@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's form designer pages: the list with new and imported forms, the editor (form-js, saving its
@@ -56,7 +56,7 @@ class FormDesignerController {
     }
 
     private DesignedForm form(CurrentUser user, long id) {
-        return designer.form(networks(user), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return designer.form(networks(user), id).orElseThrow(() -> NotFound.notFound());
     }
 
     @GetMapping("/forms/designer")
@@ -167,7 +167,7 @@ class FormDesignerController {
                                   @RequestParam(required = false) Integer version) {
         DesignedForm form = form(user, id);
         if (version != null && form.version(version).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
         String name = form.getFormId() + (version == null ? "-draft" : "-v" + version) + ".form";
         return ResponseEntity.ok()
@@ -205,7 +205,7 @@ class FormDesignerController {
                  @RequestParam(defaultValue = "en") String language, Model model) {
         DesignedForm form = form(user, id);
         if (!FormDesigner.LANGUAGES.contains(language)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
         model.addAttribute("form", form);
         model.addAttribute("language", language);
@@ -219,7 +219,7 @@ class FormDesignerController {
                      HttpServletRequest request, RedirectAttributes redirect) {
         form(user, id);
         if (!FormDesigner.LANGUAGES.contains(language)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
         Map<String, String> texts = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {

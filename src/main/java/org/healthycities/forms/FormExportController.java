@@ -9,12 +9,11 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
+import org.healthycities.security.NotFound;
 
 /** The secretariat's exports of a form's submissions, only of the networks the person may see. */
 @Controller
@@ -48,7 +47,7 @@ class FormExportController {
 
     private Set<String> allowed(CurrentUser user, String formId) {
         if (user == null || !(user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT)) || catalog.find(formId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
         return directory.visibleTo(user);
     }

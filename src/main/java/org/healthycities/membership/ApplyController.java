@@ -15,7 +15,6 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -28,8 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.WebUtils;
+import org.healthycities.security.NotFound;
 
 /** The public application: choose the network, fill in the form, get a receipt. No account needed. */
 @Controller
@@ -175,7 +174,7 @@ class ApplyController {
     String received(@PathVariable String key, Model model) {
         Application a = (RECEIPT_KEY.matcher(key).matches() ? applications.byIdempotencyKey(key)
                 : Optional.<Application>empty())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> NotFound.notFound());
         model.addAttribute("reference", a.reference);
         model.addAttribute("municipalityName", a.municipalityName);
         model.addAttribute("network", network(a.networkId));
@@ -301,6 +300,6 @@ class ApplyController {
     }
 
     private Network network(String id) {
-        return networks.network(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return networks.network(id).orElseThrow(() -> NotFound.notFound());
     }
 }

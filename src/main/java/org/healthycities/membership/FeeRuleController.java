@@ -8,7 +8,6 @@ import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +17,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** The secretariat's own fee rule (the seeded ones of Sund By and Sverige are examples until then). */
 @Controller
@@ -202,7 +201,7 @@ class FeeRuleController {
 
     private Network visible(CurrentUser user, String networkId) {
         return networks.network(networkId).filter(n -> user.canSee(n.getId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> NotFound.notFound());
     }
 
     private int year(String networkId, Integer year) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.healthycities.security.NotFound;
 
 /** JSON for integrations; scoped to the caller's networks exactly like the pages. */
 @RestController
@@ -38,7 +39,7 @@ class MemberApiController {
 
     @GetMapping("/api/members/{id}")
     MemberJson one(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id) {
-        return members.find(directory.visibleTo(user), id).map(MemberJson::of).orElseThrow(MemberController::notFound);
+        return members.find(directory.visibleTo(user), id).map(MemberJson::of).orElseThrow(NotFound::notFound);
     }
 
 }

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Set;
 import org.healthycities.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** The secretariat's member pages: list (search, filter, pages), detail and edit. */
 @Controller
@@ -98,7 +97,7 @@ class MemberController {
 
     @GetMapping("/members/{id}")
     String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        Member member = members.find(directory.visibleTo(user), id).orElseThrow(MemberController::notFound);
+        Member member = members.find(directory.visibleTo(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("member", member);
         model.addAttribute("network", directory.network(member.getNetworkId()).orElseThrow());
         model.addAttribute("changes", members.history(member.getId()));
@@ -109,7 +108,7 @@ class MemberController {
 
     @GetMapping("/members/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        Member member = members.find(directory.visibleTo(user), id).orElseThrow(MemberController::notFound);
+        Member member = members.find(directory.visibleTo(user), id).orElseThrow(NotFound::notFound);
         return editPage(member, MemberDetails.of(member), member.getVersion(), model);
     }
 
@@ -124,7 +123,7 @@ class MemberController {
             errors.reject("member.stale");
             saved = members.find(directory.visibleTo(user), id);
         }
-        Member member = saved.orElseThrow(MemberController::notFound);
+        Member member = saved.orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             return editPage(member, details, version, model);
         }
@@ -144,8 +143,5 @@ class MemberController {
     }
 
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
 
 }

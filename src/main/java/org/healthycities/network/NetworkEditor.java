@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's edits of its network: the secretariat contact and the theme groups. The callers have
@@ -26,7 +27,7 @@ class NetworkEditor {
     }
 
     void updateContact(String networkId, int seenVersion, SecretariatContact contact, Errors errors) {
-        Network network = networks.findById(networkId).orElseThrow(NotFound::new);
+        Network network = networks.findById(networkId).orElseThrow(NotFound::notFound);
         if (network.getVersion() != seenVersion) {
             errors.reject("network.stale");
         }
@@ -65,7 +66,7 @@ class NetworkEditor {
 
     @Transactional(readOnly = true)
     ThemeGroup themeGroup(String networkId, Long id) {
-        return themeGroups.findById(id).filter(g -> g.getNetworkId().equals(networkId)).orElseThrow(NotFound::new);
+        return themeGroups.findById(id).filter(g -> g.getNetworkId().equals(networkId)).orElseThrow(NotFound::notFound);
     }
 
     Optional<ThemeGroup> createThemeGroup(String networkId, ThemeGroupForm form, Errors errors) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's edits of its network's strategies and their goals. Goals are never deleted: later
@@ -26,7 +27,7 @@ class StrategyEditor {
     @Transactional(readOnly = true)
     Strategy strategy(String networkId, Long id) {
         Strategy strategy = strategies.findById(id).filter(s -> s.getNetworkId().equals(networkId))
-                .orElseThrow(NotFound::new);
+                .orElseThrow(NotFound::notFound);
         strategy.allGoals().size();
         return strategy;
     }
@@ -107,6 +108,6 @@ class StrategyEditor {
     private static StrategicGoal goalOf(Strategy strategy, Long goalId, boolean topLevelOnly) {
         return strategy.allGoals().stream()
                 .filter(g -> g.getId().equals(goalId) && (!topLevelOnly || g.getParentId() == null))
-                .findFirst().orElseThrow(NotFound::new);
+                .findFirst().orElseThrow(NotFound::notFound);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * A network's secretariat words its mails itself: each mail kind in each language, with the placeholders it
@@ -155,12 +156,12 @@ class MailTextController {
 
     private Network network(CurrentUser user, String networkId) {
         if (user == null || !user.canSee(networkId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
-        return networks.network(networkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return networks.network(networkId).orElseThrow(() -> NotFound.notFound());
     }
 
     private EditableMail kind(String kindId) {
-        return texts.kind(kindId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return texts.kind(kindId).orElseThrow(() -> NotFound.notFound());
     }
 }

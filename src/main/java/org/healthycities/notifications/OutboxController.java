@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** The admin's view of the outbox (Security keeps /admin/** to the admin group). */
 @Controller
@@ -51,7 +52,7 @@ class OutboxController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         OutboxRow mail = outbox.findById(id).map(OutboxRow::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> NotFound.notFound());
         model.addAttribute("mail", mail);
         model.addAttribute("canRetry", mailer.canRequeue(mail.status()));
         model.addAttribute("deliveryEnabled", sender.enabled());

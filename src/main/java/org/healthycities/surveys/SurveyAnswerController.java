@@ -16,7 +16,6 @@ import org.healthycities.forms.Submissions;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.PublicPaths;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * Answering a survey without an account: a member's coordinator through the private link of its mail (the
@@ -71,7 +71,7 @@ class SurveyAnswerController {
     }
 
     private static ResponseStatusException gone() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        return NotFound.notFound();
     }
 
     @GetMapping("/survey/{token}")

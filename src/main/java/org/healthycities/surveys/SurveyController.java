@@ -19,7 +19,6 @@ import org.healthycities.web.ErrorSummary;
 import org.healthycities.web.PublicAddress;
 import org.healthycities.web.QrCodes;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,8 +28,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's survey pages: the list, sending a survey (form, recipients, dates), and the follow-up page
@@ -60,7 +59,7 @@ class SurveyController {
     }
 
     private Survey survey(CurrentUser user, long id) {
-        return surveys.survey(networks(user), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return surveys.survey(networks(user), id).orElseThrow(() -> NotFound.notFound());
     }
 
     @GetMapping("/surveys")
@@ -199,7 +198,7 @@ class SurveyController {
     ResponseEntity<byte[]> qr(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Survey survey = survey(user, id);
         if (survey.getOpenToken() == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.notFound();
         }
         return QrCodes.png(address.url() + "/survey/open/" + survey.getOpenToken());
     }

@@ -17,15 +17,14 @@ import org.healthycities.web.Dates;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.healthycities.security.NotFound;
 
 /**
  * The results of a survey for the secretariat of its network: the page with a chart and a table per question,
@@ -88,7 +87,7 @@ class SurveyResultsController {
 
     private Survey visible(CurrentUser user, long id) {
         return surveys.survey(networks.visibleTo(user), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> NotFound.notFound());
     }
 
     private static SurveyResults.Filter filter(String region, String band) {

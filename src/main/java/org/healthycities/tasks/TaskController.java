@@ -1,5 +1,7 @@
 package org.healthycities.tasks;
 
+import static org.healthycities.security.NotFound.notFound;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -25,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** The task list and the task page. Everything is scoped to the person's networks; elsewhere is "not found". */
 @Controller
@@ -84,7 +86,7 @@ class TaskController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Locale locale, Model model) {
-        TaskView task = directory.find(user, id).orElseThrow(TaskController::notFound);
+        TaskView task = directory.find(user, id).orElseThrow(NotFound::notFound);
         return page(user, task, TaskFormState.empty(), locale, model);
     }
 
@@ -92,8 +94,8 @@ class TaskController {
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<InputStreamResource> document(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                                  @PathVariable Long documentId) {
-        TaskView task = directory.find(user, id).orElseThrow(TaskController::notFound);
-        TaskRecordPanel panel = plugins.panel(task).orElseThrow(TaskController::notFound);
+        TaskView task = directory.find(user, id).orElseThrow(NotFound::notFound);
+        TaskRecordPanel panel = plugins.panel(task).orElseThrow(NotFound::notFound);
         return downloads.download(documentId, d -> panel.mayRead(task, user, d));
     }
 
@@ -196,7 +198,4 @@ class TaskController {
         return files;
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
 }

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /**
  * The participants' pages, without an account: type the code (or scan it), choose the group, then write on
@@ -105,7 +106,7 @@ class JoinController {
 
     @GetMapping("/join/s/{token}")
     String sheet(@PathVariable String token, Model model) {
-        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
+        Access access = participants.access(token).orElseThrow(NotFound::notFound);
         sheetModel(access, token, model);
         return "workshop/sheet";
     }
@@ -131,7 +132,7 @@ class JoinController {
                                                   @RequestParam(defaultValue = "") String value,
                                                   @RequestParam(required = false) Long resolves, Locale locale) {
         SaveResult result = participants.saveField(token, questionId, version, value, resolves)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         Map<String, Object> body = new LinkedHashMap<>();
         if (result instanceof SaveResult.Saved saved) {
             body.put("status", "saved");
@@ -164,7 +165,7 @@ class JoinController {
     @GetMapping("/join/s/{token}/fields")
     @ResponseBody
     Map<String, Object> fields(@PathVariable String token) {
-        SheetStore.SheetView sheet = participants.sheetOf(token).orElseThrow(WorkshopController::notFound);
+        SheetStore.SheetView sheet = participants.sheetOf(token).orElseThrow(NotFound::notFound);
         Map<String, Object> fields = new LinkedHashMap<>();
         sheet.answers().forEach((questionId, answer) -> {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -185,7 +186,7 @@ class JoinController {
     String saveSheet(@PathVariable String token, @RequestParam Map<String, String> params,
                      @RequestParam(defaultValue = "save") String action, Model model, Locale locale,
                      RedirectAttributes redirect, HttpServletResponse response) {
-        Access access = participants.access(token).orElseThrow(WorkshopController::notFound);
+        Access access = participants.access(token).orElseThrow(NotFound::notFound);
         SheetStore.SheetView current = sheets.sheet(access.participant().getGroupId());
         Map<Long, String> mine = new HashMap<>();
         Map<Long, SaveResult.Conflict> conflicts = new HashMap<>();

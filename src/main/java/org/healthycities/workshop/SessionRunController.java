@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** Running a session: projector (code + QR), live view, consolidation and the summary downloads. */
 @Controller
@@ -51,7 +52,7 @@ class SessionRunController {
     }
 
     private SessionView view(CurrentUser user, Long id) {
-        return workshops.session(directory.visibleTo(user), id).orElseThrow(WorkshopController::notFound);
+        return workshops.session(directory.visibleTo(user), id).orElseThrow(NotFound::notFound);
     }
 
     @GetMapping("/workshops/sessions/{id}/projector")
@@ -68,7 +69,7 @@ class SessionRunController {
     ResponseEntity<byte[]> qr(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http) {
         SessionView view = view(user, id);
         String code = WorkshopController.remembered(http, id).filter(c -> view.session().isOpen())
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         return QrCodes.png(address.url() + "/join?code=" + code);
     }
 
@@ -93,7 +94,7 @@ class SessionRunController {
     @GetMapping("/workshops/sessions/{id}/consolidate")
     String consolidate(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model, Locale locale) {
         Board board = consolidation.board(directory.visibleTo(user), id, locale)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         model.addAttribute("board", board);
         model.addAttribute("view", board.view());
         return "workshop/consolidate";
@@ -119,18 +120,18 @@ class SessionRunController {
         Set<String> networks = directory.visibleTo(user);
         if ("complete".equals(action) && !"yes".equals(request.getParameter(Confirmation.PARAMETER))) {
             // kept first, so going back from the question loses nothing
-            consolidation.save(networks, id, texts, tags, locale).orElseThrow(WorkshopController::notFound);
+            consolidation.save(networks, id, texts, tags, locale).orElseThrow(NotFound::notFound);
             return Confirmation.ask(request, model, "workshop.consolidate.complete.confirm",
                     "workshop.consolidate.complete.confirm.text", null, "workshop.consolidate.complete",
                     "/workshops/sessions/" + id + "/consolidate").orElseThrow();
         }
         if ("complete".equals(action)) {
             boolean done = consolidation.complete(networks, id, texts, tags, user.id(), locale)
-                    .orElseThrow(WorkshopController::notFound);
+                    .orElseThrow(NotFound::notFound);
             redirect.addFlashAttribute(done ? "completed" : "saved", true);
             return done ? "redirect:/workshops/sessions/" + id + "/summary" : "redirect:/workshops/sessions/" + id + "/consolidate";
         }
-        consolidation.save(networks, id, texts, tags, locale).orElseThrow(WorkshopController::notFound);
+        consolidation.save(networks, id, texts, tags, locale).orElseThrow(NotFound::notFound);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/workshops/sessions/" + id + "/consolidate";
     }
@@ -138,7 +139,7 @@ class SessionRunController {
     @GetMapping("/workshops/sessions/{id}/summary")
     String summary(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model, Locale locale) {
         Board board = consolidation.board(directory.visibleTo(user), id, locale)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         model.addAttribute("board", board);
         model.addAttribute("view", board.view());
         return "workshop/summary";
@@ -147,7 +148,7 @@ class SessionRunController {
     @GetMapping("/workshops/sessions/{id}/summary.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Locale locale) {
         Board board = consolidation.board(directory.visibleTo(user), id, locale)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         return download(documents.pdf(board, locale), MediaType.APPLICATION_PDF,
                 SummaryDocuments.fileName(board.view(), "pdf"));
     }
@@ -155,7 +156,7 @@ class SessionRunController {
     @GetMapping("/workshops/sessions/{id}/answers.xlsx")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Locale locale) {
         Board board = consolidation.board(directory.visibleTo(user), id, locale)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         return download(documents.xlsx(board, locale),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 SummaryDocuments.fileName(board.view(), "xlsx"));

@@ -1,5 +1,7 @@
 package org.healthycities.workshop;
 
+import static org.healthycities.security.NotFound.notFound;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -18,7 +20,6 @@ import org.healthycities.workshop.Forms.SessionEditForm;
 import org.healthycities.workshop.Forms.WorkshopEditForm;
 import org.healthycities.workshop.Forms.SessionForm;
 import org.healthycities.workshop.Forms.WorkshopForm;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.healthycities.security.NotFound;
 
 /** The secretariat's setup pages: workshops, sessions with groups, assignments and questions, opening. */
 @Controller
@@ -47,9 +48,6 @@ class WorkshopController {
         this.directory = directory;
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
 
     private Set<String> networks(CurrentUser user) {
         return directory.visibleTo(user);
@@ -78,7 +76,7 @@ class WorkshopController {
 
     @GetMapping("/workshops/{id}")
     String workshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("workshop", workshop);
         model.addAttribute("sessions", workshops.sessionsOf(workshop));
         model.addAttribute("network", directory.network(workshop.getNetworkId()).orElseThrow());
@@ -92,7 +90,7 @@ class WorkshopController {
     String addSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                       @Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult errors, Model model,
                       Locale locale) {
-        workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        workshops.workshop(networks(user), id).orElseThrow(NotFound::notFound);
         Optional<WorkshopSession> created = workshops.addSession(networks(user), id, form, errors, locale);
         if (created.isEmpty()) {
             return workshop(user, id, model);
@@ -102,7 +100,7 @@ class WorkshopController {
 
     @GetMapping("/workshops/sessions/{id}")
     String session(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("view", view);
         model.addAttribute("kinds", Question.Kind.values());
         model.addAttribute("sources", view.session().isDraft() ? workshops.copySources(networks(user), id) : java.util.List.of());
@@ -122,7 +120,7 @@ class WorkshopController {
         if (errors.hasErrors()) {
             return session(user, id, model);
         }
-        workshops.addAssignment(networks(user), id, form).orElseThrow(WorkshopController::notFound);
+        workshops.addAssignment(networks(user), id, form).orElseThrow(NotFound::notFound);
         return "redirect:/workshops/sessions/" + id;
     }
 
@@ -136,16 +134,16 @@ class WorkshopController {
             model.addAttribute("refusals", errors.getGlobalErrors());
             return session(user, id, model);
         }
-        added.orElseThrow(WorkshopController::notFound);
+        added.orElseThrow(NotFound::notFound);
         return "redirect:/workshops/sessions/" + id + "#assignment-" + assignmentId;
     }
 
     @PostMapping("/workshops/sessions/{id}/questions/{questionId}/delete")
     String removeQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
                           HttpServletRequest request, Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         String label = view.questions().stream().filter(q -> q.getId().equals(questionId)).map(Question::getLabel)
-                .findFirst().orElseThrow(WorkshopController::notFound);
+                .findFirst().orElseThrow(NotFound::notFound);
         long answers = workshops.answersTo(questionId);
         Optional<String> ask = Confirmation.ask(request, model, "workshop.question.delete.confirm",
                 answers > 0 ? "workshop.question.delete.confirm.answered" : "workshop.question.delete.confirm.text",
@@ -162,9 +160,9 @@ class WorkshopController {
     @PostMapping("/workshops/sessions/{id}/assignments/{assignmentId}/delete")
     String removeAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                             @PathVariable Long assignmentId, HttpServletRequest request, Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         String title = view.assignments().stream().filter(a -> a.assignment().getId().equals(assignmentId))
-                .map(a -> a.assignment().getTitle()).findFirst().orElseThrow(WorkshopController::notFound);
+                .map(a -> a.assignment().getTitle()).findFirst().orElseThrow(NotFound::notFound);
         Optional<String> ask = Confirmation.ask(request, model, "workshop.assignment.delete.confirm",
                 "workshop.assignment.delete.confirm.text", new Object[] {title}, "workshop.assignment.delete",
                 "/workshops/sessions/" + id);
@@ -180,7 +178,7 @@ class WorkshopController {
     @PostMapping("/workshops/sessions/{id}/copy")
     String copy(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @RequestParam Long from,
                 RedirectAttributes redirect) {
-        int copied = workshops.copyAssignments(networks(user), from, id).orElseThrow(WorkshopController::notFound);
+        int copied = workshops.copyAssignments(networks(user), from, id).orElseThrow(NotFound::notFound);
         redirect.addFlashAttribute("copied", copied);
         return "redirect:/workshops/sessions/" + id;
     }
@@ -193,20 +191,20 @@ class WorkshopController {
             model.addAttribute("openErrors", errors.getGlobalErrors());
             return session(user, id, model);
         }
-        remember(http, id, code.orElseThrow(WorkshopController::notFound));
+        remember(http, id, code.orElseThrow(NotFound::notFound));
         return "redirect:/workshops/sessions/" + id + "/projector";
     }
 
     @PostMapping("/workshops/sessions/{id}/code")
     String newCode(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpSession http) {
-        remember(http, id, workshops.newCode(networks(user), id).orElseThrow(WorkshopController::notFound));
+        remember(http, id, workshops.newCode(networks(user), id).orElseThrow(NotFound::notFound));
         return "redirect:/workshops/sessions/" + id + "/projector";
     }
 
     @PostMapping("/workshops/sessions/{id}/close")
     String close(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, HttpServletRequest request,
                  Model model, RedirectAttributes redirect) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         Optional<String> ask = Confirmation.ask(request, model, "workshop.close.confirm", "workshop.close.confirm.text",
                 new Object[] {view.session().getTitle()}, "workshop.close", "/workshops/sessions/" + id + "/live");
         if (ask.isPresent()) {
@@ -220,7 +218,7 @@ class WorkshopController {
 
     @GetMapping("/workshops/{id}/edit")
     String editWorkshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(WorkshopController::notFound);
+        Workshop workshop = workshops.workshop(networks(user), id).orElseThrow(NotFound::notFound);
         if (!model.containsAttribute("workshopEditForm")) {
             model.addAttribute("workshopEditForm", WorkshopEditForm.of(workshop));
         }
@@ -234,7 +232,7 @@ class WorkshopController {
     String saveWorkshop(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                         @Valid @ModelAttribute("workshopEditForm") WorkshopEditForm form, BindingResult errors,
                         Model model, RedirectAttributes redirect) {
-        workshops.correct(networks(user), id, form, errors).orElseThrow(WorkshopController::notFound);
+        workshops.correct(networks(user), id, form, errors).orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             return editWorkshop(user, id, model);
         }
@@ -244,7 +242,7 @@ class WorkshopController {
 
     @GetMapping("/workshops/sessions/{id}/edit")
     String editSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         if (!model.containsAttribute("sessionEditForm")) {
             model.addAttribute("sessionEditForm", workshops.editForm(view));
         }
@@ -257,7 +255,7 @@ class WorkshopController {
     String saveSession(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                        @Valid @ModelAttribute("sessionEditForm") SessionEditForm form, BindingResult errors,
                        Model model, Locale locale, RedirectAttributes redirect) {
-        workshops.correctSession(networks(user), id, form, errors, locale).orElseThrow(WorkshopController::notFound);
+        workshops.correctSession(networks(user), id, form, errors, locale).orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             return editSession(user, id, model);
         }
@@ -268,9 +266,9 @@ class WorkshopController {
     @GetMapping("/workshops/sessions/{id}/questions/{questionId}/edit")
     String editQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @PathVariable Long questionId,
                         Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         Question question = view.questions().stream().filter(q -> q.getId().equals(questionId)).findFirst()
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         if (!model.containsAttribute("questionEditForm")) {
             model.addAttribute("questionEditForm", QuestionEditForm.of(question));
         }
@@ -285,7 +283,7 @@ class WorkshopController {
                         @Valid @ModelAttribute("questionEditForm") QuestionEditForm form, BindingResult errors,
                         Model model, RedirectAttributes redirect) {
         Question question = workshops.correctQuestion(networks(user), id, questionId, form, errors)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             return editQuestion(user, id, questionId, model);
         }
@@ -296,9 +294,9 @@ class WorkshopController {
     @GetMapping("/workshops/sessions/{id}/assignments/{assignmentId}/edit")
     String editAssignment(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                           @PathVariable Long assignmentId, Model model) {
-        SessionView view = workshops.session(networks(user), id).orElseThrow(WorkshopController::notFound);
+        SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         Assignment assignment = workshops.assignment(networks(user), id, assignmentId)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         if (!model.containsAttribute("assignmentForm")) {
             model.addAttribute("assignmentForm", new AssignmentForm(assignment.getTitle(),
                     assignment.getIntro() == null ? "" : assignment.getIntro()));
@@ -313,7 +311,7 @@ class WorkshopController {
                           @PathVariable Long assignmentId, @Valid @ModelAttribute("assignmentForm") AssignmentForm form,
                           BindingResult errors, Model model, RedirectAttributes redirect) {
         workshops.correctAssignment(networks(user), id, assignmentId, form, errors)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             return editAssignment(user, id, assignmentId, model);
         }
@@ -327,7 +325,7 @@ class WorkshopController {
                         @RequestParam String direction, Model model) {
         BindingResult errors = new BeanPropertyBindingResult(new Object(), "move");
         workshops.moveQuestion(networks(user), id, questionId, "up".equals(direction), errors)
-                .orElseThrow(WorkshopController::notFound);
+                .orElseThrow(NotFound::notFound);
         if (errors.hasErrors()) {
             model.addAttribute("refusals", errors.getGlobalErrors());
             return session(user, id, model);

@@ -1,5 +1,6 @@
 package org.healthycities.network;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.healthycities.security.CurrentUser;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Another network's pages answer exactly like a network that does not exist. */
 class NetworkScopeTest {
@@ -29,8 +31,11 @@ class NetworkScopeTest {
     void anotherNetworkAMissingOneAndNoUserAreAllNotFound() {
         when(directory.visibleTo(swede)).thenReturn(Set.of("hc-sverige"));
         when(directory.network("sund-by")).thenReturn(Optional.of(mock(Network.class)));
-        assertThatThrownBy(() -> scope.require(swede, "sund-by")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> scope.require(swede, "no-such-network")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> scope.require(null, "hc-sverige")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> scope.require(swede, "sund-by")).isInstanceOf(ResponseStatusException.class)
+                .extracting(e -> ((ResponseStatusException) e).getStatusCode().value()).isEqualTo(404);
+        assertThatThrownBy(() -> scope.require(swede, "no-such-network")).isInstanceOf(ResponseStatusException.class)
+                .extracting(e -> ((ResponseStatusException) e).getStatusCode().value()).isEqualTo(404);
+        assertThatThrownBy(() -> scope.require(null, "hc-sverige")).isInstanceOf(ResponseStatusException.class)
+                .extracting(e -> ((ResponseStatusException) e).getStatusCode().value()).isEqualTo(404);
     }
 }

@@ -81,10 +81,12 @@ class CoordinatorController {
         }
         if ("carryOver".equals(action)) {
             model.addAttribute("carried", true);
-            return page(token, e, ctx, s, views.typed(s, carried(input, ctx, carry == null ? List.of() : carry),
+            return page(token, e, ctx, s, views.typed(s, carried(input, ctx, evaluations.lastYear(e, ctx),
+                            carry == null ? List.of() : carry),
                     ctx.feed(locale), locale), model);
         }
-        EvaluationService.SaveResult result = evaluations.save(e.getId(), version, input, "submit".equals(action), locale);
+        EvaluationService.SaveResult result = evaluations.save(e.getId(), version, input, "submit".equals(action),
+                ctx.feed(locale));
         if (result.outcome() == EvaluationService.Outcome.INVALID || result.outcome() == EvaluationService.Outcome.STALE) {
             Submission current = submissions.find(s.id()).orElseThrow();
             return page(token, e, ctx, current, views.retry(current, input, result.form(), ctx.feed(locale), locale), model);
@@ -96,11 +98,12 @@ class CoordinatorController {
     private static final java.util.regex.Pattern REMOVE = java.util.regex.Pattern.compile("remove:(\\w+)\\[(\\d{1,3})]");
 
     /** Last year's chosen activities added after those typed, as ongoing (goals that are no longer the round's left out). */
-    private static FormInput carried(FormInput input, EvaluationService.FormContext ctx, List<Integer> chosen) {
+    private static FormInput carried(FormInput input, EvaluationService.FormContext ctx,
+                                     List<EvaluationAnswers.Activity> lastYear, List<Integer> chosen) {
         Map<String, Object> values = new LinkedHashMap<>(input.values());
         int next = (int) input.values().keySet().stream().filter(k -> k.startsWith(EvaluationAnswers.ACTIVITIES + "["))
                 .map(k -> k.substring(0, k.indexOf(']'))).distinct().count();
-        for (EvaluationAnswers.Activity a : ctx.lastYear()) {
+        for (EvaluationAnswers.Activity a : lastYear) {
             if (!chosen.contains(a.position())) {
                 continue;
             }
@@ -133,6 +136,7 @@ class CoordinatorController {
         model.addAttribute("evaluation", e);
         model.addAttribute("network", networks.network(e.getNetworkId()).orElseThrow());
         model.addAttribute("ctx", ctx);
+        model.addAttribute("lastYear", evaluations.lastYear(e, ctx));
         model.addAttribute("formView", form);
         model.addAttribute("submission", s);
         model.addAttribute("sections", EvaluationSections.of(form, ctx.goals().size()));

@@ -108,16 +108,12 @@ class EvaluationService {
     }
 
     Optional<MemberEvaluation> find(Collection<String> visibleNetworks, long id) {
-        return evaluations.findById(id).filter(e -> visibleNetworks.contains(e.getNetworkId())).map(this::loaded);
+        return evaluations.findById(id).filter(e -> visibleNetworks.contains(e.getNetworkId()));
     }
 
     /** The evaluation a private link opens (the same empty answer for unknown and expired links). */
     Optional<MemberEvaluation> open(String token) {
-        return links.evaluationOf(token, time.now()).flatMap(evaluations::findById).map(this::loaded);
-    }
-
-    private MemberEvaluation loaded(MemberEvaluation e) {
-        return e;
+        return links.evaluationOf(token, time.now()).flatMap(evaluations::findById);
     }
 
     List<EvaluationEvents.Event> events(long evaluationId) {
@@ -174,7 +170,7 @@ class EvaluationService {
 
     /** What the form is built from: the round's strategic goals (from the database), tags, theme groups. */
     record FormContext(EvaluationRound round, Strategy strategy, List<StrategicGoal> goals, List<Tag> sdgs,
-                       List<Tag> sixPs, List<ThemeGroup> themeGroups, List<EvaluationAnswers.Activity> lastYear) {
+                       List<Tag> sixPs, List<ThemeGroup> themeGroups) {
         List<Long> goalIds() {
             return goals.stream().map(StrategicGoal::getId).toList();
         }
@@ -207,12 +203,17 @@ class EvaluationService {
         Strategy strategy = networks.strategies(e.getNetworkId()).stream()
                 .filter(s -> s.getId().equals(round.getStrategyId())).findFirst()
                 .orElseGet(() -> roundService.strategyFor(e.getNetworkId(), round.getYear()).orElseThrow());
-        List<ThemeGroup> groups = networks.themeGroups(e.getNetworkId());
-        List<EvaluationAnswers.Activity> lastYear = rounds.findByNetworkIdAndYear(e.getNetworkId(), round.getYear() - 1)
+        return new FormContext(round, strategy, strategy.getGoals(), networks.sdgs(), networks.sixPs(),
+                networks.themeGroups(e.getNetworkId()));
+    }
+
+    /** The activities the member reported last year, offered on its form to carry over (none in its first year). */
+    @Transactional(readOnly = true)
+    List<EvaluationAnswers.Activity> lastYear(MemberEvaluation e, FormContext ctx) {
+        return rounds.findByNetworkIdAndYear(e.getNetworkId(), ctx.round().getYear() - 1)
                 .flatMap(r -> evaluations.findByRoundIdAndMemberId(r.getId(), e.getMemberId()))
-                .map(prev -> EvaluationAnswers.of(storedAnswers(prev), strategy.getGoals(), groups).activities())
+                .map(prev -> EvaluationAnswers.of(storedAnswers(prev), ctx.goals(), ctx.themeGroups()).activities())
                 .orElse(List.of());
-        return new FormContext(round, strategy, strategy.getGoals(), networks.sdgs(), networks.sixPs(), groups, lastYear);
     }
 
     /**
@@ -236,7 +237,12 @@ class EvaluationService {
     /** What the member answered (nothing yet: empty), read with the round's goals. */
     @Transactional(readOnly = true)
     EvaluationAnswers answers(MemberEvaluation e) {
-        FormContext ctx = context(e);
+        return answers(e, context(e));
+    }
+
+    /** What the member answered, read with a context already at hand (the round's, for all its members). */
+    @Transactional(readOnly = true)
+    EvaluationAnswers answers(MemberEvaluation e, FormContext ctx) {
         return EvaluationAnswers.of(storedAnswers(e), ctx.goals(), ctx.themeGroups());
     }
 
@@ -247,19 +253,19 @@ class EvaluationService {
     enum Outcome { SAVED, SUBMITTED, LATE, INVALID, STALE, CLOSED }
 
     /**
-     * Saves the coordinator's answers as a draft or submits them, in the forms engine, with the form's data: all
+     * Saves the coordinator's answers as a draft or submits them, in the forms engine, with the form's data (as the
+     * page showed it, {@link FormContext#feed}): all
      * or nothing (a refused upload, a version someone else saved since). Outside a transaction, as the upload is
      * read first. A submission after the round closed, or after the member's process stopped waiting, is kept as
      * a late answer for the secretariat.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    SaveResult save(long evaluationId, int version, FormInput input, boolean submit, Locale locale) {
+    SaveResult save(long evaluationId, int version, FormInput input, boolean submit, FormFeed feed) {
         MemberEvaluation e = tx.execute(t -> evaluation(evaluationId));
         if (!e.getStatus().editable() && e.getStatus() != EvaluationStatus.MISSING
                 && e.getStatus() != EvaluationStatus.LATE) {
             return new SaveResult(Outcome.CLOSED, null);
         }
-        FormFeed feed = tx.execute(t -> context(e).feed(locale));
         Submission s = tx.execute(t -> submission(e));
         org.healthycities.forms.SaveResult result = submissions.save(s.id(), version, input, submit, feed);
         if (result instanceof org.healthycities.forms.SaveResult.Invalid) {

@@ -68,8 +68,9 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     @Override
     public TaskFragment render(TaskView task, CurrentUser user, Locale locale) {
         MemberEvaluation e = evaluation(task);
+        EvaluationService.FormContext ctx = evaluations.context(e);
         return new TaskFragment("evaluation/task", "evaluationRecord",
-                Map.of("evaluation", e, "answers", evaluations.answers(e), "ctx", evaluations.context(e), "locale", locale));
+                Map.of("evaluation", e, "answers", evaluations.answers(e, ctx), "ctx", ctx, "locale", locale));
     }
 
     @Override

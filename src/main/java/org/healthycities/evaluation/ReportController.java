@@ -59,7 +59,10 @@ class ReportController {
             throws IOException {
         EvaluationRound round = visibleRound(user, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.xlsx(round, evaluations.ofRound(id).stream().map(e -> new ReportExports.Answered(e, evaluations.answers(e)))
+        // the round's goals and theme groups once, not per member
+        List<MemberEvaluation> members = evaluations.ofRound(id);
+        EvaluationService.FormContext ctx = members.isEmpty() ? null : evaluations.context(members.get(0));
+        exports.xlsx(round, members.stream().map(e -> new ReportExports.Answered(e, evaluations.answers(e, ctx)))
                 .toList(), locale, out);
         return download(out.toByteArray(),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

@@ -136,13 +136,14 @@ class RoundController {
     String evaluation(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
         MemberEvaluation e = evaluations.find(networks.visibleTo(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("evaluation", e);
-        model.addAttribute("answers", evaluations.answers(e));
-        model.addAttribute("ctx", evaluations.context(e));
+        EvaluationService.FormContext ctx = evaluations.context(e);
+        model.addAttribute("answers", evaluations.answers(e, ctx));
+        model.addAttribute("ctx", ctx);
         model.addAttribute("reviewOpen", evaluations.task(e, EvaluationService.TASK_REVIEW).isPresent());
         model.addAttribute("followUpOpen", evaluations.task(e, EvaluationService.TASK_FOLLOW_UP).isPresent());
         model.addAttribute("events", evaluations.events(id));
         model.addAttribute("locale", locale);
-        model.addAttribute("sdgNames", evaluations.context(e).sdgs());
+        model.addAttribute("sdgNames", ctx.sdgs());
         return "evaluation/evaluation";
     }
 

@@ -66,7 +66,7 @@ final class EvaluationTestSupport {
                                              MultiValueMap<String, String> answers, boolean submit) {
         int version = evaluations.submission(evaluations.evaluation(evaluationId)).version();
         return evaluations.save(evaluationId, version, org.healthycities.forms.FormInput.fromParameters(answers), submit,
-                java.util.Locale.forLanguageTag("da"));
+                evaluations.context(evaluations.evaluation(evaluationId)).feed(java.util.Locale.forLanguageTag("da")));
     }
 
     /** The version of the evaluation's form a page shows (what a post must send back). */

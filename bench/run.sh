@@ -14,7 +14,7 @@
 # Output: target/bench/*.log, *.jfr and *.hot.txt (top methods). Settings by environment:
 #   PORT (18080) PARTICIPANTS (600) WORKSHOP_GROUPS (100) BURST_THREADS (64) APPLICATIONS (200) APPLY_THREADS (32)
 #   MEMBERS (1300) YEARS (10) SURVEY_MEMBERS (1300) SURVEY_ROUNDS (7) ONLY (e.g. "workshop applications" or
-#   "evaluation" or "surveys") BENCH_CLASSPATH_FILE (the dependencies' class path, test scope, instead of asking
+#   "evaluation" or "surveys" or "knowledge") KNOWLEDGE_ITEMS (20000) KNOWLEDGE_DOCUMENTS (2000) BENCH_CLASSPATH_FILE (the dependencies' class path, test scope, instead of asking
 #   the dependency plugin for it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ PORT="${PORT:-18080}"
 DATA="target/bench-data"
 OUT="target/bench"
 PASSWORD="bench-$(date +%s)-Pa55"
-ONLY="${ONLY:-baseline workshop applications evaluation surveys}"
+ONLY="${ONLY:-baseline workshop applications evaluation surveys knowledge}"
 mkdir -p "$OUT"
 
 echo "== machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
@@ -129,5 +129,11 @@ if [[ " $ONLY " == *" surveys "* ]]; then
   own_jvm SurveyResultsBenchmark surveys -Dmembers="${SURVEY_MEMBERS:-1300}" -Drounds="${SURVEY_ROUNDS:-7}"
   echo "== survey results done; load $(cut -d' ' -f1-3 /proc/loadavg)"
   hot "$OUT/surveys.jfr"
+fi
+
+if [[ " $ONLY " == *" knowledge "* ]]; then
+  echo "== knowledge bank search (own JVM and embedded MariaDB)"
+  own_jvm KnowledgeSearchBenchmark knowledge -Ditems="${KNOWLEDGE_ITEMS:-20000}" -Ddocuments="${KNOWLEDGE_DOCUMENTS:-2000}"
+  echo "== knowledge bank search done; load $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -113,6 +113,8 @@ class CoordinatorController {
             values.put(p + EvaluationAnswers.STATUS, ActivityStatus.ONGOING.name());
             values.put(p + EvaluationAnswers.PARTNERS, a.partners() == null ? "" : a.partners());
             values.put(p + EvaluationAnswers.ACTIVITY_SDGS, a.sdgs());
+            values.put(p + EvaluationAnswers.DESCRIPTION, a.description() == null ? "" : a.description());
+            values.put(p + EvaluationAnswers.SHARED, String.valueOf(a.shared()));
         }
         return FormInput.of(values);
     }

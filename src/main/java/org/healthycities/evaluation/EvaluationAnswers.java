@@ -14,11 +14,12 @@ import org.healthycities.network.StrategicGoal;
  */
 public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, List<String> sdgs, List<String> sixPs,
                                 List<ThemeGroup> themeGroups, String inequalityText, String wishesText,
-                                DocumentRef document) {
+                                DocumentRef document, boolean planShared) {
 
     /** The form's fields (forms/annual-evaluation.form): a list's field is answered per item as path[i].key. */
     static final String GOALS = "goals", GOAL = "goal", PROGRESS = "progress", WHAT_DONE = "whatDone",
             ACTIVITIES = "activities", TITLE = "title", STATUS = "status", PARTNERS = "partners", ACTIVITY_SDGS = "sdgs",
+            DESCRIPTION = "description", RESULTS = "results", SHARED = "shared", PLAN_SHARED = "planShared",
             SDGS = "sdg", SIX_PS = "sixP", THEME_GROUPS = "themeGroup", INEQUALITY = "inequality", WISHES = "wishes",
             DOCUMENT = "document";
     private static final Pattern ITEM = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)");
@@ -26,8 +27,9 @@ public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, Lis
     public record Goal(Long goalId, int goalPosition, String goalTitle, Progress progress, String whatDone) {
     }
 
+    /** One reported activity; shared only when the coordinator ticked it (answers from before the choice are not). */
     public record Activity(int position, String title, Long goalId, ActivityStatus status, String partners,
-                           List<String> sdgs) {
+                           List<String> sdgs, String description, String results, boolean shared) {
     }
 
     public record ThemeGroup(Long id, String name) {
@@ -59,14 +61,15 @@ public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, Lis
             String status = text(answers.get(p + STATUS));
             activities.add(new Activity(i, text(answers.get(p + TITLE)), id(answers.get(p + GOAL)),
                     status == null ? ActivityStatus.ONGOING : ActivityStatus.valueOf(status), text(answers.get(p + PARTNERS)),
-                    list(answers.get(p + ACTIVITY_SDGS))));
+                    list(answers.get(p + ACTIVITY_SDGS)), text(answers.get(p + DESCRIPTION)), text(answers.get(p + RESULTS)),
+                    Boolean.TRUE.equals(answers.get(p + SHARED))));
         }
         List<String> groupIds = list(answers.get(THEME_GROUPS));
         List<ThemeGroup> groups = networkGroups.stream().filter(g -> groupIds.contains(String.valueOf(g.getId())))
                 .map(g -> new ThemeGroup(g.getId(), g.getName())).toList();
         return new EvaluationAnswers(List.copyOf(goals), List.copyOf(activities), list(answers.get(SDGS)),
                 list(answers.get(SIX_PS)), groups, text(answers.get(INEQUALITY)), text(answers.get(WISHES)),
-                answers.get(DOCUMENT) instanceof DocumentRef d ? d : null);
+                answers.get(DOCUMENT) instanceof DocumentRef d ? d : null, Boolean.TRUE.equals(answers.get(PLAN_SHARED)));
     }
 
     private static int items(Map<String, Object> answers, String path) {

@@ -74,13 +74,15 @@ class EvaluationService {
     private final Submissions submissions;
     private final TransactionTemplate tx;
     private final MessageSource messages;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     EvaluationService(EvaluationRepository evaluations, RoundRepository rounds, RoundService roundService,
                       EvaluationLinks links, EvaluationEvents events, EvaluationMails mails,
                       NetworkDirectory networks, DocumentService documents, RuntimeService runtime,
                       TaskService tasks, ManagementService management, AuditLog audit,
                       NetworkClock time, Submissions submissions, PlatformTransactionManager txm,
-                      MessageSource messages) {
+                      MessageSource messages, org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.submissions = submissions;
         this.messages = messages;
         this.tx = new TransactionTemplate(txm);
@@ -290,12 +292,14 @@ class EvaluationService {
             boolean late = closed || e.getStatus() == EvaluationStatus.MISSING || e.getStatus() == EvaluationStatus.LATE;
             if (late) {
                 e.submitted(time.now(), true);
+                announce(e);
             } else if (e.getStatus() != EvaluationStatus.SENT_BACK) {
                 e.status(EvaluationStatus.DRAFT);
             }
             events.record(evaluationId, EvaluationEvents.SAVED, null, "coordinator", null);
             return late ? Outcome.LATE : Outcome.SAVED;
         }
+        announce(e);
         if (waiting.isEmpty()) {
             e.submitted(time.now(), true);
             events.record(evaluationId, EvaluationEvents.LATE, null, "coordinator", null);
@@ -305,6 +309,13 @@ class EvaluationService {
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
         runtime.createMessageCorrelation(MESSAGE_SUBMITTED).processInstanceId(waiting.get().getId()).correlate();
         return Outcome.SUBMITTED;
+    }
+
+    /** Tells the network what the member reported (the knowledge bank keeps its shared activities). */
+    void announce(MemberEvaluation e) {
+        FormContext ctx = context(e);
+        publisher.publishEvent(new EvaluationSubmitted(e.getNetworkId(), e.getId(), e.getMemberId(), e.getMemberName(),
+                ctx.round().getYear(), answers(e, ctx), ctx.goals()));
     }
 
     /**
@@ -339,6 +350,9 @@ class EvaluationService {
             item.put(EvaluationAnswers.STATUS, a.status().name());
             item.put(EvaluationAnswers.PARTNERS, a.partners());
             item.put(EvaluationAnswers.ACTIVITY_SDGS, a.sdgs());
+            item.put(EvaluationAnswers.DESCRIPTION, a.description());
+            item.put(EvaluationAnswers.RESULTS, a.results());
+            item.put(EvaluationAnswers.SHARED, a.shared());
             return item;
         }).toList());
         data.put(EvaluationAnswers.SDGS, read.sdgs());
@@ -350,6 +364,7 @@ class EvaluationService {
         variables.put(EvaluationAnswers.INEQUALITY, read.inequalityText());
         variables.put(EvaluationAnswers.WISHES, read.wishesText());
         variables.put(EvaluationAnswers.DOCUMENT, read.document() == null ? null : read.document().filename());
+        variables.put(EvaluationAnswers.PLAN_SHARED, read.planShared());
         return variables;
     }
 
@@ -357,7 +372,7 @@ class EvaluationService {
     static final List<String> TASKLIST_VARIABLES = List.of(EvaluationAnswers.GOALS, "goalOptions", "sdgOptions",
             "sixPOptions", "themeGroupOptions", EvaluationAnswers.ACTIVITIES, EvaluationAnswers.SDGS,
             EvaluationAnswers.SIX_PS, EvaluationAnswers.THEME_GROUPS, EvaluationAnswers.INEQUALITY,
-            EvaluationAnswers.WISHES, EvaluationAnswers.DOCUMENT, "reviewComment");
+            EvaluationAnswers.WISHES, EvaluationAnswers.DOCUMENT, EvaluationAnswers.PLAN_SHARED, "reviewComment");
 
     /**
      * The review decided in Camunda Tasklist, recorded as our pages record it; a decision our pages made is
@@ -380,7 +395,7 @@ class EvaluationService {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw new ProcessEngineException(messages.getMessage("evaluation.review.commentTooLong", null, danish));
         }
-        recordReview(e, accept, comment, reviewer == null ? "tasklist" : reviewer);
+        recordReview(e, accept, comment, reviewer == null || reviewer.isBlank() ? "tasklist" : reviewer);
     }
 
     /** The stored action plan (name and size), if any. */

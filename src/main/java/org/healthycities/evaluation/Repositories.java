@@ -22,6 +22,8 @@ interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
 
     List<MemberEvaluation> findByMemberIdOrderByRoundIdAsc(Long memberId);
 
+    List<MemberEvaluation> findByStatusIn(java.util.Collection<EvaluationStatus> statuses);
+
     @org.springframework.data.jpa.repository.Query("""
             select e.id from MemberEvaluation e where e.networkId in :networks
             and lower(e.memberName) like lower(concat('%', :q, '%')) order by e.id desc""")

@@ -74,6 +74,15 @@ public class MemberService {
                 .filter(m -> m.isActiveOn(on)).toList();
     }
 
+    /** The region a member lies in (a region is its own), from the official list; empty when the list does not say. */
+    @Transactional(readOnly = true)
+    public Optional<String> region(Member m) {
+        return possibleMembers.findByNetworkIdAndCode(m.getNetworkId(), m.getCode())
+                .flatMap(self -> self.getKind() == MemberKind.REGION ? Optional.of(self)
+                        : possibleMembers.findByNetworkIdAndCode(m.getNetworkId(), self.getRegionCode()))
+                .map(PossibleMember::getName);
+    }
+
     /** Every member of the network with its region and theme groups; active means active on this day. */
     @Transactional(readOnly = true)
     public List<MemberFacts> facts(String networkId, LocalDate on) {

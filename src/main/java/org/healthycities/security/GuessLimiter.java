@@ -34,7 +34,7 @@ class GuessLimiter implements HandlerInterceptor {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    GuessLimiter(@Value("${hc.security.guess-limit.paths:/application/**,/evaluation/**,/join/s/**,/apply/received/**,/forms/sample/t/**,/login/password/**}") List<String> paths,
+    GuessLimiter(@Value("${hc.security.guess-limit.paths:/application/**,/evaluation/**,/bank/*/s/**,/join/s/**,/apply/received/**,/forms/sample/t/**,/login/password/**}") List<String> paths,
                  @Value("${hc.security.guess-limit.max-failures:30}") int maxFailures,
                  @Value("${hc.security.guess-limit.window:PT10M}") Duration window, Clock clock, JdbcTemplate jdbc) {
         this.paths = List.copyOf(paths);

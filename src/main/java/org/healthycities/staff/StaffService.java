@@ -1,5 +1,6 @@
 package org.healthycities.staff;
 
+import org.healthycities.security.Tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package org.healthycities.staff;
 
+import org.healthycities.security.Tokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

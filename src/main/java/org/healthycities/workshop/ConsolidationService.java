@@ -69,9 +69,13 @@ class ConsolidationService {
     private final JdbcTemplate jdbc;
     private final NetworkClock time;
 
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+
     ConsolidationService(WorkshopService workshops, SheetStore sheets, SynthesisRepository syntheses,
                          ParticipantRepository participants, SessionRepository sessions, WorkshopProcess process,
-                         NetworkDirectory directory, JdbcTemplate jdbc, NetworkClock time) {
+                         NetworkDirectory directory, JdbcTemplate jdbc, NetworkClock time,
+                         org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.time = time;
         this.workshops = workshops;
         this.sheets = sheets;
@@ -175,11 +179,26 @@ class ConsolidationService {
             if (task.isEmpty()) {
                 return false;
             }
-            WorkshopSession session = sessions.findById(sessionId).orElseThrow();
-            session.consolidated();
-            sessions.save(session);
+            consolidated(board.view(), locale);
             process.completeConsolidation(task.get(), userId);
             return true;
         });
+    }
+
+    /** Marks the session consolidated and tells the network what came of it (the knowledge bank keeps it). */
+    void consolidated(SessionView view, Locale locale) {
+        WorkshopSession session = sessions.findById(view.session().getId()).orElseThrow();
+        session.consolidated();
+        sessions.save(session);
+        Board board = board(view, locale);
+        Set<String> tags = board.tags().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        publisher.publishEvent(new SessionConsolidated(view.networkId(), session.getId(), view.workshop().getTitle(),
+                session.getTitle(), view.workshop().getStartsOn(),
+                view.questions().stream().filter(q -> !q.isRemoved())
+                        .map(q -> new SessionConsolidated.Result(q.getLabel(), board.synthesis(q.getId()))).toList(),
+                tags.stream().filter(t -> t.startsWith(GOAL + ":")).map(t -> Long.valueOf(t.substring(GOAL.length() + 1)))
+                        .collect(Collectors.toSet()),
+                tags.stream().filter(t -> t.startsWith(SDG + ":")).map(t -> t.substring(SDG.length() + 1))
+                        .collect(Collectors.toSet())));
     }
 }

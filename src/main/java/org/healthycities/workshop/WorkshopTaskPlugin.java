@@ -31,8 +31,11 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
     private final NetworkDirectory directory;
     private final MessageSource messages;
 
+    private final ConsolidationService consolidation;
+
     WorkshopTaskPlugin(WorkshopService workshops, SessionRepository sessions, NetworkDirectory directory,
-                       MessageSource messages) {
+                       MessageSource messages, ConsolidationService consolidation) {
+        this.consolidation = consolidation;
         this.workshops = workshops;
         this.sessions = sessions;
         this.directory = directory;
@@ -81,15 +84,13 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
     @Override
     public TaskFormResult complete(TaskView task, MultiValueMap<String, String> params,
                                    MultiValueMap<String, MultipartFile> files, CurrentUser user, Locale locale) {
-        Optional<WorkshopSession> session = session(task, user).map(SessionView::session)
-                .filter(s -> s.getStatus() == WorkshopSession.Status.CLOSED);
+        Optional<SessionView> session = session(task, user)
+                .filter(v -> v.session().getStatus() == WorkshopSession.Status.CLOSED);
         if (session.isEmpty()) {
             return TaskFormResult.invalid(java.util.List.of(new TaskFieldError(null,
                     messages.getMessage("workshop.task.notClosed", null, locale))));
         }
-        WorkshopSession s = sessions.findById(session.get().getId()).orElseThrow();
-        s.consolidated();
-        sessions.save(s);
+        consolidation.consolidated(session.get(), locale);
         return TaskFormResult.complete(Map.of());
     }
 }

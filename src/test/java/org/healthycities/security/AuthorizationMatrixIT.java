@@ -131,6 +131,20 @@ class AuthorizationMatrixIT {
             new Rule("GET", "/documents", STAFF_OWN),
             new Rule("GET", "/membership/fees", STAFF_OWN),
             new Rule("GET", "/membership/applications", STAFF_OWN),
+            new Rule("GET", "/knowledge", STAFF_OWN),
+            new Rule("GET", "/knowledge/export.*", STAFF_OWN), // the items of the caller's own networks
+            new Rule("*", "/knowledge/new", STAFF_OWN),        // added in the caller's own network
+            new Rule("*", "/knowledge/items/**", STAFF),
+            // the bank of members' contacts: its sign-in for anyone, the rest only with a mailed link's cookie,
+            // which no caller here has; what the secretariat made public for anyone
+            new Rule("GET", "/bank/{networkId}", EVERYONE),
+            new Rule("POST", "/bank/{networkId}/sign-in", EVERYONE), // the same answer for any address
+            new Rule("POST", "/bank/{networkId}/sign-out", EVERYONE),
+            new Rule("*", "/bank/{networkId}/s/{token}", EnumSet.noneOf(Role.class)),
+            new Rule("GET", "/bank/{networkId}/public/**", EVERYONE),
+            new Rule("GET", "/bank/{networkId}/public", EVERYONE),
+            new Rule("GET", "/bank/{networkId}/feed.atom", EVERYONE),
+            new Rule("*", "/bank/{networkId}/**", EnumSet.noneOf(Role.class)),
             // creating in the first network, named by a parameter, is that network's staff's
             new Rule("POST", "/workshops", STAFF, Set.of(Role.OTHER_SECRETARIAT), "workshops"),
             new Rule("POST", "/evaluations/start", STAFF),
@@ -153,6 +167,17 @@ class AuthorizationMatrixIT {
 
     /** Placeholders until the matrix makes real ones (a CSRF check needs no record). */
     static Surveys surveys = new Surveys(1, 1, 1, 1, "x".repeat(43), "x".repeat(32));
+
+    /** A shared item of the first network's knowledge bank that the secretariat made public, with a document. */
+    static long knowledgeItem = 1;
+
+    private long matrixKnowledgeItem(SecurityFixture.World w) {
+        jdbc.update("INSERT INTO knowledge_item (network_id, kind, year, title, body, document_id, shared, public_since,"
+                + " author, created_at, updated_at) VALUES (?, 'PRACTICE', 2026, 'Matrix', 'Matrix', ?, TRUE, NOW(6),"
+                + " 'matrix', NOW(6), NOW(6))", SecurityFixture.SUND_BY, w.application().documentId());
+        return jdbc.queryForObject("SELECT MAX(id) FROM knowledge_item WHERE network_id = ? AND title = 'Matrix'",
+                Long.class, SecurityFixture.SUND_BY);
+    }
 
     @Autowired org.healthycities.forms.FormDesigner designer;
     @Autowired org.healthycities.surveys.SurveyService surveyService;
@@ -199,6 +224,9 @@ class AuthorizationMatrixIT {
         PARAMS.put("/evaluations/{id}/extend", Map.of("deadline", "2041-12-31"));
         PARAMS.put("/forms/sample/t/{token}", Map.of("version", "0", "action", "draft"));
         PARAMS.put("/join", Map.of("code", "$code"));
+        PARAMS.put("/knowledge/new", Map.of("title", "Matrix", "text", "Matrix"));
+        PARAMS.put("/knowledge/items/{id}/public", Map.of("shown", "true"));
+        PARAMS.put("/bank/{networkId}/sign-in", Map.of("email", "matrix-nobody@example.org"));
         PARAMS.put("/join/group", Map.of("code", "$code", "groupId", "$group"));
         PARAMS.put("/join/s/{token}/field", Map.of("questionId", "$question", "version", "0", "value", "matrix"));
         PARAMS.put("/workshops", Map.of("networkId", "sund-by", "title", MATRIX_TITLE));
@@ -281,6 +309,7 @@ class AuthorizationMatrixIT {
     void everyRouteAnswersEachCallerAsTheRuleSays() throws Exception {
         SecurityFixture.World w = fixture.world();
         surveys = matrixSurveys();
+        knowledgeItem = matrixKnowledgeItem(w);
         List<Route> routes = routes();
         List<String> wrong = new ArrayList<>();
         int cases = 0;
@@ -419,6 +448,8 @@ class AuthorizationMatrixIT {
                     yield role == Role.COORDINATOR ? w.evaluation().token() : randomToken;
                 } else if (pattern.startsWith("/survey/")) {
                     yield role == Role.COORDINATOR ? surveys.coordinatorToken() : randomToken;
+                } else if (pattern.startsWith("/bank/")) {
+                    yield randomToken;
                 } else if (pattern.startsWith("/join/")) {
                     yield role == Role.PARTICIPANT ? w.workshop().participantToken() : randomToken.substring(0, 32);
                 }
@@ -473,6 +504,8 @@ class AuthorizationMatrixIT {
             id = surveys.openSurveyId();
         } else if (pattern.startsWith("/surveys/")) {
             id = surveys.memberSurveyId();
+        } else if (pattern.startsWith("/knowledge/") || pattern.startsWith("/bank/")) {
+            id = knowledgeItem;
         } else if (pattern.startsWith("/staff/users/")) {
             id = w.staffMember(); // deactivated and reactivated here, used by no other route
         } else {

@@ -1,5 +1,6 @@
 package org.healthycities.staff;
 
+import org.healthycities.security.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.healthycities.support.Csrf.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

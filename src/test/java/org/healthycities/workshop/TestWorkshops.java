@@ -25,10 +25,50 @@ public class TestWorkshops {
 
     private final WorkshopService workshops;
     private final ParticipantService participants;
+    private final ConsolidationService consolidation;
+    private final WorkshopProcess process;
+    private final org.camunda.bpm.engine.ManagementService management;
 
-    TestWorkshops(WorkshopService workshops, ParticipantService participants) {
+    TestWorkshops(WorkshopService workshops, ParticipantService participants, ConsolidationService consolidation,
+                  WorkshopProcess process, org.camunda.bpm.engine.ManagementService management) {
         this.workshops = workshops;
         this.participants = participants;
+        this.consolidation = consolidation;
+        this.process = process;
+        this.management = management;
+    }
+
+    /**
+     * A session of a workshop in the network (whose tenant has the group work process) that a group answered and the
+     * secretariat consolidated: the question, its synthesis, the answer tagged with the SDG. Returns the session id.
+     */
+    public long consolidated(String networkId, String workshopTitle, String question, String synthesis, String sdg) {
+        java.util.Set<String> networks = java.util.Set.of(networkId);
+        Forms.WorkshopForm wf = new Forms.WorkshopForm(networkId, workshopTitle, java.time.LocalDate.of(2026, 11, 14),
+                java.time.LocalDate.of(2026, 11, 14), "Odense");
+        Workshop workshop = workshops.create(networks, wf, TestSessions.errors(wf)).orElseThrow();
+        Forms.SessionForm sf = new Forms.SessionForm("Gruppearbejde", TestSessions.now().plusHours(2), "A", "Sal A");
+        long sessionId = workshops.addSession(networks, workshop.getId(), sf, TestSessions.errors(sf),
+                java.util.Locale.forLanguageTag("da")).orElseThrow().getId();
+        Assignment a = workshops.addAssignment(networks, sessionId, new AssignmentForm("Opgave", null)).orElseThrow();
+        QuestionForm q = new QuestionForm(question, Question.Kind.LONG_TEXT, null, null, null);
+        Question asked = workshops.addQuestion(networks, sessionId, a.getId(), q, TestSessions.errors(q)).orElseThrow();
+        var errors = new BeanPropertyBindingResult(new Object(), "open");
+        String code = workshops.open(networks, sessionId, errors).orElseThrow(() -> new AssertionError(errors.getAllErrors()));
+        SessionView view = workshops.session(networks, sessionId).orElseThrow();
+        JoinForm join = new JoinForm(code, view.groups().get(0).getId(), null, "Deltager", "");
+        var access = participants.access(participants.join(view, join, TestSessions.errors(join)).orElseThrow())
+                .orElseThrow();
+        participants.save(access, asked.getId(), 0, "Gruppens svar om " + question, null);
+        workshops.closeEarly(networks, sessionId);
+        org.healthycities.support.DueJobs.ofTenant(management, networkId)
+                .runUntil(() -> process.consolidationTask(sessionId).isPresent());
+        var board = consolidation.board(networks, sessionId, java.util.Locale.forLanguageTag("da")).orElseThrow();
+        Long answerId = board.sheet(view.groups().get(0).getId()).answers().get(asked.getId()).getId();
+        consolidation.complete(networks, sessionId, Map.of(asked.getId(), synthesis),
+                Map.of(answerId, java.util.Set.of("SDG:" + sdg)), "sekretær", java.util.Locale.forLanguageTag("da"))
+                .filter(Boolean::booleanValue).orElseThrow();
+        return sessionId;
     }
 
     /** A session open for two hours, groups A and B, a text and a choice question; one participant in group A. */

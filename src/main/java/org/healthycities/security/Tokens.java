@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** The mailed links' tokens: 256 random bits in the link, only their SHA-256 in the database. */
-final class Tokens {
+public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -16,18 +16,18 @@ final class Tokens {
     }
 
     /** A new token, 43 URL-safe characters. */
-    static String create() {
+    public static String create() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Whether a string can be one of our tokens at all (so nothing else reaches the database). */
-    static boolean plausible(String token) {
+    public static boolean plausible(String token) {
         return token != null && token.length() >= 20 && token.length() <= 100;
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -1,0 +1,16 @@
+package org.healthycities.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface KnowledgeItemRepository extends JpaRepository<KnowledgeItem, Long> {
+
+    List<KnowledgeItem> findByNetworkIdAndSource(String networkId, String source);
+
+    List<KnowledgeItem> findTop50ByNetworkIdAndPublicSinceNotNullOrderByPublicSinceDesc(String networkId);
+
+    List<KnowledgeItem> findByNetworkIdInOrderByYearDescIdDesc(java.util.Collection<String> networks);
+
+    long countByNetworkIdAndPublicSinceAfter(String networkId, Instant since);
+}

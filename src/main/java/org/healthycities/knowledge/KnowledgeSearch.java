@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One search box over the items' own text and their documents' text (the database's FULLTEXT indexes, MySQL and
@@ -79,6 +80,12 @@ class KnowledgeSearch {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The found ids are written once into a temporary table of the connection (one FULLTEXT pass), which the count,
+     * the page and each facet's counts then read; MySQL reads a temporary table only once per statement, so the
+     * facets are one statement each. In one transaction, so every statement has the same connection.
+     */
+    @Transactional
     Result search(Reader reader, Query query) {
         PageRequest request = PageRequest.of(query.page(), PAGE_SIZE);
         List<String> typed = words(query.text());
@@ -89,18 +96,24 @@ class KnowledgeSearch {
                     typed.isEmpty() ? Problem.TOO_SHORT : Problem.ONLY_COMMON_WORDS, false);
         }
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String with = "WITH hits AS (" + hits(reader, words, params) + ") ";
-        String filters = filters(query, null, params);
-        Long total = jdbc.queryForObject(with + "SELECT COUNT(*) FROM hits h JOIN knowledge_item k ON k.id = h.id WHERE "
-                + filters, params, Long.class);
-        String order = query.byDate() || words.isEmpty() ? "k.year DESC, k.updated_at DESC, k.id DESC"
-                : "h.score DESC, k.year DESC, k.id DESC";
-        params.addValue("word", words.isEmpty() ? "" : words.get(0)).addValue("limit", PAGE_SIZE)
-                .addValue("offset", request.getOffset());
-        List<Hit> hits = jdbc.query(with + "SELECT " + COLUMNS + " FROM hits h JOIN knowledge_item k ON k.id = h.id WHERE "
-                + filters + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", params, hit(words));
-        return new Result(new PageImpl<>(hits, request, total == null ? 0 : total), words,
-                facets(with, query, params), null, cut);
+        jdbc.getJdbcTemplate().execute("CREATE TEMPORARY TABLE knowledge_hits (id BIGINT NOT NULL PRIMARY KEY,"
+                + " score DOUBLE NOT NULL) ENGINE=MEMORY");
+        try {
+            jdbc.update("INSERT INTO knowledge_hits (id, score) " + hits(reader, words, params), params);
+            String filters = filters(query, null, params);
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM knowledge_hits h JOIN knowledge_item k ON k.id = h.id"
+                    + " WHERE " + filters, params, Long.class);
+            String order = query.byDate() || words.isEmpty() ? "k.year DESC, k.updated_at DESC, k.id DESC"
+                    : "h.score DESC, k.year DESC, k.id DESC";
+            params.addValue("word", words.isEmpty() ? "" : words.get(0)).addValue("limit", PAGE_SIZE)
+                    .addValue("offset", request.getOffset());
+            List<Hit> hits = jdbc.query("SELECT " + COLUMNS + " FROM knowledge_hits h JOIN knowledge_item k ON k.id = h.id"
+                    + " WHERE " + filters + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", params, hit(words));
+            return new Result(new PageImpl<>(hits, request, total == null ? 0 : total), words, facets(query, params),
+                    null, cut);
+        } finally {
+            jdbc.getJdbcTemplate().execute("DROP TEMPORARY TABLE IF EXISTS knowledge_hits");
+        }
     }
 
     /** Items like this one by their words, that the reader may see, best first. */
@@ -159,31 +172,27 @@ class KnowledgeSearch {
         return String.join(" AND ", where);
     }
 
-    /** Every facet's values with how many of the found items (under the other facets chosen) have each, in one query. */
-    private Map<String, List<FacetCount>> facets(String with, Query query, MapSqlParameterSource params) {
-        List<String> parts = new ArrayList<>();
+    /** Every facet's values with how many of the found items (under the other facets chosen) have each. */
+    private Map<String, List<FacetCount>> facets(Query query, MapSqlParameterSource params) {
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String facet : FILTERS) {
             String where = filters(query, facet, params);
+            String sql;
             if (TAG_FACETS.containsKey(facet)) {
-                parts.add("SELECT '" + facet + "' AS facet, t.code AS code, MIN(t.label) AS label, COUNT(*) AS n"
-                        + " FROM hits h JOIN knowledge_item k ON k.id = h.id JOIN knowledge_tag t ON t.item_id = k.id"
-                        + " AND t.facet = '" + TAG_FACETS.get(facet) + "' WHERE " + where + " GROUP BY t.code");
+                sql = "SELECT t.code, MIN(t.label), COUNT(*) FROM knowledge_hits h JOIN knowledge_item k ON k.id = h.id"
+                        + " JOIN knowledge_tag t ON t.item_id = k.id AND t.facet = '" + TAG_FACETS.get(facet) + "' WHERE "
+                        + where + " GROUP BY t.code";
             } else {
-                String column = facet.equals("year")
-                        ? "CAST(k.year AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci" : "k." + facet;
-                parts.add("SELECT '" + facet + "' AS facet, " + column + " AS code, " + column + " AS label, COUNT(*) AS n FROM hits h"
-                        + " JOIN knowledge_item k ON k.id = h.id WHERE " + where + " AND k." + facet + " IS NOT NULL"
-                        + " GROUP BY " + column);
+                String column = facet.equals("year") ? "CAST(k.year AS CHAR)" : "k." + facet;
+                sql = "SELECT " + column + ", " + column + ", COUNT(*) FROM knowledge_hits h JOIN knowledge_item k"
+                        + " ON k.id = h.id WHERE " + where + " AND k." + facet + " IS NOT NULL GROUP BY " + column;
             }
+            List<FacetCount> values = new ArrayList<>(jdbc.query(sql, params,
+                    (rs, i) -> new FacetCount(rs.getString(1), rs.getString(2), rs.getLong(3))));
+            values.sort(java.util.Comparator.comparing(FacetCount::count).reversed()
+                    .thenComparing(FacetCount::label, java.util.Comparator.nullsLast(String::compareTo)));
+            facets.put(facet, values);
         }
-        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-        FILTERS.forEach(f -> facets.put(f, new ArrayList<>()));
-        // the year is cast to the tables' collation: the tag table's and the item table's columns meet in one result
-        jdbc.query(with + "SELECT facet, code, label, n FROM (" + String.join(" UNION ALL ", parts) + ") f", params, rs -> {
-            facets.get(rs.getString(1)).add(new FacetCount(rs.getString(2), rs.getString(3), rs.getLong(4)));
-        });
-        facets.values().forEach(list -> list.sort(java.util.Comparator.comparing(FacetCount::count).reversed()
-                .thenComparing(FacetCount::label, java.util.Comparator.nullsLast(String::compareTo))));
         return facets;
     }
 

@@ -175,7 +175,21 @@ class KnowledgeSearch {
     /** Every facet's values with how many of the found items (under the other facets chosen) have each. */
     private Map<String, List<FacetCount>> facets(Query query, MapSqlParameterSource params) {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        FILTERS.forEach(f -> facets.put(f, new ArrayList<>()));
+        boolean narrowed = !query.filters().isEmpty();
+        if (!narrowed) {
+            // nothing chosen: every tag facet counts the same found items, in one pass over their tags
+            Map<String, String> byFacet = new java.util.HashMap<>();
+            TAG_FACETS.forEach((name, facet) -> byFacet.put(facet, name));
+            jdbc.query("SELECT t.facet, t.code, MIN(t.label), COUNT(*) FROM knowledge_hits h"
+                    + " JOIN knowledge_tag t ON t.item_id = h.id GROUP BY t.facet, t.code", params, rs -> {
+                facets.get(byFacet.get(rs.getString(1))).add(new FacetCount(rs.getString(2), rs.getString(3), rs.getLong(4)));
+            });
+        }
         for (String facet : FILTERS) {
+            if (!narrowed && TAG_FACETS.containsKey(facet)) {
+                continue;
+            }
             String where = filters(query, facet, params);
             String sql;
             if (TAG_FACETS.containsKey(facet)) {
@@ -187,12 +201,11 @@ class KnowledgeSearch {
                 sql = "SELECT " + column + ", " + column + ", COUNT(*) FROM knowledge_hits h JOIN knowledge_item k"
                         + " ON k.id = h.id WHERE " + where + " AND k." + facet + " IS NOT NULL GROUP BY " + column;
             }
-            List<FacetCount> values = new ArrayList<>(jdbc.query(sql, params,
+            facets.get(facet).addAll(jdbc.query(sql, params,
                     (rs, i) -> new FacetCount(rs.getString(1), rs.getString(2), rs.getLong(3))));
-            values.sort(java.util.Comparator.comparing(FacetCount::count).reversed()
-                    .thenComparing(FacetCount::label, java.util.Comparator.nullsLast(String::compareTo)));
-            facets.put(facet, values);
         }
+        facets.values().forEach(values -> values.sort(java.util.Comparator.comparing(FacetCount::count).reversed()
+                .thenComparing(FacetCount::label, java.util.Comparator.nullsLast(String::compareTo))));
         return facets;
     }
 

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.forms.Subject;
@@ -71,16 +69,16 @@ class ApplicationPersonalData implements PersonalDataHolder {
     private final JdbcTemplate jdbc;
     private final Submissions submissions;
     private final DocumentService documents;
-    private final RuntimeService runtime;
+    private final MembershipGateway engine;
     private final NetworkClock time;
 
     ApplicationPersonalData(JdbcTemplate jdbc, Submissions submissions, DocumentService documents,
-                            RuntimeService runtime, NetworkClock time) {
+                            MembershipGateway engine, NetworkClock time) {
         this.time = time;
         this.jdbc = jdbc;
         this.submissions = submissions;
         this.documents = documents;
-        this.runtime = runtime;
+        this.engine = engine;
     }
 
     @Override
@@ -187,11 +185,7 @@ class ApplicationPersonalData implements PersonalDataHolder {
 
     /** Ends an open application whose applicant was erased: nobody is left to ask or to tell. */
     private void endProcess(long id, String networkId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(Applications.PROCESS_KEY)
-                .processInstanceBusinessKey(String.valueOf(id)).tenantIdIn(networkId).singleResult();
-        if (instance != null) {
-            runtime.deleteProcessInstance(instance.getId(), "personal data erased", true, true);
-        }
+        engine.end(id, networkId, "personal data erased");
         Timestamp now = Timestamp.from(time.now());
         jdbc.update("UPDATE membership_application SET status = ?, decided_at = ? WHERE id = ?",
                 ApplicationStatus.WITHDRAWN.name(), now, id);

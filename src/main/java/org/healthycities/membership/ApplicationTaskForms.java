@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the membership tasks' form files (forms/membership-*.form) cannot say, for our task page: a reason when
  * rejecting, today's date to start from, and which texts the process does not keep. The forms engine renders and
- * checks the files; the process's complete listener (MembershipProcess#taskCompleted) does the work, for our
+ * checks the files; the process's complete listeners (MembershipSteps, OnboardingTasks) do the work, for our
  * page and Camunda Tasklist alike.
  */
 @Component
@@ -29,7 +29,7 @@ class ApplicationTaskForms implements FormTaskRules {
 
     @Override
     public boolean supports(TaskView task) {
-        return Applications.PROCESS_KEY.equals(task.processDefinitionKey()) && TASKS.contains(task.taskDefinitionKey());
+        return MembershipGateway.PROCESS_KEY.equals(task.processDefinitionKey()) && TASKS.contains(task.taskDefinitionKey());
     }
 
     @Override
@@ -57,7 +57,7 @@ class ApplicationTaskForms implements FormTaskRules {
     /** Texts are transient: the complete listener copies them into the application; the process keeps none. */
     @Override
     public Set<String> transientVariables(TaskView task) {
-        return Set.copyOf(MembershipProcess.TEXT_VARIABLES);
+        return Set.copyOf(MembershipFormRules.TEXT_VARIABLES);
     }
 
     private static void reasonOnReject(Map<String, Object> answers, String decision, String reason,

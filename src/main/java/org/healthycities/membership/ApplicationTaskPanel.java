@@ -52,7 +52,7 @@ class ApplicationTaskPanel implements TaskRecordPanel {
 
     @Override
     public boolean supports(TaskView task) {
-        return Applications.PROCESS_KEY.equals(task.processDefinitionKey());
+        return MembershipGateway.PROCESS_KEY.equals(task.processDefinitionKey());
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.StoredDocument;
@@ -37,9 +35,6 @@ import org.springframework.validation.Errors;
 @Transactional
 class Applications {
 
-    static final String PROCESS_KEY = "membership-onboarding";
-    static final String MSG_WITHDRAWN = "ApplicationWithdrawn";
-    static final String MSG_RESPONDED = "ApplicantResponded";
     static final String OWNER_TYPE = "membership-application";
     /** A decision document kept across a refused application page, by the page's (random, secret) key. */
     static final String PENDING_OWNER_TYPE = DocumentService.PENDING + OWNER_TYPE;
@@ -66,8 +61,7 @@ class Applications {
     private final ApplicationRepository applications;
     private final NetworkDirectory networks;
     private final DocumentService documents;
-    private final RuntimeService runtime;
-    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final MembershipGateway engine;
     private final PrivateLinks links;
     private final History history;
     private final MembershipAudit audit;
@@ -76,18 +70,16 @@ class Applications {
     private final NetworkClock time;
 
     Applications(ApplicationRepository applications, NetworkDirectory networks, DocumentService documents,
-                 RuntimeService runtime, PrivateLinks links, History history, MembershipAudit audit,
-                 Submissions submissions, FormCatalog forms, NetworkClock time,
-                 org.camunda.bpm.engine.RepositoryService repository) {
+                 MembershipGateway engine, PrivateLinks links, History history, MembershipAudit audit,
+                 Submissions submissions, FormCatalog forms, NetworkClock time) {
         this.time = time;
-        this.repository = repository;
         this.submissions = submissions;
         this.forms = forms;
         this.audit = audit;
         this.applications = applications;
         this.networks = networks;
         this.documents = documents;
-        this.runtime = runtime;
+        this.engine = engine;
         this.links = links;
         this.history = history;
     }
@@ -231,8 +223,7 @@ class Applications {
             application.documentProblem = "membership.document.missing";
         }
         storeAnswers(application, form);
-        runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(application.id))
-                .processDefinitionTenantId(networkId).execute();
+        engine.start(application);
         return application;
     }
 
@@ -366,10 +357,7 @@ class Applications {
         if (a.decided()) {
             return false;
         }
-        try {
-            runtime.createMessageCorrelation(MSG_WITHDRAWN).processInstanceBusinessKey(String.valueOf(a.id))
-                    .tenantId(a.networkId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
+        if (!engine.withdrawn(a)) {
             return false; // the board has just decided
         }
         a.status = ApplicationStatus.WITHDRAWN;
@@ -441,10 +429,7 @@ class Applications {
     }
 
     private boolean responded(Application a) {
-        try {
-            runtime.createMessageCorrelation(MSG_RESPONDED).processInstanceBusinessKey(String.valueOf(a.id))
-                    .tenantId(a.networkId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
+        if (!engine.responded(a)) {
             return false;
         }
         a.status = ApplicationStatus.IN_REVIEW;
@@ -464,12 +449,6 @@ class Applications {
      * the secretariat's review), so what the applicant is told follows the diagram, not a copy of it.
      */
     Optional<java.time.Period> plannedTime(String userTaskId) {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().list()
-                .stream().findFirst()
-                .map(d -> repository.getBpmnModelInstance(d.getId()).getModelElementById(userTaskId))
-                .filter(org.camunda.bpm.model.bpmn.instance.UserTask.class::isInstance)
-                .map(e -> ((org.camunda.bpm.model.bpmn.instance.UserTask) e).getCamundaDueDate())
-                .filter(due -> due != null && due.matches("P\\d+[DW]"))
-                .map(java.time.Period::parse);
+        return engine.plannedTime(userTaskId);
     }
 }

@@ -26,7 +26,7 @@ class ApplicationsOverview implements OverviewPanel {
     @Transactional(readOnly = true)
     public Optional<Panel> panel(CurrentUser user, Set<String> visible) {
         List<Row> rows = new ArrayList<>();
-        for (Object[] statusCount : applications.countOpenByStatus(visible, MembershipProcess.OPEN)) {
+        for (Object[] statusCount : applications.countOpenByStatus(visible, Onboarding.OPEN)) {
             ApplicationStatus status = (ApplicationStatus) statusCount[0];
             rows.add(new Row("membership.overview." + status, new Object[] {statusCount[1]},
                     "/membership/applications?status=" + status, false));

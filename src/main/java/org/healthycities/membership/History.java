@@ -22,6 +22,11 @@ class History {
         rows.save(new HistoryEntry(application.id, time.now(), kind, actor, cut));
     }
 
+    /** How often a mail template was sent for the application (its "MAIL" rows, see {@link MembershipMail}). */
+    long mailsSent(Application application, String template) {
+        return rows.countByApplicationIdAndKindAndDetailStartingWith(application.id, "MAIL", template + " → ");
+    }
+
     List<HistoryEntry> of(Application application) {
         return rows.findByApplicationIdOrderByOccurredAtAscIdAsc(application.id);
     }

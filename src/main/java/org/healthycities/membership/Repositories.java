@@ -59,6 +59,8 @@ interface ApplicationLinkRepository extends JpaRepository<ApplicationLink, Long>
 interface HistoryRepository extends JpaRepository<HistoryEntry, Long> {
 
     List<HistoryEntry> findByApplicationIdOrderByOccurredAtAscIdAsc(Long applicationId);
+
+    long countByApplicationIdAndKindAndDetailStartingWith(Long applicationId, String kind, String detailPrefix);
 }
 
 interface FeeRuleRepository extends JpaRepository<FeeRule, Long> {

@@ -13,7 +13,9 @@ import static org.healthycities.support.InMemoryEngine.clockAt;
 import static org.healthycities.support.InMemoryEngine.runDueJobs;
 import static org.healthycities.support.InMemoryEngine.timePassesTo;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -25,9 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -44,8 +46,9 @@ import org.mockito.invocation.InvocationOnMock;
 import org.mockito.listeners.MethodInvocationReport;
 
 /**
- * bpmn/membership-onboarding.bpmn on the in-memory engine, with the steps bean {@code membershipProcess} mocked
- * (its {@code check} result is what the "Resultat?" gateway branches on). Business key: the application's id.
+ * bpmn/membership-onboarding.bpmn on the in-memory engine, with the steps bean {@code membershipSteps} mocked
+ * (its {@code check} result is what the "Resultat?" gateway branches on, its {@code boardDecided} result the
+ * "Godkendt?" gateway). Business key: the application's id, which every step gets as its first argument.
  * The paths:
  * <ol>
  *   <li>check OK, review approves, board approves: member created, coordinator invited, welcome mail, welcome
@@ -63,7 +66,10 @@ import org.mockito.listeners.MethodInvocationReport;
  *   <li>withdrawn while under consideration (review, code check, waiting for the applicant): confirmed
  *       (endWithdrawn)</li>
  * </ol>
- * Besides: once the board has approved, nothing can be withdrawn (the message boundary is gone).
+ * Besides: once the board has approved, nothing can be withdrawn (the message boundary is gone); a process started
+ * without a business key (Tasklist's start form, REST) gets its application's id from {@code register}; the
+ * steps get the forms' values and the tasks' due dates; the texts of the task forms and the start form's fields
+ * do not stay in the process.
  */
 @Deployment(resources = {"bpmn/membership-onboarding.bpmn", "forms/membership-application.form",
         "forms/membership-code-check.form", "forms/membership-review.form", "forms/membership-board-decision.form",
@@ -76,22 +82,26 @@ class MembershipOnboardingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = InMemoryEngine.extension();
 
-    MembershipProcess membershipProcess;
-    /** The steps in the order they ran, each with the application (business key) it ran for. */
+    static final Long ID = 42L;
+    /** No business key, no tenant id: what the expression language passes to a String for them. */
+    static final String NONE = "";
+
+    MembershipSteps membershipSteps;
+    /** The steps in the order they ran, each with the application id it ran for. */
     final List<String> steps = new ArrayList<>();
 
     @BeforeEach
     void mockTheSteps() {
-        membershipProcess = mock(MembershipProcess.class, withSettings().invocationListeners(this::record));
-        // as MembershipProcess.taskCompleted does: the board's approval is the outcome the last gateway asks for
-        doAnswer(call -> {
-            DelegateTask task = call.getArgument(0);
-            if ("board".equals(task.getTaskDefinitionKey()) && "approve".equals(task.getVariable("boardDecision"))) {
-                task.getExecution().setVariable("outcome", "APPROVED");
-            }
-            return null;
-        }).when(membershipProcess).taskCompleted(any());
-        Mocks.register("membershipProcess", membershipProcess);
+        membershipSteps = mock(MembershipSteps.class, withSettings().invocationListeners(this::record));
+        // as Onboarding.register does for an application made on /apply: its id is the business key already
+        when(membershipSteps.register(eq(APPLICATION), any(), any(), any())).thenReturn(APPLICATION);
+        // as OnboardingTasks.boardDecided does: the board's decision is the outcome the last gateway asks for
+        when(membershipSteps.boardDecided(eq(ID), eq("approve"), any(), any())).thenReturn("APPROVED");
+        when(membershipSteps.boardDecided(eq(ID), eq("reject"), any(), any())).thenReturn("REJECTED");
+        when(membershipSteps.computeFee(anyLong())).thenReturn(null); // no fee rule (a mock's Double would be 0.0)
+        when(membershipSteps.taskTextVariables()).thenReturn(MembershipFormRules.TEXT_VARIABLES);
+        when(membershipSteps.startFormVariables()).thenReturn(MembershipFormRules.START_FORM_VARIABLES);
+        Mocks.register("membershipSteps", membershipSteps);
         clockAt(APPLIED);
     }
 
@@ -127,10 +137,63 @@ class MembershipOnboardingProcessTest {
                 "board", "endApproved", "createMember", "inviteCoordinator", "sendWelcome", "welcomeMeeting",
                 "endMember").isEnded();
         assertThat(steps).containsExactly("register(42)", "sendReceipt(42)", "check(42)", "computeFee(42)",
-                "taskCreated(review, 42)", "taskCompleted(review, 42)",
-                "taskCreated(board, 42)", "taskCompleted(board, 42)",
+                "reviewStarted(42)", "reviewed(42)", "boardStarted(42)", "boardDecided(42)",
                 "createMember(42)", "inviteCoordinator(42)", "sendWelcome(42)",
-                "taskCreated(welcomeMeeting, 42)", "taskCompleted(welcomeMeeting, 42)");
+                "welcomeMeetingPlanned(42)", "welcomeMeetingHeld(42)");
+        verify(membershipSteps).register(eq(APPLICATION), eq(pi.getId()), eq(NONE), any());
+        verify(membershipSteps).reviewStarted(ID, Date.from(APPLIED.plus(10, DAYS)));
+        verify(membershipSteps).reviewed(ID, "approve", null, null, null);
+        verify(membershipSteps).boardStarted(ID, Date.from(APPLIED.plus(30, DAYS)));
+        verify(membershipSteps).boardDecided(ID, "approve", null, null);
+        verify(membershipSteps).welcomeMeetingPlanned(ID, Date.from(APPLIED.plus(14, DAYS)));
+        verify(membershipSteps).welcomeMeetingHeld(ID, null);
+        verify(membershipSteps, never()).reject(anyLong(), any());
+    }
+
+    @Test
+    void theStepsGetTheFormsValues_andTheProcessKeepsTheDecisionsOnly() {
+        checkSays("OK");
+        when(membershipSteps.computeFee(ID)).thenReturn(1500.0);
+        when(membershipSteps.createMember(ID)).thenReturn(7L);
+        ProcessInstance pi = apply();
+        runDueJobs();
+        assertThat(pi).isWaitingAt("review").variables().containsEntry("fee", 1500.0);
+
+        complete(task(), withVariables("reviewDecision", "approve", "reviewNote", "Alt i orden", "fee", "1750,50"));
+        verify(membershipSteps).reviewed(ID, "approve", "Alt i orden", null, "1750,50");
+        assertThat(pi).variables().containsEntry("reviewDecision", "approve").doesNotContainKey("reviewNote");
+
+        complete(task(), withVariables("boardDecision", "approve", "boardNote", "Velkommen",
+                "boardDecisionDate", "2031-06-01"));
+        verify(membershipSteps).boardDecided(ID, "approve", "Velkommen", "2031-06-01");
+        assertThat(pi).variables().containsEntry("outcome", "APPROVED").doesNotContainKeys("boardNote",
+                "boardDecisionDate");
+
+        runDueJobs();
+        assertThat(pi).isWaitingAt("welcomeMeeting").variables().containsEntry("memberId", 7L);
+        complete(task(), withVariables("meetingNote", "Godt møde", "meetingDate", "2031-06-10"));
+        verify(membershipSteps).welcomeMeetingHeld(ID, "Godt møde");
+        assertThat(pi).isEnded();
+    }
+
+    /** As Tasklist's start form or the REST API start it: no business key, the form's fields as variables. */
+    @Test
+    void startedWithoutAnApplication_registerMakesOne_andItsIdBecomesTheBusinessKey() {
+        when(membershipSteps.register(eq(NONE), any(), any(), any())).thenReturn("43");
+        when(membershipSteps.check(43L)).thenReturn("OK");
+        ProcessInstance pi = runtimeService().createProcessInstanceByKey("membership-onboarding")
+                .setVariables(Map.of("municipalityCode", "0185", "population", 43000, "consent", true)).execute();
+
+        verify(membershipSteps).register(eq(NONE), eq(pi.getId()), eq(NONE), argThat(variables ->
+                new java.util.HashMap<>(variables).equals(Map.of("municipalityCode", "0185", "population", 43000,
+                        "consent", true))));
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("43").count()).isOne();
+        assertThat(pi).variables().doesNotContainKeys("municipalityCode", "population", "consent");
+
+        runDueJobs();
+        assertThat(pi).isWaitingAt("review");
+        assertThat(steps).containsExactly("register()", "sendReceipt(43)", "check(43)", "computeFee(43)",
+                "reviewStarted(43)");
     }
 
     @Test
@@ -148,8 +211,9 @@ class MembershipOnboardingProcessTest {
         runDueJobs();
         assertThat(pi).hasPassedInOrder("board", "reject", "endRejected", "endClosed").hasNotPassed("endApproved")
                 .isEnded();
-        verify(membershipProcess).reject(any());
-        verify(membershipProcess, never()).createMember(any());
+        verify(membershipSteps).boardDecided(ID, "reject", null, null);
+        verify(membershipSteps).reject(ID, "reject");
+        verify(membershipSteps, never()).createMember(anyLong());
         assertThat(steps).contains("reject(42)");
     }
 
@@ -165,7 +229,9 @@ class MembershipOnboardingProcessTest {
 
         assertThat(pi).hasPassedInOrder("review", "reject", "endRejected", "endClosed").hasNotPassed("board")
                 .isEnded();
-        assertThat(steps).endsWith("taskCompleted(review, 42)", "reject(42)");
+        assertThat(steps).endsWith("reviewed(42)", "reject(42)");
+        verify(membershipSteps).reviewed(ID, "reject", null, null, null);
+        verify(membershipSteps).reject(ID, null);
     }
 
     @Test
@@ -175,7 +241,8 @@ class MembershipOnboardingProcessTest {
         runDueJobs();
         assertThat(pi).isWaitingAt("review");
 
-        complete(task(), withVariables("reviewDecision", "ask"));
+        complete(task(), withVariables("reviewDecision", "ask", "questions", "Hvem er koordinator?"));
+        verify(membershipSteps).reviewed(ID, "ask", null, "Hvem er koordinator?", null);
         assertThat(pi).isWaitingAt("sendQuestions");
         runDueJobs();
         assertThat(pi).isWaitingAt("waitForApplicant");
@@ -186,9 +253,9 @@ class MembershipOnboardingProcessTest {
 
         runDueJobs();
         assertThat(pi).isWaitingAt("review");
-        verify(membershipProcess, times(2)).check(any());
+        verify(membershipSteps, times(2)).check(ID);
         assertThat(steps).containsSubsequence("sendQuestions(42)", "check(42)", "computeFee(42)",
-                "taskCreated(review, 42)");
+                "reviewStarted(42)");
     }
 
     @ParameterizedTest
@@ -202,6 +269,7 @@ class MembershipOnboardingProcessTest {
         assertThat(pi).hasPassedInOrder("check", "closeAsDuplicate", "endDuplicate", "endClosed")
                 .hasNotPassed("computeFee").isEnded();
         assertThat(steps).containsExactly("register(42)", "sendReceipt(42)", "check(42)", "closeAsDuplicate(42)");
+        verify(membershipSteps).closeAsDuplicate(ID, check);
     }
 
     @Test
@@ -217,8 +285,9 @@ class MembershipOnboardingProcessTest {
 
         runDueJobs();
         assertThat(pi).isWaitingAt("review");
-        assertThat(steps).containsSubsequence("check(42)", "taskCreated(codeCheck, 42)",
-                "taskCompleted(codeCheck, 42)", "check(42)", "computeFee(42)");
+        assertThat(steps).containsSubsequence("check(42)", "codeCheckStarted(42)",
+                "codeChecked(42)", "check(42)", "computeFee(42)");
+        verify(membershipSteps).codeChecked(ID, "recheck", null);
     }
 
     @Test
@@ -228,12 +297,15 @@ class MembershipOnboardingProcessTest {
         runDueJobs();
         assertThat(pi).isWaitingAt("codeCheck");
 
-        complete(task(), withVariables("codeDecision", "reject"));
+        complete(task(), withVariables("codeDecision", "reject", "codeNote", "Ingen kommune med den kode"));
+        assertThat(pi).variables().doesNotContainKey("codeNote");
         runDueJobs();
 
         assertThat(pi).hasPassedInOrder("codeCheck", "reject", "endRejected", "endClosed").isEnded();
-        verify(membershipProcess).check(any());
-        assertThat(steps).endsWith("taskCompleted(codeCheck, 42)", "reject(42)");
+        verify(membershipSteps).check(ID);
+        verify(membershipSteps).codeChecked(ID, "reject", "Ingen kommune med den kode");
+        verify(membershipSteps).reject(ID, null);
+        assertThat(steps).endsWith("codeChecked(42)", "reject(42)");
     }
 
     @Test
@@ -257,7 +329,7 @@ class MembershipOnboardingProcessTest {
         runDueJobs();
 
         timePassesTo(APPLIED.plus(7, DAYS).minusSeconds(1));
-        verify(membershipProcess, never()).sendReminder(any());
+        verify(membershipSteps, never()).sendReminder(anyLong());
 
         timePassesTo(APPLIED.plus(7, DAYS));
         assertThat(pi).hasPassedInOrder("reminderTimer", "sendReminder", "endReminded")
@@ -285,7 +357,7 @@ class MembershipOnboardingProcessTest {
         assertThat(pi).hasPassedInOrder("sendQuestions", "lapseTimer", "lapse", "endLapsed", "endClosed")
                 .isEnded();
         assertThat(steps).endsWith("sendQuestions(42)", "sendReminder(42)", "lapse(42)");
-        verify(membershipProcess, never()).reject(any());
+        verify(membershipSteps, never()).reject(anyLong(), any());
     }
 
     @ParameterizedTest(name = "check {0}, withdrawn at {1}")
@@ -340,19 +412,17 @@ class MembershipOnboardingProcessTest {
 
     /** What the automatic checks find, one result per time they run. */
     void checkSays(String first, String... then) {
-        when(membershipProcess.check(any())).thenReturn(first, then);
+        when(membershipSteps.check(ID)).thenReturn(first, then);
     }
 
-    /** Written down while the step runs: the execution or task it gets is not readable once the command ended. */
+    /**
+     * Each step the process called (in an engine command, not a stubbing here), with its first argument: the
+     * application's id (register's: the business key it found).
+     */
     void record(MethodInvocationReport report) {
         InvocationOnMock call = (InvocationOnMock) report.getInvocation();
-        Object argument = call.getArguments().length == 0 ? null : call.getArgument(0);
-        String name = call.getMethod().getName();
-        if (argument instanceof DelegateTask task) {
-            steps.add(name + "(" + task.getTaskDefinitionKey() + ", "
-                    + task.getExecution().getProcessBusinessKey() + ")");
-        } else if (argument instanceof DelegateExecution execution) {
-            steps.add(name + "(" + execution.getProcessBusinessKey() + ")");
+        if (Context.getCommandContext() != null && call.getArguments().length > 0) {
+            steps.add(call.getMethod().getName() + "(" + call.getArgument(0) + ")");
         }
     }
 }

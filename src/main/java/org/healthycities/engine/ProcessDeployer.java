@@ -2,7 +2,11 @@ package org.healthycities.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
@@ -25,9 +29,11 @@ class ProcessDeployer {
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
 
     private final RepositoryService repository;
+    private final RuntimeService runtime;
     private final NetworkDirectory networks;
 
-    ProcessDeployer(RepositoryService repository, NetworkDirectory networks) {
+    ProcessDeployer(RepositoryService repository, RuntimeService runtime, NetworkDirectory networks) {
+        this.runtime = runtime;
         this.repository = repository;
         this.networks = networks;
     }
@@ -57,7 +63,40 @@ class ProcessDeployer {
             log.info("Deployed {} process(es) for network {} (deployment {})",
                     result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
                     network.getId(), result.getId());
+            migrateToNewest(network.getId());
         }
+    }
+
+    /**
+     * Moves the network's running instances onto the newest version of their diagram, step by step of the same id:
+     * a release deploys every diagram again, and an instance left on an older version would call expressions the code
+     * no longer has. An instance that cannot be moved (a step removed) stays where it is and is logged.
+     */
+    int migrateToNewest(String tenantId) {
+        int moved = 0;
+        for (ProcessDefinition newest : repository.createProcessDefinitionQuery().tenantIdIn(tenantId).latestVersion().list()) {
+            for (ProcessDefinition older : repository.createProcessDefinitionQuery().tenantIdIn(tenantId)
+                    .processDefinitionKey(newest.getKey()).list()) {
+                if (older.getVersion() >= newest.getVersion()
+                        || runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).count() == 0) {
+                    continue;
+                }
+                try {
+                    MigrationPlan plan = runtime.createMigrationPlan(older.getId(), newest.getId()).mapEqualActivities()
+                            .updateEventTriggers().build();
+                    var instances = runtime.createProcessInstanceQuery().processDefinitionId(older.getId());
+                    long count = instances.count();
+                    runtime.newMigration(plan).processInstanceQuery(instances).skipCustomListeners().execute();
+                    moved += (int) count;
+                    log.info("Moved {} instance(s) of {} in {} from version {} to {}", count, newest.getKey(), tenantId,
+                            older.getVersion(), newest.getVersion());
+                } catch (ProcessEngineException e) {
+                    log.warn("Instances of {} version {} in {} stay on it: {}", newest.getKey(), older.getVersion(),
+                            tenantId, e.getMessage());
+                }
+            }
+        }
+        return moved;
     }
 
     private static void add(DeploymentBuilder deployment, String folder, Resource resource) throws IOException {

@@ -145,8 +145,10 @@ class KnowledgeSearch {
                 + "SELECT k.id, MATCH (k.title, k.body, k.results) AGAINST (:match IN BOOLEAN MODE) AS score"
                 + " FROM knowledge_item k WHERE " + scope
                 + " AND MATCH (k.title, k.body, k.results) AGAINST (:match IN BOOLEAN MODE)"
+                // the documents found first, then their items by index: left to itself the optimizer may read every
+                // item for every document found (seen on MariaDB after a bulk load: seconds instead of milliseconds)
                 + " UNION ALL SELECT k.id, MATCH (d.extracted_text) AGAINST (:match IN BOOLEAN MODE)"
-                + " FROM knowledge_item k JOIN document d ON d.id = k.document_id WHERE " + scope
+                + " FROM document d STRAIGHT_JOIN knowledge_item k ON k.document_id = d.id WHERE " + scope
                 + " AND MATCH (d.extracted_text) AGAINST (:match IN BOOLEAN MODE)) m GROUP BY id";
     }
 

@@ -61,11 +61,10 @@ class MembershipTasklistBrowserIT {
                 // the fee the process computed fills the form's fee field, as on our page
                 assertThat(browser.find(".fjs-form input[id$=Field_fee]").getAttribute("value")).startsWith("20000");
 
-                browser.driver().findElement(By.xpath("//div[contains(@class,'fjs-form')]//label[contains(., 'Send til bestyrelsen')]"))
-                        .click();
+                browser.clickWhenFree(By.xpath("//div[contains(@class,'fjs-form')]//label[contains(., 'Send til bestyrelsen')]"));
                 browser.type(".fjs-form textarea[id$=Field_reviewNote]", "Godkendt i Tasklist.");
                 browser.screenshot("membership-tasklist-02-review-filled");
-                browser.driver().findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+                browser.clickWhenFree(By.xpath("//button[normalize-space()='Complete']"));
                 wait.until(d -> fixtures.task(pi.getId(), "review") == null);
                 browser.screenshot("membership-tasklist-03-review-completed");
 

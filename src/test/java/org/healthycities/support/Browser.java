@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,6 +98,23 @@ public final class Browser implements AutoCloseable {
 
     public Browser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /**
+     * Clicks the element once nothing lies over it, scrolled to the middle of the window first: Camunda Tasklist's
+     * panels still move while it draws a form, and a click at that moment lands on a neighbour.
+     */
+    public Browser clickWhenFree(By by) {
+        waiting(Duration.ofSeconds(30))
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    element.click();
+                    return true;
+                });
         return this;
     }
 

@@ -1,26 +1,13 @@
 package org.healthycities.evaluation;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.MessageSource;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import java.util.Locale;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
@@ -44,19 +31,16 @@ import org.healthycities.tasks.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One member's evaluation: the coordinator's form, the secretariat's review, deadlines and mails. */
+/**
+ * One member's evaluation: the coordinator's form, the secretariat's review, deadlines and mails. The member's
+ * process is told and asked through {@link EvaluationGateway}.
+ */
 @Service
 @Transactional
 class EvaluationService {
 
-    static final String PROCESS = "member-evaluation";
     /** The record type of the evaluation's rows in the task list's audit log. */
     static final String RECORD_TYPE = "evaluation";
-    static final String MESSAGE_SUBMITTED = "EvaluationSubmitted";
-    static final String TASK_REVIEW = "Task_Review";
-    static final String TASK_FOLLOW_UP = "Task_FollowUp";
-    static final String TIMER_BEFORE_DEADLINE = "Timer_BeforeDeadline";
-    static final String TIMER_DEADLINE = "Timer_Deadline";
 
     private final EvaluationRepository evaluations;
     private final RoundRepository rounds;
@@ -66,9 +50,7 @@ class EvaluationService {
     private final EvaluationMails mails;
     private final NetworkDirectory networks;
     private final DocumentService documents;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final ManagementService management;
+    private final EvaluationGateway process;
     private final AuditLog audit;
     private final NetworkClock time;
     private final Submissions submissions;
@@ -78,8 +60,7 @@ class EvaluationService {
 
     EvaluationService(EvaluationRepository evaluations, RoundRepository rounds, RoundService roundService,
                       EvaluationLinks links, EvaluationEvents events, EvaluationMails mails,
-                      NetworkDirectory networks, DocumentService documents, RuntimeService runtime,
-                      TaskService tasks, ManagementService management, AuditLog audit,
+                      NetworkDirectory networks, DocumentService documents, EvaluationGateway process, AuditLog audit,
                       NetworkClock time, Submissions submissions, PlatformTransactionManager txm,
                       MessageSource messages, org.springframework.context.ApplicationEventPublisher publisher) {
         this.publisher = publisher;
@@ -94,9 +75,7 @@ class EvaluationService {
         this.mails = mails;
         this.networks = networks;
         this.documents = documents;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.management = management;
+        this.process = process;
         this.audit = audit;
         this.time = time;
     }
@@ -286,7 +265,7 @@ class EvaluationService {
     private Outcome saved(MemberEvaluation e, Submission s, boolean submit) {
         e.document(submissions.documents(s).values().stream().map(DocumentRef::documentId).findFirst().orElse(null));
         boolean closed = round(e.getRoundId()).isClosed();
-        Optional<ProcessInstance> waiting = closed ? Optional.empty() : waitingForAnswer(e);
+        boolean waiting = !closed && process.awaitsAnswer(e);
         long evaluationId = e.getId();
         if (!submit) {
             boolean late = closed || e.getStatus() == EvaluationStatus.MISSING || e.getStatus() == EvaluationStatus.LATE;
@@ -300,14 +279,14 @@ class EvaluationService {
             return late ? Outcome.LATE : Outcome.SAVED;
         }
         announce(e);
-        if (waiting.isEmpty()) {
+        if (!waiting) {
             e.submitted(time.now(), true);
             events.record(evaluationId, EvaluationEvents.LATE, null, "coordinator", null);
             return Outcome.LATE;
         }
         e.submitted(time.now(), false);
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
-        runtime.createMessageCorrelation(MESSAGE_SUBMITTED).processInstanceId(waiting.get().getId()).correlate();
+        process.submitted(e);
         return Outcome.SUBMITTED;
     }
 
@@ -318,12 +297,17 @@ class EvaluationService {
                 ctx.round().getYear(), answers(e, ctx), ctx.goals()));
     }
 
+    /** The review task's variables for Tasklist: those to store as JSON, and the plain ones. */
+    record TasklistData(Map<String, Object> json, Map<String, Object> plain) {
+    }
+
     /**
      * The member's answers with the form's data, as Camunda Tasklist gives a form its data: one variable per
-     * top-level key, lists and options as JSON (Tasklist parses JSON variables for form-js), in Danish.
+     * top-level key, lists and options as JSON (Tasklist parses JSON variables for form-js), in Danish; the
+     * steps bean hands them to the engine typed by {@link EvaluationGateway#tasklistVariables}.
      */
     @Transactional(readOnly = true)
-    Map<String, Object> tasklistData(long evaluationId) {
+    TasklistData tasklistData(long evaluationId) {
         MemberEvaluation e = evaluation(evaluationId);
         FormContext ctx = context(e);
         Map<String, Object> answers = storedAnswers(e);
@@ -359,13 +343,11 @@ class EvaluationService {
         data.put(EvaluationAnswers.SIX_PS, read.sixPs());
         data.put(EvaluationAnswers.THEME_GROUPS, read.themeGroups().stream().map(g -> g.id().toString()).toList());
         Map<String, Object> variables = new LinkedHashMap<>();
-        data.forEach((key, value) -> variables.put(key, Variables.objectValue(value)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create()));
         variables.put(EvaluationAnswers.INEQUALITY, read.inequalityText());
         variables.put(EvaluationAnswers.WISHES, read.wishesText());
         variables.put(EvaluationAnswers.DOCUMENT, read.document() == null ? null : read.document().filename());
         variables.put(EvaluationAnswers.PLAN_SHARED, read.planShared());
-        return variables;
+        return new TasklistData(data, variables);
     }
 
     /** What Tasklist submits with the evaluation's form besides the decision: the form's data and the comment. */
@@ -377,25 +359,27 @@ class EvaluationService {
     /**
      * The review decided in Camunda Tasklist, recorded as our pages record it; a decision our pages made is
      * recorded already (the evaluation is no longer waiting for review). A send-back without a comment is refused
-     * with the reason, which Tasklist shows, and the task stays open.
+     * with the reason (in Danish, returned; nothing recorded), which the steps bean hands to the engine so that
+     * Tasklist shows it and the task stays open.
      */
-    void reviewedInTasklist(long evaluationId, String decision, String comment, String reviewer) {
+    Optional<String> reviewedInTasklist(long evaluationId, String decision, String comment, String reviewer) {
         MemberEvaluation e = evaluation(evaluationId);
         if (e.getStatus() != EvaluationStatus.SUBMITTED) {
-            return;
+            return Optional.empty();
         }
         boolean accept = "accept".equals(decision);
         Locale danish = Locale.forLanguageTag("da");
         if (!accept && !"sendBack".equals(decision)) {
-            throw new ProcessEngineException(messages.getMessage("evaluation.task.decision", null, danish));
+            return Optional.of(messages.getMessage("evaluation.task.decision", null, danish));
         }
         if (!accept && (comment == null || comment.isBlank())) {
-            throw new ProcessEngineException(messages.getMessage("evaluation.review.commentRequired", null, danish));
+            return Optional.of(messages.getMessage("evaluation.review.commentRequired", null, danish));
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new ProcessEngineException(messages.getMessage("evaluation.review.commentTooLong", null, danish));
+            return Optional.of(messages.getMessage("evaluation.review.commentTooLong", null, danish));
         }
         recordReview(e, accept, comment, reviewer == null || reviewer.isBlank() ? "tasklist" : reviewer);
+        return Optional.empty();
     }
 
     /** The stored action plan (name and size), if any. */
@@ -404,22 +388,16 @@ class EvaluationService {
         return documentId == null ? Optional.empty() : documents.find(documentId);
     }
 
-    private Optional<ProcessInstance> instance(MemberEvaluation e) {
-        return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(e.getId().toString()).tenantIdIn(e.getNetworkId()).singleResult());
-    }
-
-    /** The member's process instance, if it is waiting for the coordinator's answer. */
-    private Optional<ProcessInstance> waitingForAnswer(MemberEvaluation e) {
-        return instance(e).filter(pi -> runtime.createExecutionQuery().processInstanceId(pi.getId())
-                .messageEventSubscriptionName(MESSAGE_SUBMITTED).count() > 0);
-    }
-
     // ---- the secretariat ------------------------------------------------------------------------------
 
-    Optional<Task> task(MemberEvaluation e, String taskKey) {
-        return instance(e).map(pi -> tasks.createTaskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey(taskKey).singleResult());
+    /** Whether the member's review task is open (the secretariat may accept or send back). */
+    boolean reviewOpen(MemberEvaluation e) {
+        return process.reviewOpen(e);
+    }
+
+    /** Whether the member's follow-up task is open (the deadline passed without an answer). */
+    boolean followUpOpen(MemberEvaluation e) {
+        return process.followUpOpen(e);
     }
 
     /**
@@ -428,10 +406,9 @@ class EvaluationService {
      */
     boolean review(long evaluationId, boolean accept, String comment, String by) {
         MemberEvaluation e = evaluation(evaluationId);
-        Optional<Task> task = task(e, TASK_REVIEW);
-        if (task.isPresent()) {
+        if (process.reviewOpen(e)) {
             recordReview(e, accept, comment, by);
-            tasks.complete(task.get().getId(), Map.of("decision", accept ? "accept" : "sendBack"));
+            process.completeReview(e, accept);
             return true;
         }
         boolean late = e.getStatus() == EvaluationStatus.LATE || e.getStatus() == EvaluationStatus.SUBMITTED;
@@ -467,16 +444,11 @@ class EvaluationService {
             return problem;
         }
         applyExtension(e, newDeadline, by);
-        Optional<Task> followUp = task(e, TASK_FOLLOW_UP);
-        if (followUp.isPresent()) {
-            tasks.complete(followUp.get().getId(), Map.of("extended", true));
-        } else {
+        if (!process.completeFollowUp(e, true)) {
             ReminderSchedule schedule = new ReminderSchedule(time.today(e.getNetworkId()), newDeadline);
-            instance(e).ifPresent(pi -> {
-                schedule.beforeDeadline().ifPresent(day -> move(pi.getId(), TIMER_BEFORE_DEADLINE,
-                        time.at(e.getNetworkId(), day, ReminderSchedule.REMINDER_TIME)));
-                move(pi.getId(), TIMER_DEADLINE, time.startOf(e.getNetworkId(), schedule.followUp()));
-            });
+            process.moveTimers(e,
+                    schedule.beforeDeadline().map(day -> time.at(e.getNetworkId(), day, ReminderSchedule.REMINDER_TIME)),
+                    time.startOf(e.getNetworkId(), schedule.followUp()));
         }
         return Optional.empty();
     }
@@ -507,19 +479,14 @@ class EvaluationService {
                 newDeadline.toString());
     }
 
-    private void move(String processInstanceId, String activityId, Instant due) {
-        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
-            management.setJobDuedate(job.getId(), Date.from(due));
-        }
-    }
-
     /** The secretariat has followed up and expects no answer: the member's process ends as missing. */
     boolean giveUp(long evaluationId, String by) {
         MemberEvaluation e = evaluation(evaluationId);
-        Optional<Task> followUp = task(e, TASK_FOLLOW_UP);
-        followUp.ifPresent(t -> recordGiveUp(e, by));
-        followUp.ifPresent(t -> tasks.complete(t.getId(), Map.of("extended", false)));
-        return followUp.isPresent();
+        if (!process.followUpOpen(e)) {
+            return false;
+        }
+        recordGiveUp(e, by);
+        return process.completeFollowUp(e, false);
     }
 
     void recordGiveUp(MemberEvaluation e, String by) {

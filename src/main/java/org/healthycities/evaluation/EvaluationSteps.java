@@ -84,7 +84,8 @@ public class EvaluationSteps {
 
     /** The member's answers and the form's data, as the review task's local JSON variables for Camunda Tasklist. */
     public Map<String, Object> answersForTasklist(Long evaluationId) {
-        return evaluations.tasklistData(evaluationId);
+        EvaluationService.TasklistData data = evaluations.tasklistData(evaluationId);
+        return EvaluationGateway.tasklistVariables(data.json(), data.plain());
     }
 
     /** The variables Tasklist submits with the form, which the process does not keep. */
@@ -92,9 +93,15 @@ public class EvaluationSteps {
         return EvaluationService.TASKLIST_VARIABLES;
     }
 
-    /** The review decided in Camunda Tasklist (our pages record theirs before they complete the task). */
+    /**
+     * The review decided in Camunda Tasklist (our pages record theirs before they complete the task); a decision
+     * the rules refuse stops the completion with the reason, which Tasklist shows.
+     */
     public void reviewed(Long evaluationId, String decision, Object comment, String reviewer) {
-        evaluations.reviewedInTasklist(evaluationId, decision, comment == null ? null : comment.toString(), reviewer);
+        evaluations.reviewedInTasklist(evaluationId, decision, comment == null ? null : comment.toString(), reviewer)
+                .ifPresent(reason -> {
+                    throw EvaluationGateway.refusal(reason);
+                });
     }
 
     public void noAnswer(Long evaluationId) {

@@ -29,7 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Order(0)
 class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
 
-    private static final Set<String> TASKS = Set.of(EvaluationService.TASK_REVIEW, EvaluationService.TASK_FOLLOW_UP);
+    private static final Set<String> TASKS = Set.of(EvaluationGateway.TASK_REVIEW, EvaluationGateway.TASK_FOLLOW_UP);
 
     private final EvaluationService evaluations;
     private final MessageSource messages;
@@ -43,7 +43,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
 
     @Override
     public boolean supports(TaskView task) {
-        return EvaluationService.PROCESS.equals(task.processDefinitionKey()) && TASKS.contains(task.taskDefinitionKey());
+        return EvaluationGateway.MEMBER.equals(task.processDefinitionKey()) && TASKS.contains(task.taskDefinitionKey());
     }
 
     @Override
@@ -76,7 +76,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     @Override
     public TaskFragment form(TaskView task, TaskFormState state, CurrentUser user, Locale locale) {
         MemberEvaluation e = evaluation(task);
-        boolean review = EvaluationService.TASK_REVIEW.equals(task.taskDefinitionKey());
+        boolean review = EvaluationGateway.TASK_REVIEW.equals(task.taskDefinitionKey());
         return new TaskFragment("evaluation/task", review ? "reviewDecision" : "followUpDecision",
                 Map.of("evaluation", e, "round", evaluations.round(e.getRoundId()), "today", time.today(e.getNetworkId())));
     }
@@ -86,7 +86,7 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
                                    MultiValueMap<String, MultipartFile> files, CurrentUser user, Locale locale) {
         MemberEvaluation e = evaluation(task);
         String decision = params.getFirst("decision");
-        if (EvaluationService.TASK_REVIEW.equals(task.taskDefinitionKey())) {
+        if (EvaluationGateway.TASK_REVIEW.equals(task.taskDefinitionKey())) {
             String comment = params.getFirst("comment") == null ? "" : params.getFirst("comment").strip();
             if (!"accept".equals(decision) && !"sendBack".equals(decision)) {
                 return invalid("decision-accept", "evaluation.task.decision", locale);

@@ -139,8 +139,8 @@ class RoundController {
         EvaluationService.FormContext ctx = evaluations.context(e);
         model.addAttribute("answers", evaluations.answers(e, ctx));
         model.addAttribute("ctx", ctx);
-        model.addAttribute("reviewOpen", evaluations.task(e, EvaluationService.TASK_REVIEW).isPresent());
-        model.addAttribute("followUpOpen", evaluations.task(e, EvaluationService.TASK_FOLLOW_UP).isPresent());
+        model.addAttribute("reviewOpen", evaluations.reviewOpen(e));
+        model.addAttribute("followUpOpen", evaluations.followUpOpen(e));
         model.addAttribute("events", evaluations.events(id));
         model.addAttribute("locale", locale);
         model.addAttribute("sdgNames", ctx.sdgs());

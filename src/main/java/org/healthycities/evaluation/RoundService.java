@@ -10,8 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;
@@ -26,15 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opening and closing a network's yearly round; the process steps call in here. */
+/**
+ * Opening and closing a network's yearly round; the process steps call in here. The calendar and the round's
+ * process are started and told through {@link EvaluationGateway}.
+ */
 @Service
 @Transactional
 class RoundService {
 
-    static final String PROCESS = "annual-evaluation";
-    static final String START_MESSAGE = "EvaluationRoundRequested";
-    static final String CALENDAR = "evaluation-calendar";
-    static final String SETTINGS_CHANGED = "EvaluationSettingsChanged";
     /** The yearly round opens early in the morning of the network's day. */
     static final LocalTime YEARLY_START_TIME = LocalTime.of(5, 0);
 
@@ -57,23 +54,21 @@ class RoundService {
     private final SettingsRepository settings;
     private final MemberService members;
     private final NetworkDirectory networks;
-    private final RuntimeService runtime;
-    private final RepositoryService repository;
+    private final EvaluationGateway process;
     private final JdbcTemplate jdbc;
     private final NetworkClock time;
     private final int batchSize;
 
     RoundService(RoundRepository rounds, EvaluationRepository evaluations, SettingsRepository settings,
-                 MemberService members, NetworkDirectory networks, RuntimeService runtime, JdbcTemplate jdbc,
-                 NetworkClock time, RepositoryService repository,
+                 MemberService members, NetworkDirectory networks, EvaluationGateway process, JdbcTemplate jdbc,
+                 NetworkClock time,
                  @Value("${hc.evaluation.batch-size:50}") int batchSize) {
         this.rounds = rounds;
         this.evaluations = evaluations;
         this.settings = settings;
         this.members = members;
         this.networks = networks;
-        this.runtime = runtime;
-        this.repository = repository;
+        this.process = process;
         this.jdbc = jdbc;
         this.time = time;
         this.batchSize = batchSize;
@@ -89,8 +84,7 @@ class RoundService {
         s.update(autoStart, month, day, answerDays, graceDays);
         settings.save(s);
         // the calendar waits for the new date (or ends when rounds are started by hand only)
-        if (runtime.createMessageCorrelation(SETTINGS_CHANGED).tenantId(networkId).correlateAllWithResult().isEmpty()
-                && autoStart) {
+        if (!process.settingsChanged(networkId) && autoStart) {
             startCalendar(networkId);
         }
     }
@@ -100,13 +94,9 @@ class RoundService {
      * automatic rounds are off or the network has no calendar deployed.
      */
     void startCalendar(String networkId) {
-        boolean deployed = repository.createProcessDefinitionQuery().processDefinitionKey(CALENDAR)
-                .tenantIdIn(networkId).count() > 0;
-        boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(CALENDAR).tenantIdIn(networkId)
-                .count() > 0;
-        if (deployed && !running && settings(networkId).isAutoStart()) {
-            runtime.createProcessInstanceByKey(CALENDAR).processDefinitionTenantId(networkId).businessKey(networkId)
-                    .setVariable("networkId", networkId).setVariable("handledYear", 0).execute();
+        if (process.calendarDeployed(networkId) && !process.calendarRunning(networkId)
+                && settings(networkId).isAutoStart()) {
+            process.startCalendar(networkId);
         }
     }
 
@@ -133,7 +123,7 @@ class RoundService {
     /** The calendar's timer fired: opens last year's round when due; returns the calendar year it handled. */
     int openYearly(String networkId) {
         LocalDate today = time.today(networkId);
-        openIfDue(networkId, today).ifPresent(round -> requestStart(round));
+        openIfDue(networkId, today).ifPresent(process::startRound);
         return today.getYear();
     }
 
@@ -151,14 +141,8 @@ class RoundService {
             throw new Refused("evaluation.start.exists", String.valueOf(year));
         }
         EvaluationRound round = create(networkId, year, startedBy, time.today(networkId));
-        requestStart(round);
+        process.startRound(round);
         return round;
-    }
-
-    private void requestStart(EvaluationRound round) {
-        runtime.createMessageCorrelation(START_MESSAGE).tenantId(round.getNetworkId())
-                .processInstanceBusinessKey(round.getId().toString()).setVariable("roundId", round.getId())
-                .correlateStartMessage();
     }
 
     private EvaluationRound create(String networkId, int year, String startedBy, LocalDate today) {

@@ -34,6 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
  * the server by the file's rules (required, limits, options, conditions) and the features' {@link FormTaskRules},
  * and completed with the answers as the process variables Tasklist would set. Late in order, so a feature's own
  * handler for a task wins. Forms with upload fields stay in Tasklist: a task completion stores no documents.
+ * <p>
+ * The forms feature's one gateway to the engine (issue 17's process pattern): the only class of forms that
+ * touches an engine service ({@code TaskService}, to read the task's variables for the prefill) or engine types
+ * (transient variable values); the task itself is completed by the tasks feature with the variables returned.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one class of the surveys feature that talks to the engine: starts bpmn/survey-round.bpmn, tells a member's
  * bpmn/survey-member.bpmn that it answered, moves its timers on an extension and completes its follow-up task.
+ * Everything else in surveys works with survey and recipient ids; the processes call back through
+ * {@link SurveySteps}.
  */
 @Component
 class SurveyProcess {
@@ -72,16 +76,16 @@ class SurveyProcess {
         return followUp.isPresent();
     }
 
-    Optional<Task> followUp(SurveyRecipient recipient, String networkId) {
+    private Optional<Task> followUp(SurveyRecipient recipient, String networkId) {
         return instance(recipient, networkId).map(pi -> tasks.createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey(TASK_FOLLOW_UP).singleResult());
     }
 
     /** The recipients (by id) whose follow-up task is open. */
-    java.util.Set<Long> followingUp(String networkId) {
+    Set<Long> followingUp(String networkId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(MEMBER).tenantIdIn(networkId)
                 .activityIdIn(TASK_FOLLOW_UP).list().stream().map(pi -> Long.valueOf(pi.getBusinessKey()))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Whether the survey's round is still running (not yet closed by its step). */

@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The steps of bpmn/survey-round.bpmn and bpmn/survey-member.bpmn, called by expressions such as
  * {@code ${surveySteps.invite(recipientId)}}: ids in, dates and service calls out. Public only because the
  * engine's expression language calls these methods by reflection; every step is idempotent, as the job executor
- * may run it again.
+ * may run it again. The work is done by {@link SurveyService}; the engine is called through {@link SurveyProcess}
+ * only.
  */
 @Component("surveySteps")
 @Transactional

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.task.Task;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.Strategy;
@@ -37,7 +36,7 @@ class ConsolidationService {
     /** Everything the consolidation page and the summary show. */
     record Board(SessionView view, Map<Long, SheetView> sheets, Map<Long, String> syntheses,
                  Map<Long, Set<String>> tags, List<TagOption> goals, List<TagOption> sdgs,
-                 List<Participant> participants, Optional<Task> task) {
+                 List<Participant> participants, Optional<String> task) {
 
         public SheetView sheet(Long groupId) {
             return sheets.get(groupId);
@@ -175,7 +174,7 @@ class ConsolidationService {
     Optional<Boolean> complete(Collection<String> networks, Long sessionId, Map<Long, String> texts,
                                Map<Long, Set<String>> answerTags, String userId, Locale locale) {
         return save(networks, sessionId, texts, answerTags, locale).map(board -> {
-            Optional<Task> task = process.consolidationTask(sessionId);
+            Optional<String> task = process.consolidationTask(sessionId);
             if (task.isEmpty()) {
                 return false;
             }

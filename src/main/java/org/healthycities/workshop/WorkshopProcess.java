@@ -1,20 +1,21 @@
 package org.healthycities.workshop;
 
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that talks to the engine about a session's group work (process key workshop-group-work,
- * business key = session id, tenant = network). Variables carry ids only; the answers live in our tables.
+ * The one class of workshop that talks to the engine's services about a session's group work (process key
+ * workshop-group-work, business key = session id, tenant = network): start, deadline moved, early close, a
+ * group's hand-in, the consolidation task. Variables carry ids only; the answers live in our tables. The process
+ * calls back through {@link WorkshopSteps}.
  */
 @Component
 class WorkshopProcess {
@@ -78,10 +79,11 @@ class WorkshopProcess {
                 .correlateAll();
     }
 
-    Optional<Task> consolidationTask(Long sessionId) {
-        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(sessionId))
-                .processDefinitionKey(KEY).taskDefinitionKey(CONSOLIDATE_TASK).list();
-        return found.stream().findFirst();
+    /** The id of the session's open consolidation task, if there is one. */
+    Optional<String> consolidationTask(Long sessionId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(sessionId))
+                .processDefinitionKey(KEY).taskDefinitionKey(CONSOLIDATE_TASK).list().stream()
+                .map(Task::getId).findFirst();
     }
 
     boolean isRunning(Long sessionId) {
@@ -89,8 +91,8 @@ class WorkshopProcess {
                 .processInstanceBusinessKey(String.valueOf(sessionId)).count() > 0;
     }
 
-    void completeConsolidation(Task task, String userId) {
-        tasks.setAssignee(task.getId(), userId);
-        tasks.complete(task.getId());
+    void completeConsolidation(String taskId, String userId) {
+        tasks.setAssignee(taskId, userId);
+        tasks.complete(taskId);
     }
 }

@@ -349,6 +349,25 @@ class WorkshopService {
         throw new DataIntegrityViolationException("No free join code found");
     }
 
+    // ---- the steps of workshop-group-work (called through WorkshopSteps) ----
+
+    /** The session's groups, in their order: one branch (one shared sheet) each. */
+    @Transactional(readOnly = true)
+    List<Long> groupIds(Long sessionId) {
+        return groups.findBySessionIdOrderByPosition(sessionId).stream().map(WorkshopGroup::getId).toList();
+    }
+
+    /**
+     * Deadline or early close: the join code stops working and the sheets not handed in are kept as drafts;
+     * returns how many. Idempotent (the session may be closed already, by the secretariat or a failed try).
+     */
+    int collectSheets(Long sessionId) {
+        WorkshopSession session = sessions.findById(sessionId).orElseThrow();
+        session.close(time.now(), false);
+        sessions.save(session);
+        return sheets.collectDrafts(sessionId);
+    }
+
     /** The secretariat closes the session before the deadline: the process collects the sheets. */
     boolean closeEarly(Collection<String> networks, Long sessionId) {
         Optional<SessionView> found = session(networks, sessionId).filter(v -> v.session().isOpen());

@@ -49,7 +49,7 @@ class EvaluationTasklistBrowserIT {
         TestEvaluations.Started started = testEvaluations.started("evtl", 2037);
         EvaluationTestSupport.save(evaluations, started.evaluationId(),
                 EvaluationTestSupport.answers(0, started.goalIds(), Progress.WELL_UNDER_WAY), true);
-        Task review = tasks.createTaskQuery().tenantIdIn(started.network()).taskDefinitionKey(EvaluationService.TASK_REVIEW)
+        Task review = tasks.createTaskQuery().tenantIdIn(started.network()).taskDefinitionKey(EvaluationGateway.TASK_REVIEW)
                 .processInstanceBusinessKey(String.valueOf(started.evaluationId())).singleResult();
         assertThat(review).as("the review task").isNotNull();
         String secretary = TestUsers.create(identity, "evtasklist", CurrentUser.SECRETARIAT, started.network());
@@ -104,7 +104,7 @@ class EvaluationTasklistBrowserIT {
                 .containsExactly("Sund skolevej");
         assertThat(evaluations.answers(sentBack).inequalityText()).isEqualTo("Vi har prioriteret de udsatte boligområder.");
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(started.evaluationId()))
-                .tenantIdIn(started.network()).processDefinitionKey(EvaluationService.PROCESS).singleResult();
+                .tenantIdIn(started.network()).processDefinitionKey(EvaluationGateway.MEMBER).singleResult();
         if (instance != null) {
             assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("reviewComment", "goals", "activities");
         }

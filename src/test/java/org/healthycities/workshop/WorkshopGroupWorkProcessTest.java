@@ -10,16 +10,15 @@ import static org.healthycities.support.InMemoryEngine.clockAt;
 import static org.healthycities.support.InMemoryEngine.runDueJobs;
 import static org.healthycities.support.InMemoryEngine.timePassesTo;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -29,11 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
 
 /**
- * bpmn/workshop-group-work.bpmn on the in-memory engine, with {@code workshopGroups} (the groups: one branch
- * each) and the two JavaDelegates {@code workshopCollectSheets} and {@code workshopSendSummary} mocked.
- * Business key: the session's id. The paths:
+ * bpmn/workshop-group-work.bpmn on the in-memory engine, with the steps bean {@code workshopSteps} mocked (its
+ * {@code groups} are the branches, one per group; {@code collectSheets} and {@code sendSummary} the service
+ * tasks). Business key: the session's id, which every step gets. The paths:
  * <ol>
  *   <li>the deadline is reached while groups still write (deadlineReached): the sheets are collected, the
  *       secretariat consolidates, the summary is sent</li>
@@ -56,22 +56,14 @@ class WorkshopGroupWorkProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = InMemoryEngine.extension();
 
-    WorkshopGroups workshopGroups = mock(WorkshopGroups.class);
-    JavaDelegate collectSheets = mock(JavaDelegate.class);
-    JavaDelegate sendSummary = mock(JavaDelegate.class);
-    /** The delegates that ran, each with the session it ran for (read while it runs). */
-    final List<String> steps = new ArrayList<>();
+    WorkshopSteps workshopSteps = mock(WorkshopSteps.class);
 
     @BeforeEach
-    void mockTheGroupsAndTheSteps() throws Exception {
-        when(workshopGroups.ids(SESSION)).thenReturn(List.of(GROUP_A, GROUP_B));
-        doAnswer(call -> steps.add("collectSheets(" + session(call.getArgument(0)) + ")"))
-                .when(collectSheets).execute(any());
-        doAnswer(call -> steps.add("sendSummary(" + session(call.getArgument(0)) + ")"))
-                .when(sendSummary).execute(any());
-        Mocks.register("workshopGroups", workshopGroups);
-        Mocks.register("workshopCollectSheets", collectSheets);
-        Mocks.register("workshopSendSummary", sendSummary);
+    void mockTheSteps() {
+        when(workshopSteps.groups(SESSION)).thenReturn(List.of(GROUP_A, GROUP_B));
+        // as WorkshopService.collectSheets does: how many sheets were not handed in (kept as drafts)
+        when(workshopSteps.collectSheets(SESSION)).thenReturn(1);
+        Mocks.register("workshopSteps", workshopSteps);
         clockAt(OPENED);
     }
 
@@ -94,17 +86,21 @@ class WorkshopGroupWorkProcessTest {
         timePassesTo(DEADLINE.minusSeconds(1));
         assertThat(pi).isWaitingAt("groupSheet");
 
+        verify(workshopSteps, never()).collectSheets(any());
         timePassesTo(DEADLINE);
         assertThat(pi).hasPassed("deadlineReached", "sessionEnds", "collectSheets").isWaitingAt("consolidate");
+        verify(workshopSteps).collectSheets(SESSION);
+        assertThat(pi).variables().containsEntry("drafts", 1);
         assertThat(groupsStillWriting()).isEmpty();
         assertThat(task()).hasCandidateGroup("secretariat");
 
         complete(task());
         assertThat(pi).isWaitingAt("sendSummary");
+        verify(workshopSteps, never()).sendSummary(any());
         runDueJobs();
         assertThat(pi).hasPassedInOrder("opened", "groupSheet", "deadlineReached", "sessionEnds", "collectSheets",
                 "consolidate", "sendSummary", "done").hasNotPassed("waitForEnd").isEnded();
-        assertThat(steps).containsExactly("collectSheets(8)", "sendSummary(8)");
+        sheetsCollectedThenSummarySent();
     }
 
     @Test
@@ -120,7 +116,7 @@ class WorkshopGroupWorkProcessTest {
         complete(task());
         runDueJobs();
         assertThat(pi).hasPassed("done").isEnded();
-        assertThat(steps).containsExactly("collectSheets(8)", "sendSummary(8)");
+        sheetsCollectedThenSummarySent();
     }
 
     @Test
@@ -132,7 +128,7 @@ class WorkshopGroupWorkProcessTest {
         runDueJobs();
         assertThat(pi).hasPassed("groupSheet").isWaitingAt("waitForEnd");
         assertThat(jobQuery().timers().singleResult().getDuedate()).isEqualTo(Date.from(DEADLINE));
-        assertThat(steps).as("nothing is collected before the end").isEmpty();
+        verify(workshopSteps, never().description("nothing is collected before the end")).collectSheets(any());
 
         timePassesTo(DEADLINE);
         assertThat(pi).hasPassedInOrder("waitForEnd", "deadlineAfterAll", "sessionEnds", "collectSheets")
@@ -140,7 +136,7 @@ class WorkshopGroupWorkProcessTest {
         complete(task());
         runDueJobs();
         assertThat(pi).isEnded();
-        assertThat(steps).containsExactly("collectSheets(8)", "sendSummary(8)");
+        sheetsCollectedThenSummarySent();
     }
 
     @Test
@@ -160,11 +156,12 @@ class WorkshopGroupWorkProcessTest {
         complete(task());
         runDueJobs();
         assertThat(pi).isEnded();
+        sheetsCollectedThenSummarySent();
     }
 
     @Test
     void sessionWithoutGroups_waitsForTheEndAtOnce() {
-        when(workshopGroups.ids(SESSION)).thenReturn(List.of());
+        when(workshopSteps.groups(SESSION)).thenReturn(List.of());
 
         ProcessInstance pi = sessionOpened();
         runDueJobs();
@@ -172,6 +169,7 @@ class WorkshopGroupWorkProcessTest {
         assertThat(pi).isWaitingAt("waitForEnd");
         timePassesTo(DEADLINE);
         assertThat(pi).hasPassed("deadlineAfterAll").isWaitingAt("consolidate");
+        verify(workshopSteps).collectSheets(SESSION);
     }
 
     /** As WorkshopProcess.start starts it (there with the network's tenant id). */
@@ -200,7 +198,11 @@ class WorkshopGroupWorkProcessTest {
                 .map(e -> runtimeService().getVariableLocal(e.getId(), "sheetGroupId")).toList();
     }
 
-    private static Object session(DelegateExecution execution) {
-        return execution.getVariable("sessionId");
+    /** Each service task ran once, for the session: the sheets collected before the summary was sent. */
+    void sheetsCollectedThenSummarySent() {
+        InOrder order = inOrder(workshopSteps);
+        order.verify(workshopSteps).collectSheets(SESSION);
+        order.verify(workshopSteps).sendSummary(SESSION);
+        order.verifyNoMoreInteractions();
     }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.healthycities.security.CurrentUser;
@@ -94,7 +93,7 @@ class MembershipGateway {
     /** Who acts: the person logged in to our pages, or to Camunda's webapps or REST API; else the system. */
     String actor() {
         return CurrentUser.get().map(CurrentUser::id).orElseGet(() -> {
-            Authentication auth = identity.getCurrentAuthentication();
+            var auth = identity.getCurrentAuthentication(); // IdentityService's own answer; no impl type named
             return auth != null && auth.getUserId() != null ? auth.getUserId() : HistoryEntry.SYSTEM;
         });
     }

@@ -106,7 +106,7 @@ class ApplicationLinkController {
             response.setStatus(422);
             return page(found.get(), token, locale, model);
         }
-        boolean done = applications.answer(found.get().id, input);
+        boolean done = applications.answer(found.get().getId(), input);
         redirect.addFlashAttribute("notice", done ? "membership.link.answered" : "membership.link.notAwaited");
         return "redirect:/application/" + token;
     }
@@ -123,12 +123,12 @@ class ApplicationLinkController {
             model.addAttribute("documentError", "membership.link.document.required");
             return page(found.get(), token, locales.resolveLocale(request), model);
         }
-        Optional<UploadResult.Refused> refused = applications.replaceDocument(found.get().id,
+        Optional<UploadResult.Refused> refused = applications.replaceDocument(found.get().getId(),
                 documents.read(file));
         if (refused.isPresent()) {
             model.addAttribute("documentError", refused.get().messageKey());
             model.addAttribute("documentErrorArgs", refused.get().args().toArray());
-            return page(applications.find(found.get().id).orElseThrow(), token, locales.resolveLocale(request), model);
+            return page(applications.find(found.get().getId()).orElseThrow(), token, locales.resolveLocale(request), model);
         }
         redirect.addFlashAttribute("notice", "membership.link.document.sent");
         return "redirect:/application/" + token;
@@ -142,7 +142,7 @@ class ApplicationLinkController {
         if (found.isEmpty()) {
             return org.springframework.http.ResponseEntity.notFound().build();
         }
-        String owner = String.valueOf(found.get().id);
+        String owner = String.valueOf(found.get().getId());
         return downloads.download(documentId,
                 d -> Applications.OWNER_TYPE.equals(d.ownerType()) && owner.equals(d.ownerId()));
     }
@@ -158,7 +158,7 @@ class ApplicationLinkController {
             model.addAttribute("withdrawError", "membership.link.withdraw.confirm.required");
             return page(found.get(), token, locales.resolveLocale(request), model);
         }
-        boolean done = applications.withdraw(found.get().id);
+        boolean done = applications.withdraw(found.get().getId());
         redirect.addFlashAttribute("notice", done ? "membership.link.withdrawn" : "membership.link.decided");
         return "redirect:/application/" + token;
     }
@@ -173,21 +173,21 @@ class ApplicationLinkController {
     }
 
     private String page(Application a, String token, Locale locale, Model model) {
-        var network = networks.network(a.networkId).orElseThrow();
+        var network = networks.network(a.getNetworkId()).orElseThrow();
         model.addAttribute("app", a.facts(network));
         model.addAttribute("token", token);
         model.addAttribute("network", network);
         List<HistoryEntry> history = applications.history(a); // read once for the steps and what comes next
         model.addAttribute("steps", steps(a, history, locale));
         model.addAttribute("next", next(a, history, network.getZone(), locale));
-        model.addAttribute("document", a.decisionDocumentId == null ? null
-                : documents.find(a.decisionDocumentId).orElse(null));
-        boolean waiting = a.status == ApplicationStatus.WAITING_FOR_APPLICANT;
-        model.addAttribute("awaitingAnswer", waiting && a.documentProblem == null);
-        if (waiting && a.documentProblem == null && !model.containsAttribute("supplementForm")) {
+        model.addAttribute("document", a.getDecisionDocumentId() == null ? null
+                : documents.find(a.getDecisionDocumentId()).orElse(null));
+        boolean waiting = a.getStatus() == ApplicationStatus.WAITING_FOR_APPLICANT;
+        model.addAttribute("awaitingAnswer", waiting && a.getDocumentProblem() == null);
+        if (waiting && a.getDocumentProblem() == null && !model.containsAttribute("supplementForm")) {
             model.addAttribute("supplementForm", formViews.blank(forms.latest(Applications.SUPPLEMENT_FORM), locale));
         }
-        model.addAttribute("awaitingDocument", waiting && a.documentProblem != null);
+        model.addAttribute("awaitingDocument", waiting && a.getDocumentProblem() != null);
         // the document's and the withdrawal's refusals in the same summary as every form's
         model.addAttribute("documentSummary", summary("document", "membership.link.document.file",
                 (String) model.getAttribute("documentError"), (Object[]) model.getAttribute("documentErrorArgs"), locale));
@@ -206,7 +206,7 @@ class ApplicationLinkController {
                 .reduce((first, second) -> second)
                 .map(h -> org.healthycities.web.Dates.date(h.due().get().atZone(zone).toLocalDate(), locale))
                 .orElse(null);
-        return switch (a.status) {
+        return switch (a.getStatus()) {
             case SUBMITTED -> applications.plannedTime("review")
                     .map(p -> new Next("membership.next.SUBMITTED", days(p))).orElse(null);
             case IN_REVIEW -> Optional.ofNullable(dueOf.apply("REVIEW_STARTED"))
@@ -231,9 +231,9 @@ class ApplicationLinkController {
     }
 
     private List<Step> steps(Application a, List<HistoryEntry> history, Locale locale) {
-        java.time.ZoneId zone = networks.network(a.networkId).map(Network::getZone).orElse(ZoneOffset.UTC);
+        java.time.ZoneId zone = networks.network(a.getNetworkId()).map(Network::getZone).orElse(ZoneOffset.UTC);
         Map<ApplicationStatus.Step, Instant> reached = new EnumMap<>(ApplicationStatus.Step.class);
-        reached.put(ApplicationStatus.Step.RECEIVED, a.submittedAt);
+        reached.put(ApplicationStatus.Step.RECEIVED, a.getSubmittedAt());
         for (HistoryEntry h : history) {
             switch (h.kind) {
                 case "REVIEW_STARTED", "CODE_CHECK_STARTED" -> reached.put(ApplicationStatus.Step.IN_REVIEW, h.occurredAt);
@@ -242,10 +242,10 @@ class ApplicationLinkController {
                 default -> { }
             }
         }
-        if (a.decidedAt != null) {
-            reached.put(ApplicationStatus.Step.DECIDED, a.decidedAt);
+        if (a.getDecidedAt() != null) {
+            reached.put(ApplicationStatus.Step.DECIDED, a.getDecidedAt());
         }
-        ApplicationStatus.Step current = a.status.step();
+        ApplicationStatus.Step current = a.getStatus().step();
         List<Step> steps = new ArrayList<>();
         for (ApplicationStatus.Step s : ApplicationStatus.Step.values()) {
             String state = s == current ? "current" : s.ordinal() < current.ordinal() ? "done" : "todo";

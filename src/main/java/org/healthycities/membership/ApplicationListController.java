@@ -38,9 +38,10 @@ class ApplicationListController {
         var found = scope.isEmpty() ? org.springframework.data.domain.Page.<Application>empty()
                 : applications.search(scope, chosen, q.strip(),
                 PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
-        model.addAttribute("page", found.map(a -> new Row(a.id, a.reference, a.municipalityName, a.municipalityCode,
-                a.networkId, a.status.name(), a.submittedAt == null ? null
-                : java.time.LocalDate.ofInstant(a.submittedAt, networks.network(a.networkId).orElseThrow().getZone()))));
+        model.addAttribute("page", found.map(a -> new Row(a.getId(), a.getReference(), a.getMunicipalityName(),
+                a.getMunicipalityCode(), a.getNetworkId(), a.getStatus().name(), a.getSubmittedAt() == null ? null
+                : java.time.LocalDate.ofInstant(a.getSubmittedAt(),
+                        networks.network(a.getNetworkId()).orElseThrow().getZone()))));
         model.addAttribute("q", q);
         model.addAttribute("status", chosen == null ? null : chosen.name());
         model.addAttribute("network", scope.size() == 1 && network != null ? network : null);

@@ -63,7 +63,7 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     @Override
     public TaskFragment render(TaskView task, CurrentUser user, Locale locale) {
         Application a = application(task);
-        if (a == null || !user.canSee(a.networkId)) {
+        if (a == null || !user.canSee(a.getNetworkId())) {
             return new TaskFragment("membership/task", "applicationMissing", Map.of());
         }
         // nested: the fragment model may not hold nulls, the application's details may
@@ -81,12 +81,12 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     public boolean mayRead(TaskView task, CurrentUser user, StoredDocument document) {
         Application a = application(task);
         return a != null && Applications.OWNER_TYPE.equals(document.ownerType())
-                && String.valueOf(a.id).equals(document.ownerId()) && a.networkId.equals(document.networkId())
+                && String.valueOf(a.getId()).equals(document.ownerId()) && a.getNetworkId().equals(document.networkId())
                 && mayReadDocuments(task, user, a);
     }
 
     private static boolean mayReadDocuments(TaskView task, CurrentUser user, Application a) {
-        if (!user.canSee(a.networkId) || !a.networkId.equals(task.networkId())) {
+        if (!user.canSee(a.getNetworkId()) || !a.getNetworkId().equals(task.networkId())) {
             return false;
         }
         return user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT)
@@ -102,29 +102,30 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     }
 
     private Map<String, Object> details(Application a, CurrentUser user, Locale locale) {
-        Network network = networks.network(a.networkId).orElseThrow();
+        Network network = networks.network(a.getNetworkId()).orElseThrow();
         java.util.function.Function<Instant, String> moment = at -> Dates.moment(at, network.getZone(), locale);
         Map<String, Object> m = new LinkedHashMap<>(a.facts(network));
-        m.put("statusText", messages.getMessage("membership.status." + a.status, null, locale));
-        m.put("submitted", moment.apply(a.submittedAt));
-        m.put("kind", a.kind);
-        m.put("population", a.population);
-        m.put("political", contact(a.politicalContactName, a.politicalContactEmail, a.politicalContactPhone));
-        m.put("admin", contact(a.adminContactName, a.adminContactEmail, a.adminContactPhone));
-        m.put("coordinator", contact(a.coordinatorName, a.coordinatorEmail, a.coordinatorPhone));
-        m.put("decision", a.decisionBody + ", " + Dates.date(a.decisionDate, locale));
-        m.put("accession", Boolean.TRUE.equals(a.accessionSignedByMayor) ? a.mayorName : null);
-        m.put("assembly", Boolean.TRUE.equals(a.coordinatorJoinsAssembly));
-        m.put("motivation", a.motivation);
-        m.put("themeGroups", networks.themeGroups(a.networkId).stream()
-                .filter(g -> a.themeGroupIds.contains(g.getId())).map(ThemeGroup::getName).toList());
-        m.put("documents", documents.findByOwner(Applications.OWNER_TYPE, String.valueOf(a.id)));
-        m.put("decisionDocumentId", a.decisionDocumentId);
-        m.put("documentProblem", a.documentProblem);
+        m.put("statusText", messages.getMessage("membership.status." + a.getStatus(), null, locale));
+        m.put("submitted", moment.apply(a.getSubmittedAt()));
+        m.put("kind", a.getKind());
+        m.put("population", a.getPopulation());
+        m.put("political", contact(a.getPoliticalContactName(), a.getPoliticalContactEmail(),
+                a.getPoliticalContactPhone()));
+        m.put("admin", contact(a.getAdminContactName(), a.getAdminContactEmail(), a.getAdminContactPhone()));
+        m.put("coordinator", contact(a.getCoordinatorName(), a.getCoordinatorEmail(), a.getCoordinatorPhone()));
+        m.put("decision", a.getDecisionBody() + ", " + Dates.date(a.getDecisionDate(), locale));
+        m.put("accession", Boolean.TRUE.equals(a.getAccessionSignedByMayor()) ? a.getMayorName() : null);
+        m.put("assembly", Boolean.TRUE.equals(a.getCoordinatorJoinsAssembly()));
+        m.put("motivation", a.getMotivation());
+        m.put("themeGroups", networks.themeGroups(a.getNetworkId()).stream()
+                .filter(g -> a.getThemeGroupIds().contains(g.getId())).map(ThemeGroup::getName).toList());
+        m.put("documents", documents.findByOwner(Applications.OWNER_TYPE, String.valueOf(a.getId())));
+        m.put("decisionDocumentId", a.getDecisionDocumentId());
+        m.put("documentProblem", a.getDocumentProblem());
         m.put("canDownload", user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT));
-        m.put("feeSetBy", a.feeSetBy);
-        m.put("feeExample", fees.rule(a.networkId).map(FeeRule::isExample).orElse(false));
-        m.put("memberId", a.memberId);
+        m.put("feeSetBy", a.getFeeSetBy());
+        m.put("feeExample", fees.rule(a.getNetworkId()).map(FeeRule::isExample).orElse(false));
+        m.put("memberId", a.getMemberId());
         m.put("history", applications.history(a).stream().map(h -> Map.of(
                 "when", moment.apply(h.occurredAt),
                 "what", messages.getMessage("membership.history." + h.kind, null, h.kind, locale),

@@ -1,7 +1,5 @@
 package org.healthycities.membership;
 
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +18,9 @@ import org.healthycities.forms.Subject;
 import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
 import org.healthycities.forms.Submitter;
-import org.healthycities.network.MemberKind;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
-import org.healthycities.network.PossibleMember;
 import org.healthycities.network.ThemeGroup;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -206,21 +202,19 @@ class Applications {
      */
     Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload,
                        Long keptDocumentId) {
-        Application application = newApplication(networkId, form, locale, consentText);
-        application.idempotencyKey = form.getIdempotencyKey();
+        Application application = newApplication(networkId, form, locale, consentText, form.getIdempotencyKey());
         applications.saveAndFlush(application);
-        application.reference = reference(application);
+        application.number();
         Optional<StoredDocument> kept = upload != null || keptDocumentId == null ? Optional.empty()
                 : documents.find(keptDocumentId).filter(d -> d.networkId().equals(networkId)
                         && PENDING_OWNER_TYPE.equals(d.ownerType()));
         if (upload != null) {
             storeDocument(application, upload, true);
         } else if (kept.isPresent()) {
-            documents.transfer(kept.get().id(), OWNER_TYPE, String.valueOf(application.id));
-            application.decisionDocumentId = kept.get().id();
-            application.documentProblem = null;
+            documents.transfer(kept.get().id(), OWNER_TYPE, String.valueOf(application.getId()));
+            application.documentReceived(kept.get().id());
         } else {
-            application.documentProblem = "membership.document.missing";
+            application.documentMissing();
         }
         storeAnswers(application, form);
         engine.start(application);
@@ -234,12 +228,12 @@ class Applications {
      * stands and the answers are kept as a draft.
      */
     private void storeAnswers(Application a, ApplicationForm form) {
-        FormInput input = answers(a.networkId, form, a.municipalityName);
-        Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.id)), a.networkId,
-                Submitter.NOBODY);
+        FormInput input = answers(a.getNetworkId(), form, a.getMunicipalityName());
+        Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.getId())),
+                a.getNetworkId(), Submitter.NOBODY);
         SaveResult result = submissions.submit(s.id(), s.version(), input);
         if (!(result instanceof SaveResult.Saved)) {
-            log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.id, result);
+            log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.getId(), result);
             submissions.saveDraft(s.id(), s.version(), input);
         }
     }
@@ -271,59 +265,25 @@ class Applications {
     Application createForProcess(String networkId, ApplicationForm form, String processInstanceId, String actor,
                                  Long documentId) {
         Application application = newApplication(networkId, form,
-                networks.network(networkId).orElseThrow().getLocale(), "registered by " + actor);
-        application.idempotencyKey = "process:" + processInstanceId;
-        application.processInstanceId = processInstanceId;
+                networks.network(networkId).orElseThrow().getLocale(), "registered by " + actor,
+                "process:" + processInstanceId);
+        application.attachProcess(processInstanceId);
         applications.saveAndFlush(application);
-        application.reference = reference(application);
+        application.number();
         if (documentId != null) {
             documents.find(documentId).filter(d -> d.networkId().equals(networkId))
-                    .ifPresent(d -> application.decisionDocumentId = d.id());
+                    .ifPresent(d -> application.documentReceived(d.id()));
         }
-        if (application.decisionDocumentId == null) {
-            application.documentProblem = "membership.document.missing";
+        if (application.getDecisionDocumentId() == null) {
+            application.documentMissing();
         }
         return application;
     }
 
-    private Application newApplication(String networkId, ApplicationForm form, Locale locale, String consentText) {
-        Optional<PossibleMember> possible = networks.possibleMember(networkId, form.getMunicipalityCode());
-        Application a = new Application();
-        a.networkId = networkId;
-        a.status = ApplicationStatus.SUBMITTED;
-        a.language = locale.getLanguage();
-        a.municipalityCode = form.getMunicipalityCode().trim();
-        a.municipalityName = possible.map(PossibleMember::getName).orElse(trim(form.getMunicipalityName()));
-        a.kind = possible.map(PossibleMember::getKind).orElse(MemberKind.MUNICIPALITY);
-        a.population = form.getPopulation();
-        a.politicalContactName = trim(form.getPoliticalContactName());
-        a.politicalContactEmail = trim(form.getPoliticalContactEmail());
-        a.politicalContactPhone = trim(form.getPoliticalContactPhone());
-        a.adminContactName = trim(form.getAdminContactName());
-        a.adminContactEmail = trim(form.getAdminContactEmail());
-        a.adminContactPhone = trim(form.getAdminContactPhone());
-        a.coordinatorName = trim(form.getCoordinatorName());
-        a.coordinatorEmail = trim(form.getCoordinatorEmail());
-        a.coordinatorPhone = trim(form.getCoordinatorPhone());
-        a.decisionDate = form.getDecisionDate();
-        a.decisionBody = trim(form.getDecisionBody());
-        if (asksAccession(networkId)) {
-            a.accessionSignedByMayor = form.isAccessionSignedByMayor();
-            a.mayorName = trim(form.getMayorName());
-            a.coordinatorJoinsAssembly = form.isCoordinatorJoinsAssembly();
-        }
-        a.motivation = trim(form.getMotivation());
-        a.themeGroupIds.addAll(form.getThemeGroupIds());
-        a.consentText = consentText;
-        a.consentAt = time.now();
-        return a;
-    }
-
-    /** Reference numbers like SB-2026-00042: the network's initials, the year, the id. */
-    private static String reference(Application a) {
-        String initials = Arrays.stream(a.networkId.split("-")).filter(p -> !p.isEmpty())
-                .map(p -> p.substring(0, 1).toUpperCase(Locale.ROOT)).collect(Collectors.joining());
-        return "%s-%d-%05d".formatted(initials, a.submittedAt.atZone(ZoneOffset.UTC).getYear(), a.id);
+    private Application newApplication(String networkId, ApplicationForm form, Locale locale, String consentText,
+                                       String idempotencyKey) {
+        return Application.fromForm(networkId, form, networks.possibleMember(networkId, form.getMunicipalityCode()),
+                asksAccession(networkId), locale, consentText, time.now(), idempotencyKey);
     }
 
     /**
@@ -331,10 +291,9 @@ class Applications {
      * application form, is thrown to roll everything back); an unreadable file is noted as the document problem.
      */
     private Optional<UploadResult.Refused> storeDocument(Application a, ReadUpload upload, boolean throwOnFormRefusal) {
-        UploadResult result = documents.store(a.networkId, OWNER_TYPE, String.valueOf(a.id), upload);
+        UploadResult result = documents.store(a.getNetworkId(), OWNER_TYPE, String.valueOf(a.getId()), upload);
         if (result instanceof UploadResult.Stored stored) {
-            a.decisionDocumentId = stored.document().id();
-            a.documentProblem = null;
+            a.documentReceived(stored.document().id());
             return Optional.empty();
         }
         UploadResult.Refused refused = (UploadResult.Refused) result;
@@ -344,9 +303,8 @@ class Applications {
             }
             return Optional.of(refused);
         }
-        if (throwOnFormRefusal || a.decisionDocumentId == null) {
-            a.decisionDocumentId = null;
-            a.documentProblem = refused.messageKey();
+        if (throwOnFormRefusal || a.getDecisionDocumentId() == null) {
+            a.documentUnreadable(refused.messageKey());
         } // else a readable document is on file: an unreadable replacement is refused and changes nothing
         return Optional.of(refused);
     }
@@ -360,8 +318,7 @@ class Applications {
         if (!engine.withdrawn(a)) {
             return false; // the board has just decided
         }
-        a.status = ApplicationStatus.WITHDRAWN;
-        a.decidedAt = time.now();
+        a.withdraw(time.now());
         history.record(a, "WITHDRAWN", HistoryEntry.APPLICANT, null);
         audit.decision(a, HistoryEntry.APPLICANT, "WITHDRAWN", null);
         return true;
@@ -380,14 +337,14 @@ class Applications {
      */
     boolean answer(Long id, FormInput input) {
         Application a = applications.findById(id).orElseThrow();
-        if (a.status != ApplicationStatus.WAITING_FOR_APPLICANT || a.documentProblem != null) {
+        if (a.getStatus() != ApplicationStatus.WAITING_FOR_APPLICANT || a.getDocumentProblem() != null) {
             return false;
         }
-        Subject subject = new Subject(OWNER_TYPE, String.valueOf(a.id));
+        Subject subject = new Subject(OWNER_TYPE, String.valueOf(a.getId()));
         Submission submission = submissions.findFor(subject).stream()
                 .filter(x -> SUPPLEMENT_FORM.equals(x.formId())).findFirst()
                 .map(x -> x.isLocked() ? submissions.reopen(x.id()) : x)
-                .orElseGet(() -> submissions.create(SUPPLEMENT_FORM, subject, a.networkId, Submitter.NOBODY));
+                .orElseGet(() -> submissions.create(SUPPLEMENT_FORM, subject, a.getNetworkId(), Submitter.NOBODY));
         if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Saved)) {
             throw new IllegalArgumentException("Check the supplement before answering");
         }
@@ -416,7 +373,7 @@ class Applications {
         if (a.decided()) {
             return Optional.of(new UploadResult.Refused("membership.link.decided"));
         }
-        boolean awaited = a.status == ApplicationStatus.WAITING_FOR_APPLICANT && a.documentProblem != null;
+        boolean awaited = a.getStatus() == ApplicationStatus.WAITING_FOR_APPLICANT && a.getDocumentProblem() != null;
         Optional<UploadResult.Refused> refused = storeDocument(a, upload, false);
         if (refused.isPresent()) {
             return refused;
@@ -432,7 +389,7 @@ class Applications {
         if (!engine.responded(a)) {
             return false;
         }
-        a.status = ApplicationStatus.IN_REVIEW;
+        a.applicantAnswered();
         return true;
     }
 

@@ -27,14 +27,14 @@ class ApplicationsStory implements MemberStory {
         List<Line> lines = new ArrayList<>();
         for (Application a : applications.findByNetworkIdAndMunicipalityCodeOrderBySubmittedAtDesc(
                 member.getNetworkId(), member.getCode())) {
-            LocalDate submitted = a.submittedAt == null ? null
-                    : LocalDate.ofInstant(a.submittedAt, time.zone(member.getNetworkId()));
-            lines.add(new Line(submitted, "membership.story.application", new Object[] {a.reference},
-                    "membership.story.status." + a.status, null));
-            if (a.decisionDocumentId != null) {
-                lines.add(new Line(a.decisionDate, "membership.story.decision",
-                        new Object[] {a.decisionBody == null ? "" : a.decisionBody}, null,
-                        "/documents/" + a.decisionDocumentId));
+            LocalDate submitted = a.getSubmittedAt() == null ? null
+                    : LocalDate.ofInstant(a.getSubmittedAt(), time.zone(member.getNetworkId()));
+            lines.add(new Line(submitted, "membership.story.application", new Object[] {a.getReference()},
+                    "membership.story.status." + a.getStatus(), null));
+            if (a.getDecisionDocumentId() != null) {
+                lines.add(new Line(a.getDecisionDate(), "membership.story.decision",
+                        new Object[] {a.getDecisionBody() == null ? "" : a.getDecisionBody()}, null,
+                        "/documents/" + a.getDecisionDocumentId()));
             }
         }
         return new Chapter(10, "membership.story.applications", lines);

@@ -175,11 +175,11 @@ class ApplyController {
         Application a = (RECEIPT_KEY.matcher(key).matches() ? applications.byIdempotencyKey(key)
                 : Optional.<Application>empty())
                 .orElseThrow(() -> NotFound.notFound());
-        model.addAttribute("reference", a.reference);
-        model.addAttribute("municipalityName", a.municipalityName);
-        model.addAttribute("network", network(a.networkId));
-        model.addAttribute("email", a.adminContactEmail);
-        model.addAttribute("documentProblem", a.documentProblem);
+        model.addAttribute("reference", a.getReference());
+        model.addAttribute("municipalityName", a.getMunicipalityName());
+        model.addAttribute("network", network(a.getNetworkId()));
+        model.addAttribute("email", a.getAdminContactEmail());
+        model.addAttribute("documentProblem", a.getDocumentProblem());
         // what happens next, with the times the diagram gives the secretariat and the board
         model.addAttribute("reviewDays", applications.plannedTime("review").map(ApplicationLinkController::days).orElse(null));
         model.addAttribute("boardDays", applications.plannedTime("board").map(ApplicationLinkController::days).orElse(null));

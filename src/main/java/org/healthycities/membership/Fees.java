@@ -1,6 +1,5 @@
 package org.healthycities.membership;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.healthycities.network.NetworkClock;
@@ -40,13 +39,10 @@ class Fees {
 
     /** Sets the rule's fee unless the secretariat has set one; no rule, no fee (the secretariat enters it). */
     void apply(Application application) {
-        if (application.feeSetBy != null) {
+        if (application.getFeeSetBy() != null) {
             return;
         }
-        rule(application.networkId).ifPresent(rule -> {
-            BigDecimal fee = rule.feeFor(application.population, application.kind);
-            application.fee = fee;
-            application.feeCurrency = rule.currency;
-        });
+        rule(application.getNetworkId()).ifPresent(rule -> application.feeByRule(
+                rule.feeFor(application.getPopulation(), application.getKind()), rule.currency));
     }
 }

@@ -19,15 +19,15 @@ class History {
     void record(Application application, String kind, String actor, String detail) {
         String cut = detail == null || detail.isBlank() ? null
                 : detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail.strip();
-        rows.save(new HistoryEntry(application.id, time.now(), kind, actor, cut));
+        rows.save(new HistoryEntry(application.getId(), time.now(), kind, actor, cut));
     }
 
     /** How often a mail template was sent for the application (its "MAIL" rows, see {@link MembershipMail}). */
     long mailsSent(Application application, String template) {
-        return rows.countByApplicationIdAndKindAndDetailStartingWith(application.id, "MAIL", template + " → ");
+        return rows.countByApplicationIdAndKindAndDetailStartingWith(application.getId(), "MAIL", template + " → ");
     }
 
     List<HistoryEntry> of(Application application) {
-        return rows.findByApplicationIdOrderByOccurredAtAscIdAsc(application.id);
+        return rows.findByApplicationIdOrderByOccurredAtAscIdAsc(application.getId());
     }
 }

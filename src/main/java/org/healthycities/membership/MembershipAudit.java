@@ -17,7 +17,7 @@ class MembershipAudit {
 
     /** {@code kind} is a history kind; the row's action is its message key, so the panel shows it translated. */
     void decision(Application application, String actor, String kind, String detail) {
-        audit.record(actor, application.networkId, RECORD_TYPE, String.valueOf(application.id),
+        audit.record(actor, application.getNetworkId(), RECORD_TYPE, String.valueOf(application.getId()),
                 "membership.history." + kind, detail);
     }
 }

@@ -40,8 +40,8 @@ class MembershipGateway {
 
     /** Starts the application's process (in the caller's transaction). */
     void start(Application a) {
-        runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(a.id))
-                .processDefinitionTenantId(a.networkId).execute();
+        runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(a.getId()))
+                .processDefinitionTenantId(a.getNetworkId()).execute();
     }
 
     /** Tells the process the applicant withdrew; false when it no longer listens (e.g. the board has decided). */
@@ -56,8 +56,8 @@ class MembershipGateway {
 
     private boolean correlate(String message, Application a) {
         try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(a.id))
-                    .tenantId(a.networkId).correlateWithResult();
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(a.getId()))
+                    .tenantId(a.getNetworkId()).correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException e) {
             return false;

@@ -33,14 +33,14 @@ class MembershipMail {
     /** Sends a mail about an application; {@code dedupKey} makes a retried process step send nothing twice. */
     void send(Application application, String to, String toName, Locale locale, String template,
               Map<String, Object> model, String dedupKey) {
-        mailer.send(new OutgoingMail(to, toName, locale, template, model(application, model), application.networkId,
+        mailer.send(new OutgoingMail(to, toName, locale, template, model(application, model), application.getNetworkId(),
                 dedupKey));
         history.record(application, "MAIL", HistoryEntry.SYSTEM, template + " → " + to);
     }
 
     /** A mail's model: the caller's variables and the application's facts as "app". */
     Map<String, Object> model(Application application, Map<String, Object> model) {
-        Network network = networks.network(application.networkId).orElseThrow();
+        Network network = networks.network(application.getNetworkId()).orElseThrow();
         Map<String, Object> all = new LinkedHashMap<>(model);
         all.put("app", application.facts(network));
         return all;
@@ -48,7 +48,7 @@ class MembershipMail {
 
     /** The names of the theme groups the application chose. */
     java.util.List<String> themeGroupNames(Application a) {
-        return networks.themeGroups(a.networkId).stream().filter(g -> a.themeGroupIds.contains(g.getId()))
+        return networks.themeGroups(a.getNetworkId()).stream().filter(g -> a.getThemeGroupIds().contains(g.getId()))
                 .map(g -> g.getName()).toList();
     }
 

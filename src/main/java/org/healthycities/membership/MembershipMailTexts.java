@@ -61,11 +61,11 @@ class MembershipMailTexts implements EditableMails {
     Optional<Map<String, Object>> example(String networkId, boolean toCoordinator) {
         return applications.findFirstByNetworkIdOrderByIdDesc(networkId).map(a -> {
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("recipientName", toCoordinator ? a.coordinatorName : a.adminContactName);
+            model.put("recipientName", toCoordinator ? a.getCoordinatorName() : a.getAdminContactName());
             model.put("link", mail.linkUrl("…"));
-            model.put("questions", a.questions == null ? "" : a.questions);
-            model.put("reason", a.reviewNote == null ? "" : a.reviewNote);
-            model.put("problem", a.documentProblem == null ? "membership.document.missing" : a.documentProblem);
+            model.put("questions", a.getQuestions() == null ? "" : a.getQuestions());
+            model.put("reason", a.getReviewNote() == null ? "" : a.getReviewNote());
+            model.put("problem", a.getDocumentProblem() == null ? "membership.document.missing" : a.getDocumentProblem());
             model.put("alreadyMember", false);
             model.put("network", networks.network(networkId).orElseThrow());
             model.put("themeGroups", mail.themeGroupNames(a));

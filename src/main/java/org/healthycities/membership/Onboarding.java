@@ -1,15 +1,16 @@
 package org.healthycities.membership;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.network.Member;
-import org.healthycities.network.MemberDetails;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.MemberStatus;
 import org.healthycities.network.Network;
@@ -81,10 +82,10 @@ class Onboarding {
                     documentId == null ? null : Long.valueOf(documentId.toString()));
             history.record(a, "SUBMITTED", actor, null);
         } else {
-            a.processInstanceId = processInstanceId;
+            a.attachProcess(processInstanceId);
             history.record(a, "SUBMITTED", HistoryEntry.APPLICANT, null);
         }
-        return a.id;
+        return a.getId();
     }
 
     void sendReceipt(Long id) {
@@ -97,23 +98,21 @@ class Onboarding {
     String check(Long id) {
         Application a = application(id);
         String result;
-        PossibleMember possible = networks.possibleMember(a.networkId, a.municipalityCode).orElse(null);
-        if (members.findByCode(a.networkId, a.municipalityCode)
-                .filter(m -> m.getStatus() == MemberStatus.ACTIVE).isPresent()) {
+        String network = a.getNetworkId();
+        String code = a.getMunicipalityCode();
+        PossibleMember possible = networks.possibleMember(network, code).orElse(null);
+        if (members.findByCode(network, code).filter(m -> m.getStatus() == MemberStatus.ACTIVE).isPresent()) {
             result = "ALREADY_MEMBER";
-        } else if (applications.countEarlierOpen(a.networkId, a.municipalityCode, a.id, OPEN) > 0) {
+        } else if (applications.countEarlierOpen(network, code, a.getId(), OPEN) > 0) {
             result = "DUPLICATE";
         } else if (possible == null) {
             result = "UNKNOWN_CODE";
-        } else if (a.decisionDocumentId == null || documents.find(a.decisionDocumentId).isEmpty()) {
-            if (a.documentProblem == null) {
-                a.documentProblem = "membership.document.missing";
-            }
+        } else if (a.getDecisionDocumentId() == null || documents.find(a.getDecisionDocumentId()).isEmpty()) {
+            a.documentMissing();
             result = "UNREADABLE_ATTACHMENT";
         } else {
             // the official name and kind, e.g. after the secretariat added the code to the network's list
-            a.municipalityName = possible.getName();
-            a.kind = possible.getKind();
+            a.officialName(possible.getName(), possible.getKind());
             result = "OK";
         }
         history.record(a, "CHECKED", HistoryEntry.SYSTEM, result);
@@ -123,42 +122,40 @@ class Onboarding {
     /** Closes the application after the check found a member or an earlier open application ({@code check}). */
     void closeAsDuplicate(Long id, String check) {
         Application a = application(id);
-        if (a.status.open()) {
-            a.status = "ALREADY_MEMBER".equals(check) ? ApplicationStatus.ALREADY_MEMBER : ApplicationStatus.DUPLICATE;
-            a.decidedAt = time.now();
-            history.record(a, a.status.name(), HistoryEntry.SYSTEM, null);
-        }
+        BiConsumer<Application, Instant> closing = "ALREADY_MEMBER".equals(check) ? Application::markAlreadyMember
+                : Application::markDuplicate;
+        decide(a, closing, HistoryEntry.SYSTEM);
         sendToApplicant(a, "duplicate", "membership/mail/duplicate",
-                Map.of("alreadyMember", a.status == ApplicationStatus.ALREADY_MEMBER));
+                Map.of("alreadyMember", a.getStatus() == ApplicationStatus.ALREADY_MEMBER));
     }
 
     void askForDocument(Long id) {
         Application a = application(id);
-        waitForApplicant(a, "DOCUMENT_REQUESTED", a.documentProblem);
+        waitForApplicant(a, "DOCUMENT_REQUESTED", a.getDocumentProblem());
         sendToApplicant(a, "document-request", "membership/mail/document-request",
-                Map.of("link", mail.linkUrl(links.issue(a)), "problem", a.documentProblem));
+                Map.of("link", mail.linkUrl(links.issue(a)), "problem", a.getDocumentProblem()));
     }
 
     /** The fee by the network's rule, as a number for the review form's fee field; null without a rule. */
     Double computeFee(Long id) {
         Application a = application(id);
         fees.apply(a);
-        if (a.fee == null) {
+        if (a.getFee() == null) {
             return null;
         }
-        history.record(a, "FEE", HistoryEntry.SYSTEM, a.fee.toPlainString() + " " + a.feeCurrency);
-        return a.fee.doubleValue();
+        history.record(a, "FEE", HistoryEntry.SYSTEM, a.getFee().toPlainString() + " " + a.getFeeCurrency());
+        return a.getFee().doubleValue();
     }
 
     void sendQuestions(Long id) {
         Application a = application(id);
-        waitForApplicant(a, "QUESTIONS_SENT", a.questions);
+        waitForApplicant(a, "QUESTIONS_SENT", a.getQuestions());
         sendToApplicant(a, "questions", "membership/mail/questions",
-                Map.of("link", mail.linkUrl(links.issue(a)), "questions", nz(a.questions)));
+                Map.of("link", mail.linkUrl(links.issue(a)), "questions", nz(a.getQuestions())));
     }
 
     private void waitForApplicant(Application a, String kind, String detail) {
-        a.status = ApplicationStatus.WAITING_FOR_APPLICANT;
+        a.askApplicant();
         history.record(a, kind, HistoryEntry.SYSTEM, detail);
     }
 
@@ -167,17 +164,17 @@ class Onboarding {
         history.record(a, "REMINDER_SENT", HistoryEntry.SYSTEM, null);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("link", mail.linkUrl(links.issue(a)));
-        model.put("questions", a.documentProblem == null ? nz(a.questions) : "");
-        model.put("problem", a.documentProblem);
+        model.put("questions", a.getDocumentProblem() == null ? nz(a.getQuestions()) : "");
+        model.put("problem", a.getDocumentProblem());
         sendToApplicant(a, "reminder", "membership/mail/reminder", model);
     }
 
     /** No answer in time: the application lapses and both the applicant and the secretariat are told. */
     void lapse(Long id) {
         Application a = application(id);
-        decide(a, ApplicationStatus.LAPSED, HistoryEntry.SYSTEM);
+        decide(a, Application::lapse, HistoryEntry.SYSTEM);
         String key = sendToApplicant(a, "lapsed", "membership/mail/lapsed", Map.of());
-        Network network = networks.network(a.networkId).orElseThrow();
+        Network network = networks.network(a.getNetworkId()).orElseThrow();
         for (String to : secretariatAddresses(network)) {
             mail.send(a, to, network.getSecretariatName(), network.getLocale(), "membership/mail/lapsed-secretariat",
                     Map.of(), key + ":" + to);
@@ -187,53 +184,55 @@ class Onboarding {
     /** The rejection mail, with the board's reason when the board rejected ({@code boardDecision}), else the review's. */
     void reject(Long id, Object boardDecision) {
         Application a = application(id);
-        String reason = a.boardNote != null && "reject".equals(boardDecision) ? a.boardNote : a.reviewNote;
-        decide(a, ApplicationStatus.REJECTED, HistoryEntry.SYSTEM);
+        String reason = a.getBoardNote() != null && "reject".equals(boardDecision) ? a.getBoardNote()
+                : a.getReviewNote();
+        decide(a, Application::reject, HistoryEntry.SYSTEM);
         sendToApplicant(a, "rejected", "membership/mail/rejected", Map.of("reason", nz(reason)));
     }
 
     /** After a withdrawal through the private link (or a message sent over the REST API). */
     void confirmWithdrawal(Long id) {
         Application a = application(id);
-        decide(a, ApplicationStatus.WITHDRAWN, HistoryEntry.APPLICANT);
+        decide(a, Application::withdraw, HistoryEntry.APPLICANT);
         sendToApplicant(a, "withdrawn", "membership/mail/withdrawn", Map.of());
     }
 
-    private void decide(Application a, ApplicationStatus status, String actor) {
-        if (a.status.open()) {
-            a.status = status;
-            a.decidedAt = time.now();
-            history.record(a, status.name(), actor, null);
+    /**
+     * Decides the application by one of its intent methods (which refuses a move the diagram does not allow) and
+     * notes it; one decided before (e.g. withdrawn through the private link, which the process confirms after)
+     * stays as it is.
+     */
+    private void decide(Application a, BiConsumer<Application, Instant> decision, String actor) {
+        if (!a.decided()) {
+            decision.accept(a, time.now());
+            history.record(a, a.getStatus().name(), actor, null);
         }
     }
 
     /** The new member (made once), by the board's decision date; returns the member's id. */
     Long createMember(Long id) {
         Application a = application(id);
-        if (a.memberId != null) {
-            return a.memberId;
+        if (a.getMemberId() != null) {
+            return a.getMemberId();
         }
-        LocalDate joined = a.boardDecisionDate != null ? a.boardDecisionDate : time.today(a.networkId);
-        Member member = members.create(a.networkId, new MemberDetails(a.municipalityCode, a.municipalityName,
-                MemberStatus.ACTIVE, joined, a.population, a.fee, a.politicalContactName, a.politicalContactEmail,
-                a.politicalContactPhone, a.adminContactName, a.adminContactEmail, a.adminContactPhone,
-                a.coordinatorName, a.coordinatorEmail, a.coordinatorPhone, new LinkedHashSet<>(a.themeGroupIds)));
-        a.memberId = member.getId();
+        LocalDate joined = a.getBoardDecisionDate() != null ? a.getBoardDecisionDate() : time.today(a.getNetworkId());
+        Member member = members.create(a.getNetworkId(), a.memberDetails(joined));
+        a.linkMember(member.getId());
         history.record(a, "MEMBER_CREATED", HistoryEntry.SYSTEM, String.valueOf(member.getId()));
         return member.getId();
     }
 
     void inviteCoordinator(Long id) {
         Application a = application(id);
-        Network network = networks.network(a.networkId).orElseThrow();
+        Network network = networks.network(a.getNetworkId()).orElseThrow();
         String template = "membership/mail/coordinator-invitation";
-        mail.send(a, a.coordinatorEmail, a.coordinatorName, a.locale(), template,
+        mail.send(a, a.getCoordinatorEmail(), a.getCoordinatorName(), a.locale(), template,
                 Map.of("network", network, "themeGroups", mail.themeGroupNames(a)), dedup(a, "coordinator", template));
     }
 
     void sendWelcome(Long id) {
         Application a = application(id);
-        Network network = networks.network(a.networkId).orElseThrow();
+        Network network = networks.network(a.getNetworkId()).orElseThrow();
         sendToApplicant(a, "welcome", "membership/mail/welcome",
                 Map.of("network", network, "themeGroups", mail.themeGroupNames(a)));
     }
@@ -241,7 +240,7 @@ class Onboarding {
     /** A mail to the application's administrative contact; returns its dedup key. */
     private String sendToApplicant(Application a, String what, String template, Map<String, Object> model) {
         String key = dedup(a, what, template);
-        mail.send(a, a.adminContactEmail, a.adminContactName, a.locale(), template, model, key);
+        mail.send(a, a.getAdminContactEmail(), a.getAdminContactName(), a.locale(), template, model, key);
         return key;
     }
 
@@ -251,7 +250,7 @@ class Onboarding {
      * written in the step's transaction and so rolled back with a failed try).
      */
     private String dedup(Application a, String what, String template) {
-        return "membership:" + a.id + ":" + what + ":" + (history.mailsSent(a, template) + 1);
+        return "membership:" + a.getId() + ":" + what + ":" + (history.mailsSent(a, template) + 1);
     }
 
     private Set<String> secretariatAddresses(Network network) {

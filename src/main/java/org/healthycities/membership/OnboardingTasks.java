@@ -5,7 +5,7 @@ import static org.healthycities.membership.MembershipFormRules.requireText;
 import static org.healthycities.membership.MembershipFormRules.text;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.Date;
 import org.healthycities.network.NetworkClock;
 import org.springframework.stereotype.Service;
@@ -41,19 +41,19 @@ class OnboardingTasks {
 
     void codeCheckStarted(Long id) {
         Application a = onboarding.application(id);
-        a.status = ApplicationStatus.IN_REVIEW;
-        history.record(a, "CODE_CHECK_STARTED", HistoryEntry.SYSTEM, a.municipalityCode);
+        a.startReview();
+        history.record(a, "CODE_CHECK_STARTED", HistoryEntry.SYSTEM, a.getMunicipalityCode());
     }
 
     void reviewStarted(Long id, Date due) {
         Application a = onboarding.application(id);
-        a.status = ApplicationStatus.IN_REVIEW;
+        a.startReview();
         history.record(a, "REVIEW_STARTED", HistoryEntry.SYSTEM, instant(due));
     }
 
     void boardStarted(Long id, Date due) {
         Application a = onboarding.application(id);
-        a.status = ApplicationStatus.WITH_BOARD;
+        a.sendToBoard();
         history.record(a, "BOARD_STARTED", HistoryEntry.SYSTEM, instant(due));
     }
 
@@ -67,11 +67,12 @@ class OnboardingTasks {
     void codeChecked(Long id, Object codeDecision, Object codeNote) {
         Application a = onboarding.application(id);
         String decision = decision(codeDecision, "codeDecision", "recheck", "reject");
-        a.reviewNote = text(codeNote);
+        String note = text(codeNote);
         if ("reject".equals(decision)) {
-            requireText(a.reviewNote, "codeNote");
+            requireText(note, "codeNote");
         }
-        record(a, engine.actor(), "CODE_" + decision.toUpperCase(), a.reviewNote);
+        a.codeChecked(note);
+        record(a, engine.actor(), "CODE_" + decision.toUpperCase(), note);
     }
 
     /** The secretariat's review: "approve", "ask" (with questions) or "reject" (with a reason); a fee set by hand. */
@@ -79,21 +80,17 @@ class OnboardingTasks {
         Application a = onboarding.application(id);
         String actor = engine.actor();
         String decision = decision(reviewDecision, "reviewDecision", "approve", "ask", "reject");
-        a.reviewNote = text(reviewNote);
-        if ("ask".equals(decision)) {
-            a.questions = requireText(text(questions), "questions");
-        }
+        String note = text(reviewNote);
+        String asked = "ask".equals(decision) ? requireText(text(questions), "questions") : null;
         if ("reject".equals(decision)) {
-            requireText(a.reviewNote, "reviewNote");
+            requireText(note, "reviewNote");
         }
+        a.reviewed(note, asked);
         BigDecimal set = MembershipFormRules.fee(fee);
-        if (set != null && (a.fee == null || set.compareTo(a.fee) != 0)) {
-            a.fee = set.setScale(2, RoundingMode.HALF_UP);
-            a.feeSetBy = actor;
-            fees.rule(a.networkId).ifPresent(r -> a.feeCurrency = r.currency);
-            history.record(a, "FEE_SET", actor, a.fee.toPlainString());
+        if (set != null && a.feeSetByHand(set, fees.rule(a.getNetworkId()).map(r -> r.currency).orElse(null), actor)) {
+            history.record(a, "FEE_SET", actor, a.getFee().toPlainString());
         }
-        record(a, actor, "REVIEW_" + decision.toUpperCase(), "ask".equals(decision) ? a.questions : a.reviewNote);
+        record(a, actor, "REVIEW_" + decision.toUpperCase(), "ask".equals(decision) ? a.getQuestions() : note);
     }
 
     /**
@@ -104,15 +101,14 @@ class OnboardingTasks {
         Application a = onboarding.application(id);
         String actor = engine.actor();
         String decision = decision(boardDecision, "boardDecision", "approve", "reject");
-        a.boardNote = text(boardNote);
-        a.boardDecisionDate = MembershipFormRules.date(boardDecisionDate, time.today(a.networkId));
+        String note = text(boardNote);
+        LocalDate date = MembershipFormRules.date(boardDecisionDate, time.today(a.getNetworkId()));
         if ("reject".equals(decision)) {
-            requireText(a.boardNote, "boardNote");
+            a.boardRejected(date, requireText(note, "boardNote"));
         } else {
-            a.status = ApplicationStatus.APPROVED;
-            a.decidedAt = time.now();
+            a.approve(date, note, time.now());
         }
-        record(a, actor, "BOARD_" + decision.toUpperCase(), a.boardNote);
+        record(a, actor, "BOARD_" + decision.toUpperCase(), note);
         return "approve".equals(decision) ? ApplicationStatus.APPROVED.name() : ApplicationStatus.REJECTED.name();
     }
 

@@ -41,7 +41,7 @@ class PrivateLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = now();
-        links.save(new ApplicationLink(application.id, hash(token), now, now.plus(validity)));
+        links.save(new ApplicationLink(application.getId(), hash(token), now, now.plus(validity)));
         return token;
     }
 

@@ -185,13 +185,13 @@ class ApplyPagesIT {
 
         mvc.perform(apply(code, key, null).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
         Application a = repository.findByIdempotencyKey(key).orElseThrow();
-        assertThat(a.decisionDocumentId).isNotNull();
-        assertThat(a.documentProblem).isNull();
-        var stored = documents.find(a.decisionDocumentId).orElseThrow();
+        assertThat(a.getDecisionDocumentId()).isNotNull();
+        assertThat(a.getDocumentProblem()).isNull();
+        var stored = documents.find(a.getDecisionDocumentId()).orElseThrow();
         assertThat(stored.filename()).isEqualTo("tiltraedelse.pdf");
         assertThat(stored.ownerType()).isEqualTo(Applications.OWNER_TYPE);
-        assertThat(stored.ownerId()).isEqualTo(String.valueOf(a.id));
-        assertThat(documents.content(a.decisionDocumentId).orElseThrow().readAllBytes()).isEqualTo(pdf);
+        assertThat(stored.ownerId()).isEqualTo(String.valueOf(a.getId()));
+        assertThat(documents.content(a.getDecisionDocumentId()).orElseThrow().readAllBytes()).isEqualTo(pdf);
         assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).as("nothing left pending").isEmpty();
     }
 
@@ -244,17 +244,17 @@ class ApplyPagesIT {
         Application a = repository.findByIdempotencyKey(key).orElseThrow();
         String receipt = mvc.perform(get("/apply/received/" + key)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(receipt).contains(a.reference, "ansoeger@" + code + ".example.org");
-        assertThat(a.reference).matches("SB-\\d{4}-\\d{5}");
+        assertThat(receipt).contains(a.getReference(), "ansoeger@" + code + ".example.org");
+        assertThat(a.getReference()).matches("SB-\\d{4}-\\d{5}");
 
         String token = privateLink("ansoeger@" + code + ".example.org");
         assertThat(links.findAll()).noneMatch(l -> l.tokenHash.equals(token)); // only the hash is stored
         String page = mvc.perform(get("/application/" + token)).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(a.reference, "Modtaget", "Træk ansøgningen tilbage");
+        assertThat(page).contains(a.getReference(), "Modtaget", "Træk ansøgningen tilbage");
 
         // the answers are also stored per field by the forms engine, Sund By's own fields included
-        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.id))).stream()
+        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.getId()))).stream()
                 .filter(x -> x.formId().equals("membership-application")).findFirst().orElseThrow();
         assertThat(stored.isLocked()).isTrue();
         assertThat(submissions.answers(stored.id())).containsEntry("municipalityCode", code)
@@ -262,9 +262,9 @@ class ApplyPagesIT {
                 .containsEntry("coordinatorJoinsAssembly", true)
                 .containsEntry("adminContactEmail", "ansoeger@" + code + ".example.org");
         // Sund By's accession document and general-assembly seat are the application's own record too
-        assertThat(a.accessionSignedByMayor).isTrue();
-        assertThat(a.coordinatorJoinsAssembly).isTrue();
-        assertThat(a.mayorName).isEqualTo("Birte Ørsted");
+        assertThat(a.getAccessionSignedByMayor()).isTrue();
+        assertThat(a.getCoordinatorJoinsAssembly()).isTrue();
+        assertThat(a.getMayorName()).isEqualTo("Birte Ørsted");
     }
 
     @Test
@@ -289,8 +289,8 @@ class ApplyPagesIT {
         go.countDown();
         assertThat(List.of(first.get(), second.get())).containsOnly("/apply/received/" + key2);
         pool.shutdown();
-        assertThat(repository.findAll().stream().filter(a -> a.municipalityCode.equals(code)).count()).isEqualTo(1);
-        assertThat(repository.findAll().stream().filter(a -> a.municipalityCode.equals(code2)).count()).isEqualTo(1);
+        assertThat(repository.findAll().stream().filter(a -> a.getMunicipalityCode().equals(code)).count()).isEqualTo(1);
+        assertThat(repository.findAll().stream().filter(a -> a.getMunicipalityCode().equals(code2)).count()).isEqualTo(1);
     }
 
     @Test
@@ -326,10 +326,10 @@ class ApplyPagesIT {
 
         String page = mvc.perform(get("/application/" + tokenA)).andReturn().getResponse().getContentAsString();
         Application b = repository.findByIdempotencyKey(keyB).orElseThrow();
-        assertThat(page).doesNotContain(b.reference);
+        assertThat(page).doesNotContain(b.getReference());
         Application appA = repository.findByIdempotencyKey(keyA).orElseThrow();
-        mvc.perform(get("/application/" + tokenA + "/documents/" + appA.decisionDocumentId)).andExpect(status().isOk());
-        mvc.perform(get("/application/" + tokenA + "/documents/" + b.decisionDocumentId))
+        mvc.perform(get("/application/" + tokenA + "/documents/" + appA.getDecisionDocumentId())).andExpect(status().isOk());
+        mvc.perform(get("/application/" + tokenA + "/documents/" + b.getDecisionDocumentId()))
                 .andExpect(status().isNotFound());
 
         String refused = mvc.perform(post("/application/" + tokenA + "/withdraw").with(csrf()))
@@ -337,8 +337,8 @@ class ApplyPagesIT {
         assertThat(refused).contains("Sæt flueben for at bekræfte");
         mvc.perform(post("/application/" + tokenA + "/withdraw").param("confirm", "true").with(csrf()))
                 .andExpect(redirectedUrl("/application/" + tokenA));
-        assertThat(repository.findByIdempotencyKey(keyA).orElseThrow().status).isEqualTo(ApplicationStatus.WITHDRAWN);
-        assertThat(repository.findByIdempotencyKey(keyB).orElseThrow().status.open()).isTrue();
+        assertThat(repository.findByIdempotencyKey(keyA).orElseThrow().getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(repository.findByIdempotencyKey(keyB).orElseThrow().getStatus().open()).isTrue();
         String after = mvc.perform(get("/application/" + tokenA)).andReturn().getResponse().getContentAsString();
         assertThat(after).contains("I har trukket ansøgningen tilbage").doesNotContain("id=\"withdraw\"");
     }
@@ -362,7 +362,7 @@ class ApplyPagesIT {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/application/" + token));
         fixtures.runJobs(fixtures.instance(a).getId());
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
     }
 
     @Test
@@ -401,10 +401,10 @@ class ApplyPagesIT {
         mvc.perform(post("/application/" + token + "/answer").param("f.supplementAnswer", "Karin Koordinator").with(csrf()))
                 .andExpect(redirectedUrl("/application/" + token));
         fixtures.runJobs(pi.getId());
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(fixtures.historyKinds(a)).contains("SUPPLEMENT_ANSWERED");
         // the answer is stored per field by the forms engine
-        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.id))).stream()
+        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.getId()))).stream()
                 .filter(x -> x.formId().equals("membership-supplement")).findFirst().orElseThrow();
         assertThat(stored.isLocked()).isTrue();
         assertThat(submissions.answers(stored.id())).containsEntry("supplementAnswer", "Karin Koordinator");
@@ -412,7 +412,7 @@ class ApplyPagesIT {
 
     /** The token from the receipt mail (sent by the process's first step, run by the job executor). */
     private String privateLink(String address) {
-        repository.findAll().stream().filter(a -> address.equals(a.adminContactEmail))
+        repository.findAll().stream().filter(a -> address.equals(a.getAdminContactEmail()))
                 .forEach(a -> fixtures.runJobs(fixtures.instance(a).getId()));
         MimeMessage receipt = MailServer.awaitMails(address, 1).get(0);
         Matcher m = LINK.matcher(MailServer.html(receipt));

@@ -41,7 +41,7 @@ class HomeOverviewIT {
 
         String home = page("/home", secretary);
         assertThat(home).contains("Opgaver", "Ansøgninger i gang", "Evalueringsrunder", "Kommende workshops", "Mails");
-        assertThat(home).contains("/membership/applications?status=" + now.status);
+        assertThat(home).contains("/membership/applications?status=" + now.getStatus());
         assertThat(home).contains("1 åben").contains("Ingen runder endnu.", "Ingen kommende workshops.",
                 "Alle mails er sendt.");
         // the kind of task by its name in the reader's language, not the diagram's Danish one
@@ -51,13 +51,13 @@ class HomeOverviewIT {
         assertThat(page("/home?lang=sv", secretary)).doesNotContain("Sekretariatets vurdering").contains("Kansliets bedömning: 1 öppen");
 
         String list = page("/membership/applications?q=" + TestNetworks.code(1), secretary);
-        assertThat(list).contains(now.reference, "1 ansøgning");
+        assertThat(list).contains(now.getReference(), "1 ansøgning");
         assertThat(page("/membership/applications?q=Testby&status=APPROVED", secretary)).contains("Ingen ansøgninger");
 
         // another network's secretariat sees none of it; the board has no applications panel
         RequestPostProcessor swede = TestMembers.login(identity,
                 TestUsers.create(identity, "overblik", CurrentUser.SECRETARIAT, "hc-sverige"));
-        assertThat(page("/membership/applications?q=" + TestNetworks.code(1), swede)).doesNotContain(now.reference);
+        assertThat(page("/membership/applications?q=" + TestNetworks.code(1), swede)).doesNotContain(now.getReference());
         RequestPostProcessor board = TestMembers.login(identity,
                 TestUsers.create(identity, "overblik", CurrentUser.BOARD, network));
         assertThat(page("/home", board)).contains("Opgaver").doesNotContain("Ansøgninger i gang");

@@ -76,7 +76,7 @@ class MembershipBrowserIT {
             String reference = browser.find("#reference").getText();
             assertThat(reference).matches("SB-\\d{4}-\\d{5}");
 
-            Application a = applications.findAll().stream().filter(x -> code.equals(x.municipalityCode)).findFirst().orElseThrow();
+            Application a = applications.findAll().stream().filter(x -> code.equals(x.getMunicipalityCode())).findFirst().orElseThrow();
             ProcessInstance pi = fixtures.instance(a);
             fixtures.runJobs(pi.getId());
             Matcher link = ApplyPagesIT.LINK.matcher(MailServer.html(MailServer.awaitMails(applicant, 1).get(0)));
@@ -137,7 +137,7 @@ class MembershipBrowserIT {
             assertThat(phone.find("#error-summary a").getAttribute("href")).endsWith("#municipalityCode");
             phone.checkPage("membership-phone-01b-apply-refused");
             assertThat(phone.overflowsHorizontally()).as("the refused /apply at 360 px").isFalse();
-            phone.go("/application/" + link.group(1)).waitForText(fixtures.reload(a).reference)
+            phone.go("/application/" + link.group(1)).waitForText(fixtures.reload(a).getReference())
                     .checkPage("membership-phone-02-private-link");
             assertThat(phone.overflowsHorizontally()).as("the private page scrolls sideways at 360 px").isFalse();
             phone.go("/application/" + "B".repeat(43)).checkPage("membership-phone-03-invalid-link");

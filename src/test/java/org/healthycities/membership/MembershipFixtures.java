@@ -110,22 +110,22 @@ class MembershipFixtures {
     }
 
     Application reload(Application a) {
-        return repository.findById(a.id).orElseThrow();
+        return repository.findById(a.getId()).orElseThrow();
     }
 
     List<String> historyKinds(Application a) {
-        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.id).stream().map(HistoryEntry::getKind).toList();
+        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.getId()).stream().map(HistoryEntry::getKind).toList();
     }
 
     /** The mails sent about an application, as "template → address". */
     List<String> mails(Application a) {
-        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.id).stream()
+        return history.findByApplicationIdOrderByOccurredAtAscIdAsc(a.getId()).stream()
                 .filter(h -> h.kind.equals("MAIL")).map(h -> h.detail).toList();
     }
 
     ProcessInstance instance(Application a) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("membership-onboarding")
-                .processInstanceBusinessKey(String.valueOf(a.id)).singleResult();
+                .processInstanceBusinessKey(String.valueOf(a.getId())).singleResult();
     }
 
     /** Runs the process's due jobs (async steps, timers due by the engine's clock) until none is left. */

@@ -97,7 +97,7 @@ class MembershipProcessIT {
     private Started start(String code) {
         Application a = fixtures.apply(SUND_BY, code);
         ProcessInstance pi = fixtures.instance(a);
-        assertThat(pi).isStarted().hasBusinessKey(String.valueOf(a.id));
+        assertThat(pi).isStarted().hasBusinessKey(String.valueOf(a.getId()));
         assertThat(pi.getTenantId()).isEqualTo(SUND_BY);
         fixtures.runJobs(pi.getId());
         return new Started(a, pi);
@@ -149,15 +149,15 @@ class MembershipProcessIT {
         assertThat(review).hasCandidateGroup("secretariat");
         assertThat(review.getTenantId()).isEqualTo(SUND_BY);
         assertThat(review.getDueDate().toInstant()).isCloseTo(TestClock.now().plus(10, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         // Sund By's example bands: 43,000 inhabitants pay the 20,000 band; the secretariat changes it
-        assertThat(fixtures.reload(a).fee).isEqualByComparingTo("20000");
+        assertThat(fixtures.reload(a).getFee()).isEqualByComparingTo("20000");
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fee")).isEqualTo(20000.0);
 
         review(pi, "reviewDecision", "approve", "fee", 18500, "reviewNote", "Fin ansøgning");
         assertThat(pi).isWaitingAt("board");
         assertThat(task("board", pi)).hasCandidateGroup("board");
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.WITH_BOARD);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.WITH_BOARD);
 
         board(pi, "boardDecision", "approve", "boardDecisionDate", "2026-11-20", "boardNote", "Velkommen");
         assertThat(pi).hasPassed("endApproved", "createMember", "inviteCoordinator", "sendWelcome")
@@ -167,10 +167,10 @@ class MembershipProcessIT {
         assertThat(meeting.getDueDate().toInstant()).isCloseTo(TestClock.now().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
 
         Application after = fixtures.reload(a);
-        assertThat(after.status).isEqualTo(ApplicationStatus.APPROVED);
-        assertThat(after.feeSetBy).isEqualTo(secretary);
+        assertThat(after.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(after.getFeeSetBy()).isEqualTo(secretary);
         Member member = members.findByCode(SUND_BY, code).orElseThrow();
-        assertThat(member.getId()).isEqualTo(after.memberId);
+        assertThat(member.getId()).isEqualTo(after.getMemberId());
         assertThat(member.getStatus()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(member.getJoinedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(member.getYearlyFee()).isEqualByComparingTo("18500");
@@ -184,7 +184,7 @@ class MembershipProcessIT {
         assertThat(fixtures.historyKinds(a)).contains("REVIEW_APPROVE", "BOARD_APPROVE", "MEMBER_CREATED");
         // the member's page tells its application, and the history says the member came from it
         assertThat(applicationsStory.of(member).lines()).first().satisfies(line -> {
-            assertThat(line.args()).containsExactly(after.reference);
+            assertThat(line.args()).containsExactly(after.getReference());
             assertThat(line.statusKey()).isEqualTo("membership.story.status.APPROVED");
         });
         assertThat(members.history(member.getId())).extracting(org.healthycities.network.MemberChange::getSource)
@@ -203,18 +203,18 @@ class MembershipProcessIT {
 
         assertThat(s.instance()).hasPassed("sendQuestions").isWaitingAt("waitForApplicant");
         Application waiting = fixtures.reload(s.application());
-        assertThat(waiting.status).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
-        assertThat(waiting.questions).isEqualTo("Hvem bliver jeres koordinator?");
+        assertThat(waiting.getStatus()).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
+        assertThat(waiting.getQuestions()).isEqualTo("Hvem bliver jeres koordinator?");
         assertThat(fixtures.mails(s.application())).anyMatch(m -> m.startsWith("membership/mail/questions"));
 
-        assertThat(applications.answer(s.application().id, "Karin fra sundhedsafdelingen")).isTrue();
+        assertThat(applications.answer(s.application().getId(), "Karin fra sundhedsafdelingen")).isTrue();
         fixtures.runJobs(s.instance().getId());
         assertThat(s.instance()).isWaitingAt("review");
         assertThat(management.createJobQuery().processInstanceId(s.instance().getId()).timers().count()).isZero();
         assertThat(fixtures.historyKinds(s.application())).containsSubsequence("QUESTIONS_SENT", "SUPPLEMENT_ANSWERED",
                 "REVIEW_STARTED");
         // no second answer while nothing is asked
-        assertThat(applications.answer(s.application().id, "igen")).isFalse();
+        assertThat(applications.answer(s.application().getId(), "igen")).isFalse();
     }
 
     @Test
@@ -234,7 +234,7 @@ class MembershipProcessIT {
         assertThat(s.instance()).hasPassed("sendReminder").isWaitingAt("waitForApplicant");
         assertThat(fixtures.historyKinds(s.application())).containsOnlyOnce("REMINDER_SENT");
         assertThat(fixtures.mails(s.application())).anyMatch(m -> m.startsWith("membership/mail/reminder"));
-        assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
+        assertThat(fixtures.reload(s.application()).getStatus()).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
     }
 
     @ParameterizedTest
@@ -270,12 +270,12 @@ class MembershipProcessIT {
 
         assertThat(s.instance()).isEnded().hasPassed("sendReminder", "lapse", "endLapsed", "endClosed");
         Application lapsed = fixtures.reload(s.application());
-        assertThat(lapsed.status).isEqualTo(ApplicationStatus.LAPSED);
-        assertThat(lapsed.decidedAt).isNotNull();
+        assertThat(lapsed.getStatus()).isEqualTo(ApplicationStatus.LAPSED);
+        assertThat(lapsed.getDecidedAt()).isNotNull();
         assertThat(fixtures.mails(s.application())).anyMatch(m -> m.startsWith("membership/mail/lapsed → ansoeger@"))
                 .anyMatch(m -> m.equals("membership/mail/lapsed-secretariat → " + secretary + "@example.org"));
         assertThat(tasks.createTaskQuery().processInstanceId(s.instance().getId()).count()).isZero();
-        assertThat(applications.answer(s.application().id, "for sent")).isFalse();
+        assertThat(applications.answer(s.application().getId(), "for sent")).isFalse();
     }
 
     @Test
@@ -285,8 +285,8 @@ class MembershipProcessIT {
 
         assertThat(s.instance()).isEnded().hasPassed("reject", "endRejected").hasNotPassed("board");
         Application rejected = fixtures.reload(s.application());
-        assertThat(rejected.status).isEqualTo(ApplicationStatus.REJECTED);
-        assertThat(rejected.reviewNote).isEqualTo("Beslutningen mangler.");
+        assertThat(rejected.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(rejected.getReviewNote()).isEqualTo("Beslutningen mangler.");
         assertThat(fixtures.mails(s.application())).anyMatch(m -> m.startsWith("membership/mail/rejected"));
         assertThat(fixtures.historyKinds(s.application())).contains("REVIEW_REJECT", "REJECTED");
     }
@@ -298,7 +298,7 @@ class MembershipProcessIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(review.getId(),
                 java.util.Map.of("reviewDecision", "reject"))).hasMessageContaining("membership.reviewNote.required");
         assertThat(s.instance()).isWaitingAt("review");
-        assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.reload(s.application()).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
     }
 
     @Test
@@ -309,7 +309,7 @@ class MembershipProcessIT {
         board(s.instance(), "boardDecision", "reject", "boardDecisionDate", "2026-11-20", "boardNote", "Ikke i år.");
 
         assertThat(s.instance()).isEnded().hasPassed("reject", "endRejected", "endClosed").hasNotPassed("createMember");
-        assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(fixtures.reload(s.application()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(members.findByCode(SUND_BY, code)).isEmpty();
         assertThat(fixtures.historyKinds(s.application())).contains("BOARD_REJECT", "REJECTED");
     }
@@ -317,23 +317,23 @@ class MembershipProcessIT {
     @Test
     void withdrawn_atAnyPointBeforeTheDecision_endsCleanly() {
         Started atReview = start(fixtures.newMunicipality(SUND_BY));
-        assertThat(applications.withdraw(atReview.application().id)).isTrue();
+        assertThat(applications.withdraw(atReview.application().getId())).isTrue();
         fixtures.runJobs(atReview.instance().getId());
         assertThat(atReview.instance()).isEnded().hasPassed("withdrawn", "confirmWithdrawal", "endWithdrawn");
-        assertThat(fixtures.reload(atReview.application()).status).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(fixtures.reload(atReview.application()).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(fixtures.mails(atReview.application())).anyMatch(m -> m.startsWith("membership/mail/withdrawn"));
         assertThat(tasks.createTaskQuery().processInstanceId(atReview.instance().getId()).count()).isZero();
 
         Started waiting = start(fixtures.newMunicipality(SUND_BY));
         review(waiting.instance(), "reviewDecision", "ask", "questions", "Hvornår?");
-        assertThat(applications.withdraw(waiting.application().id)).isTrue();
+        assertThat(applications.withdraw(waiting.application().getId())).isTrue();
         fixtures.runJobs(waiting.instance().getId());
         assertThat(waiting.instance()).isEnded().hasPassed("endWithdrawn");
         assertThat(management.createJobQuery().processInstanceId(waiting.instance().getId()).count()).isZero();
 
         Started atBoard = start(fixtures.newMunicipality(SUND_BY));
         review(atBoard.instance(), "reviewDecision", "approve");
-        assertThat(applications.withdraw(atBoard.application().id)).isTrue();
+        assertThat(applications.withdraw(atBoard.application().getId())).isTrue();
         fixtures.runJobs(atBoard.instance().getId());
         assertThat(atBoard.instance()).isEnded().hasNotPassed("createMember");
     }
@@ -343,9 +343,9 @@ class MembershipProcessIT {
         Started s = start(fixtures.newMunicipality(SUND_BY));
         review(s.instance(), "reviewDecision", "approve");
         board(s.instance(), "boardDecision", "approve", "boardDecisionDate", "2026-11-20");
-        assertThat(applications.withdraw(s.application().id)).isFalse();
+        assertThat(applications.withdraw(s.application().getId())).isFalse();
         assertThat(s.instance()).isWaitingAt("welcomeMeeting");
-        assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(fixtures.reload(s.application()).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     }
 
     @Test
@@ -356,7 +356,7 @@ class MembershipProcessIT {
 
         assertThat(first.instance()).isWaitingAt("review");
         assertThat(second.instance()).isEnded().hasPassed("closeAsDuplicate", "endDuplicate").hasNotPassed("review");
-        assertThat(fixtures.reload(second.application()).status).isEqualTo(ApplicationStatus.DUPLICATE);
+        assertThat(fixtures.reload(second.application()).getStatus()).isEqualTo(ApplicationStatus.DUPLICATE);
         assertThat(fixtures.mails(second.application())).anyMatch(m -> m.startsWith("membership/mail/duplicate"));
     }
 
@@ -367,7 +367,7 @@ class MembershipProcessIT {
         Started s = start(code);
 
         assertThat(s.instance()).isEnded().hasPassed("closeAsDuplicate").hasNotPassed("review");
-        assertThat(fixtures.reload(s.application()).status).isEqualTo(ApplicationStatus.ALREADY_MEMBER);
+        assertThat(fixtures.reload(s.application()).getStatus()).isEqualTo(ApplicationStatus.ALREADY_MEMBER);
     }
 
     @Test
@@ -381,7 +381,7 @@ class MembershipProcessIT {
 
         assertThat(pi).isWaitingAt("codeCheck");
         assertThat(task("codeCheck", pi)).hasCandidateGroup("secretariat");
-        assertThat(fixtures.reload(a).municipalityName).isEqualTo("Nyby Kommune");
+        assertThat(fixtures.reload(a).getMunicipalityName()).isEqualTo("Nyby Kommune");
 
         fixtures.addPossibleMember(SUND_BY, code, "Nyby Kommune");
         complete(task("codeCheck", pi), withVariables("codeDecision", "recheck"));
@@ -399,34 +399,34 @@ class MembershipProcessIT {
         complete(task("codeCheck", pi), withVariables("codeDecision", "reject", "codeNote", "Ikke en kommune."));
         fixtures.runJobs(pi.getId());
         assertThat(pi).isEnded().hasPassed("endRejected");
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
     }
 
     @Test
     void unreadableAttachment_theApplicantIsAskedForANewOneAndTheChecksRunAgain() {
         String code = fixtures.newMunicipality(SUND_BY);
         Application a = fixtures.apply(SUND_BY, MembershipFixtures.form(code), MembershipFixtures.brokenPdf());
-        assertThat(a.decisionDocumentId).isNull();
-        assertThat(a.documentProblem).isNotNull();
+        assertThat(a.getDecisionDocumentId()).isNull();
+        assertThat(a.getDocumentProblem()).isNotNull();
         ProcessInstance pi = fixtures.instance(a);
         fixtures.runJobs(pi.getId());
 
         assertThat(pi).hasPassed("askForDocument").isWaitingAt("waitForApplicant");
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.WAITING_FOR_APPLICANT);
         assertThat(fixtures.mails(a)).anyMatch(m -> m.startsWith("membership/mail/document-request"));
         // answering questions is not what is awaited; a second broken file changes nothing
-        assertThat(applications.answer(a.id, "svar")).isFalse();
-        assertThat(applications.replaceDocument(a.id, fixtures.upload("igen.pdf",
+        assertThat(applications.answer(a.getId(), "svar")).isFalse();
+        assertThat(applications.replaceDocument(a.getId(), fixtures.upload("igen.pdf",
                 MembershipFixtures.brokenPdf()))).isPresent();
         assertThat(pi).isWaitingAt("waitForApplicant");
 
-        assertThat(applications.replaceDocument(a.id, fixtures.upload("beslutning.pdf",
+        assertThat(applications.replaceDocument(a.getId(), fixtures.upload("beslutning.pdf",
                 MembershipFixtures.pdf("Underskrevet")))).isEmpty();
         fixtures.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("review");
         Application after = fixtures.reload(a);
-        assertThat(after.decisionDocumentId).isNotNull();
-        assertThat(after.documentProblem).isNull();
+        assertThat(after.getDecisionDocumentId()).isNotNull();
+        assertThat(after.getDocumentProblem()).isNull();
     }
 
     @Test
@@ -437,8 +437,8 @@ class MembershipProcessIT {
         Application a = fixtures.apply("sunne-kommuner", form, MembershipFixtures.pdf("Vedtak"));
         fixtures.runJobs(fixtures.instance(a).getId());
         assertThat(fixtures.instance(a)).isWaitingAt("review");
-        assertThat(fixtures.reload(a).fee).isEqualByComparingTo(new BigDecimal("40400"));
-        assertThat(fixtures.reload(a).feeCurrency).isEqualTo("NOK");
-        assertThat(fixtures.reload(a).accessionSignedByMayor).isNull();
+        assertThat(fixtures.reload(a).getFee()).isEqualByComparingTo(new BigDecimal("40400"));
+        assertThat(fixtures.reload(a).getFeeCurrency()).isEqualTo("NOK");
+        assertThat(fixtures.reload(a).getAccessionSignedByMayor()).isNull();
     }
 }

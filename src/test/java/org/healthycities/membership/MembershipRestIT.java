@@ -78,9 +78,9 @@ class MembershipRestIT {
         String pid = (String) started.getBody().get("id");
         assertThat(started.getBody().get("tenantId")).isEqualTo("sund-by");
 
-        Application a = applications.findAll().stream().filter(x -> code.equals(x.municipalityCode)).findFirst().orElseThrow();
+        Application a = applications.findAll().stream().filter(x -> code.equals(x.getMunicipalityCode())).findFirst().orElseThrow();
         assertThat(fixtures.instance(a).getId()).isEqualTo(pid);
-        assertThat(a.consentText).contains(secretary);
+        assertThat(a.getConsentText()).contains(secretary);
         fixtures.runJobs(pid);
 
         List<Map<String, Object>> tasks = tasks(api, pid);
@@ -116,7 +116,7 @@ class MembershipRestIT {
 
         assertThat(tasks(api, pid)).singleElement()
                 .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo("welcomeMeeting"));
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(members.findByCode("sund-by", code)).isPresent();
     }
 

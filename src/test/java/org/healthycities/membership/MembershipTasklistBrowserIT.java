@@ -83,8 +83,8 @@ class MembershipTasklistBrowserIT {
             }
         }
         Application reviewed = fixtures.reload(a);
-        assertThat(reviewed.status).isEqualTo(ApplicationStatus.WITH_BOARD);
-        assertThat(reviewed.reviewNote).isEqualTo("Godkendt i Tasklist.");
+        assertThat(reviewed.getStatus()).isEqualTo(ApplicationStatus.WITH_BOARD);
+        assertThat(reviewed.getReviewNote()).isEqualTo("Godkendt i Tasklist.");
         assertThat(fixtures.historyKinds(a)).contains("REVIEW_APPROVE");
         assertThat(fixtures.task(pi.getId(), "board")).isNotNull();
         // the listener keeps the texts in the application, not in the process

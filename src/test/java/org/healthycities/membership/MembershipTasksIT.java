@@ -50,7 +50,7 @@ class MembershipTasksIT {
         String review = fixtures.task(pi.getId(), "review").getId();
         String page = mvc.perform(get("/tasks/" + review).with(TestMembers.login(identity, secretary)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(fixtures.reload(a).reference, "Testby", "beslutning.pdf", "Ansøgning modtaget",
+        assertThat(page).contains(fixtures.reload(a).getReference(), "Testby", "beslutning.pdf", "Ansøgning modtaget",
                 "Send til bestyrelsen");
         // the form file, rendered by the forms engine, prefilled with the fee the process computed
         assertThat(page).contains("data-form-id=\"membership-review\"", "name=\"f.reviewDecision\"",
@@ -58,7 +58,7 @@ class MembershipTasksIT {
         // another network's secretariat does not see it
         mvc.perform(get("/tasks/" + review).with(TestMembers.login(identity, swede))).andExpect(status().isNotFound());
         // the task list finds the task by the municipality's name, which is neither the task's name nor its key
-        String name = fixtures.reload(a).municipalityName;
+        String name = fixtures.reload(a).getMunicipalityName();
         assertThat(mvc.perform(get("/tasks").param("view", "ALL").param("q", name.substring(0, name.length() - 3))
                 .with(TestMembers.login(identity, secretary))).andReturn().getResponse().getContentAsString())
                 .contains("/tasks/" + review);
@@ -66,7 +66,7 @@ class MembershipTasksIT {
                 .with(TestMembers.login(identity, swede))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("/tasks/" + review);
         // the card says whom and which case it is about, and the reference finds it too
-        String reference = fixtures.reload(a).reference;
+        String reference = fixtures.reload(a).getReference();
         org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks").param("view", "ALL")
                 .param("q", reference.toLowerCase()).with(TestMembers.login(identity, secretary))).andReturn()
                 .getResponse().getContentAsString());
@@ -99,7 +99,7 @@ class MembershipTasksIT {
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString())
                 .contains("Årligt kontingent: ");
         assertThat(fixtures.task(pi.getId(), "review")).isNotNull();
-        assertThat(fixtures.reload(a).status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(fixtures.reload(a).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
         // questions typed but hidden (the decision is not "ask"): not kept
         mvc.perform(post("/tasks/" + review + "/complete").param("f.reviewDecision", "approve")
@@ -108,11 +108,11 @@ class MembershipTasksIT {
                         .with(TestMembers.login(identity, secretary)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks"));
         Application reviewed = fixtures.reload(a);
-        assertThat(reviewed.status).isEqualTo(ApplicationStatus.WITH_BOARD);
-        assertThat(reviewed.reviewNote).isEqualTo("Alt i orden");
-        assertThat(reviewed.questions).isNull();
-        assertThat(reviewed.fee).isEqualByComparingTo("19500");
-        assertThat(reviewed.feeSetBy).isEqualTo(secretary);
+        assertThat(reviewed.getStatus()).isEqualTo(ApplicationStatus.WITH_BOARD);
+        assertThat(reviewed.getReviewNote()).isEqualTo("Alt i orden");
+        assertThat(reviewed.getQuestions()).isNull();
+        assertThat(reviewed.getFee()).isEqualByComparingTo("19500");
+        assertThat(reviewed.getFeeSetBy()).isEqualTo(secretary);
         assertThat(runtime.getVariables(pi.getId())).containsEntry("reviewDecision", "approve")
                 .doesNotContainKeys("reviewNote", "questions");
 
@@ -128,7 +128,7 @@ class MembershipTasksIT {
         fixtures.runJobs(pi.getId());
         assertThat(members.findByCode("sund-by", code)).isPresent();
 
-        assertThat(audit.entries("sund-by", MembershipAudit.RECORD_TYPE, String.valueOf(a.id)))
+        assertThat(audit.entries("sund-by", MembershipAudit.RECORD_TYPE, String.valueOf(a.getId())))
                 .extracting(e -> e.userId() + " " + e.action())
                 .contains(secretary + " membership.history.REVIEW_APPROVE", boardMember + " membership.history.BOARD_APPROVE");
         String meeting = fixtures.task(pi.getId(), "welcomeMeeting").getId();
@@ -140,7 +140,7 @@ class MembershipTasksIT {
                         .param("f.meetingNote", "Aftalt temagrupper")
                         .with(TestMembers.login(identity, secretary)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks"));
-        assertThat(audit.entries("sund-by", MembershipAudit.RECORD_TYPE, String.valueOf(a.id)))
+        assertThat(audit.entries("sund-by", MembershipAudit.RECORD_TYPE, String.valueOf(a.getId())))
                 .extracting(e -> e.userId() + " " + e.action())
                 .contains(secretary + " membership.history.WELCOME_MEETING_HELD");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -157,7 +157,7 @@ class MembershipTasksIT {
         String review = fixtures.task(pi.getId(), "review").getId();
         String boardMember = TestUsers.create(identity, "best", CurrentUser.BOARD, "sund-by");
         String swedishBoard = TestUsers.create(identity, "best", CurrentUser.BOARD, "hc-sverige");
-        String document = "/documents/" + fixtures.reload(a).decisionDocumentId;
+        String document = "/documents/" + fixtures.reload(a).getDecisionDocumentId();
 
         // before the board has a task: not from the review task, and never from the secretariat's /documents
         mvc.perform(get("/tasks/" + review + document).with(TestMembers.login(identity, boardMember)))
@@ -178,7 +178,7 @@ class MembershipTasksIT {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
         // another application's document through this task; this task for another network's board
-        mvc.perform(get("/tasks/" + board + "/documents/" + fixtures.reload(other).decisionDocumentId)
+        mvc.perform(get("/tasks/" + board + "/documents/" + fixtures.reload(other).getDecisionDocumentId())
                         .with(TestMembers.login(identity, boardMember)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/tasks/" + board + document).with(TestMembers.login(identity, swedishBoard)))

@@ -61,7 +61,7 @@ public class TestApplications {
         Application a = fixtures.apply(network, form, MembershipFixtures.pdf("Beslutning " + code));
         String token = links.issue(a);
         var instance = fixtures.instance(a);
-        return new Created(a.id, network, token, a.decisionDocumentId, form.getIdempotencyKey(),
+        return new Created(a.getId(), network, token, a.getDecisionDocumentId(), form.getIdempotencyKey(),
                 instance == null ? null : instance.getId());
     }
 
@@ -80,11 +80,11 @@ public class TestApplications {
 
     /** The application's decision document now, and its status. */
     public Long documentId(long id) {
-        return fixtures.reload(repository.findById(id).orElseThrow()).decisionDocumentId;
+        return fixtures.reload(repository.findById(id).orElseThrow()).getDecisionDocumentId();
     }
 
     public String status(long id) {
-        return repository.findById(id).orElseThrow().status.name();
+        return repository.findById(id).orElseThrow().getStatus().name();
     }
 
     /** A municipality of its own on the network's list of possible members; its code. */
@@ -94,12 +94,12 @@ public class TestApplications {
 
     /** The motivation stored with the application made with this receipt key. */
     public String motivation(String receiptKey) {
-        return repository.findByIdempotencyKey(receiptKey).orElseThrow().motivation;
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().getMotivation();
     }
 
     /** The decision document of the application made with this receipt key (null: none readable). */
     public Long documentIdByKey(String receiptKey) {
-        return repository.findByIdempotencyKey(receiptKey).orElseThrow().decisionDocumentId;
+        return repository.findByIdempotencyKey(receiptKey).orElseThrow().getDecisionDocumentId();
     }
 
     /** Whether an application was made with this receipt key. */

@@ -29,7 +29,10 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
-    /** The bundles as Spring Boot would set them up (spring.messages.*), formatted by ICU. */
+    /**
+     * The bundles as Spring Boot would set them up (spring.messages.*), formatted by ICU: the configured base
+     * names ({@code messages}) and every {@code i18n/*.properties} bundle on the classpath ({@link MessageBundles}).
+     */
     @Bean
     @ConfigurationProperties("spring.messages")
     MessageSourceProperties messageSourceProperties() {
@@ -39,7 +42,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource(MessageSourceProperties properties) {
         IcuMessageSource source = new IcuMessageSource();
-        source.setBasenames(properties.getBasename().toArray(String[]::new));
+        source.setBasenames(MessageBundles.basenames(properties.getBasename()).toArray(String[]::new));
         source.setDefaultEncoding(properties.getEncoding().name());
         source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
         source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());

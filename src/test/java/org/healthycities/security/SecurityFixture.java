@@ -8,6 +8,7 @@ import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
 import org.healthycities.workshop.TestWorkshops;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -18,9 +19,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Real records of all three processes and a user of each role, made once per test JVM for the security
  * tests: an application with its private link, an open workshop session with a joined participant, an
- * evaluation round with a coordinator's link, and the staff who may or may not see them.
+ * evaluation round with a coordinator's link, and the staff who may or may not see them. Lazy: a module test that
+ * bootstraps security without membership, workshop or evaluation ({@code @ApplicationModuleTest}) scans this class
+ * too, and never asks for it.
  */
 @Component
+@Lazy
 class SecurityFixture {
 
     static final String SUND_BY = "sund-by";

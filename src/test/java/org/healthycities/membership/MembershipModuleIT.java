@@ -54,15 +54,15 @@ class MembershipModuleIT {
 
         Application submitted = fixtures.apply(SUND_BY, code);
 
-        Application stored = repository.findById(submitted.id).orElseThrow();
-        assertThat(stored.networkId).isEqualTo(SUND_BY);
-        assertThat(stored.municipalityCode).isEqualTo(code);
-        assertThat(stored.reference).isNotBlank();
-        assertThat(stored.decisionDocumentId).as("the decision document is stored with it").isNotNull();
+        Application stored = repository.findById(submitted.getId()).orElseThrow();
+        assertThat(stored.getNetworkId()).isEqualTo(SUND_BY);
+        assertThat(stored.getMunicipalityCode()).isEqualTo(code);
+        assertThat(stored.getReference()).isNotBlank();
+        assertThat(stored.getDecisionDocumentId()).as("the decision document is stored with it").isNotNull();
 
         ProcessInstance instance = fixtures.instance(submitted);
         assertThat(instance).as("its onboarding process").isNotNull();
-        assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(submitted.id));
+        assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(submitted.getId()));
         assertThat(instance.getTenantId()).isEqualTo(SUND_BY);
 
         fixtures.runJobs(instance.getId());
@@ -71,9 +71,9 @@ class MembershipModuleIT {
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review").count())
                 .isEqualTo(1);
         Application atReview = fixtures.reload(submitted);
-        assertThat(atReview.status).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(atReview.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         // Sund By's fee bands: 43,000 inhabitants pay the 20,000 band
-        assertThat(atReview.fee).isEqualByComparingTo("20000");
+        assertThat(atReview.getFee()).isEqualByComparingTo("20000");
         assertThat(fixtures.mails(submitted)).as("the receipt, written to the outbox of notifications")
                 .contains("membership/mail/receipt → ansoeger@" + code + ".example.org");
     }

@@ -20,21 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hc.database.embedded.dir=target/embedded-mariadb",
-        "hc.database.embedded.fresh=true",
-        "hc.admin.username=admin",
-        "hc.admin.password=" + TestUsers.ADMIN_PASSWORD,
-        "camunda.bpm.job-execution.enabled=true",
-        "hc.evaluation.calendar.start-on-boot=false",
-        "hc.forms.sample.enabled=true",
-        "logging.level.org.camunda.bpm.engine.context=WARN",
-        "spring.mail.host=127.0.0.1",
-        "spring.mail.port=${hc.test.smtp-port}",
-        "hc.mail.from=Sund By Netværket <noreply@sundby.test>",
-        "hc.mail.network-from.hc-sverige=Healthy Cities Sverige <noreply@hcsverige.test>",
-        "logging.level.com.icegreen=WARN"
-})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
+@SuiteProperties
 @ContextConfiguration(initializers = MailServer.class)
 @AutoConfigureMockMvc
 @Tag("database")

@@ -27,19 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@SuiteProperties
 @TestPropertySource(properties = {
-        "hc.database.embedded.dir=target/embedded-mariadb",
-        "hc.database.embedded.fresh=true",
-        "hc.admin.username=admin",
-        "hc.admin.password=" + TestUsers.ADMIN_PASSWORD,
-        "hc.evaluation.calendar.start-on-boot=false",
-        "hc.forms.sample.enabled=true",
-        "logging.level.org.camunda.bpm.engine.context=WARN",
-        "spring.mail.host=127.0.0.1",
-        "spring.mail.port=${hc.test.smtp-port}",
-        "hc.mail.from=Sund By Netværket <noreply@sundby.test>",
-        "hc.mail.network-from.hc-sverige=Healthy Cities Sverige <noreply@hcsverige.test>",
-        "logging.level.com.icegreen=WARN",
         // differs from IntegrationTest, see above
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",

@@ -1,6 +1,7 @@
 package org.healthycities.documents;
 
 import java.sql.Timestamp;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,9 @@ import org.healthycities.privacy.Erased;
 import org.healthycities.privacy.PersonQuery;
 import org.healthycities.privacy.PersonalDataHolder;
 import org.healthycities.privacy.PersonalRecord;
+import org.healthycities.privacy.RetentionRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -83,12 +87,12 @@ class DocumentPersonalData implements PersonalDataHolder {
      * Uploads kept across a refused form (pending, see {@link DocumentService#PENDING}) that were never sent
      * again are deleted after a day: the person has left the page, and the file may hold personal data.
      */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class PendingRetention {
 
-        @org.springframework.context.annotation.Bean
-        org.healthycities.privacy.RetentionRule pendingUploadRetention(JdbcTemplate jdbc) {
-            return org.healthycities.privacy.RetentionRule.of("pending-uploads", java.time.Period.ofDays(1),
+        @Bean
+        RetentionRule pendingUploadRetention(JdbcTemplate jdbc) {
+            return RetentionRule.of("pending-uploads", Period.ofDays(1),
                     cutoff -> jdbc.update("DELETE FROM document WHERE owner_type LIKE ? AND uploaded_at < ?",
                             DocumentService.PENDING + "%", Timestamp.from(cutoff)));
         }

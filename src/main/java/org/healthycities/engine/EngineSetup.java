@@ -2,7 +2,6 @@ package org.healthycities.engine;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.slf4j.Logger;
@@ -207,7 +207,7 @@ class EngineSetup {
         filter("Bestyrelsen", 10, tasks.createTaskQuery().taskCandidateGroup(BOARD_GROUP));
     }
 
-    private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+    private void filter(String name, int priority, TaskQuery query) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }

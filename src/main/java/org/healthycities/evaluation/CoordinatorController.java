@@ -1,10 +1,13 @@
 package org.healthycities.evaluation;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.healthycities.forms.FormInput;
 import org.healthycities.forms.FormView;
 import org.healthycities.forms.FormViews;
@@ -19,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The coordinator's pages behind the private link: the evaluation form (draft, resume, submit), and the
@@ -74,7 +76,7 @@ class CoordinatorController {
         if (action.startsWith("add:")) {
             return page(token, e, ctx, s, views.typed(s, input.withItemAdded(action.substring(4)), ctx.feed(locale), locale), model);
         }
-        java.util.regex.Matcher remove = REMOVE.matcher(action);
+        Matcher remove = REMOVE.matcher(action);
         if (remove.matches()) {
             FormInput fewer = input.withItemRemoved(remove.group(1), Integer.parseInt(remove.group(2)));
             return page(token, e, ctx, s, views.typed(s, fewer, ctx.feed(locale), locale), model);
@@ -95,7 +97,7 @@ class CoordinatorController {
         return "redirect:/evaluation/" + token;
     }
 
-    private static final java.util.regex.Pattern REMOVE = java.util.regex.Pattern.compile("remove:(\\w+)\\[(\\d{1,3})]");
+    private static final Pattern REMOVE = Pattern.compile("remove:(\\w+)\\[(\\d{1,3})]");
 
     /** Last year's chosen activities added after those typed, as ongoing (goals that are no longer the round's left out). */
     private static FormInput carried(FormInput input, EvaluationService.FormContext ctx,

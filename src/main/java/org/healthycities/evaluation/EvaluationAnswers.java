@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.healthycities.forms.DocumentRef;
 import org.healthycities.network.StrategicGoal;
+import org.healthycities.network.Tag;
 
 /**
  * One member's answers as its submission of forms/annual-evaluation.form holds them, read for the review, the
@@ -36,7 +37,7 @@ public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, Lis
     }
 
     public boolean hasTag(String tagSet, String code) {
-        return (org.healthycities.network.Tag.SDG.equals(tagSet) ? sdgs : sixPs).contains(code);
+        return (Tag.SDG.equals(tagSet) ? sdgs : sixPs).contains(code);
     }
 
     public Long documentId() {

@@ -3,19 +3,23 @@ package org.healthycities.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.healthycities.network.NetworkClock;
+import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.EditableMail;
 import org.healthycities.notifications.EditableMails;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
-import org.healthycities.network.NetworkClock;
-import org.healthycities.network.NetworkDirectory;
+import org.healthycities.web.Dates;
+import org.healthycities.web.PublicAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
  * process step mails once; the link in it is a fresh token (earlier links keep working).
  */
 @Component
-@org.springframework.core.annotation.Order(2)
+@Order(2)
 class EvaluationMails implements EditableMails {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationMails.class);
@@ -54,11 +58,11 @@ class EvaluationMails implements EditableMails {
     private final NetworkClock time;
     private final EvaluationRepository evaluations;
     private final RoundRepository rounds;
-    private final org.healthycities.web.PublicAddress address;
+    private final PublicAddress address;
 
     EvaluationMails(EvaluationLinks links, EvaluationEvents events, NetworkDirectory networks, Mailer mailer,
                     NetworkClock time, EvaluationRepository evaluations, RoundRepository rounds,
-                    org.healthycities.web.PublicAddress address) {
+                    PublicAddress address) {
         this.evaluations = evaluations;
         this.rounds = rounds;
         this.mailer = mailer;
@@ -102,7 +106,7 @@ class EvaluationMails implements EditableMails {
         model.put("memberName", e.getMemberName());
         model.put("networkName", networks.network(e.getNetworkId()).map(n -> n.getName()).orElse(e.getNetworkId()));
         model.put("year", String.valueOf(round.getYear()));
-        model.put("deadline", org.healthycities.web.Dates.date(e.getDeadline(), locale));
+        model.put("deadline", Dates.date(e.getDeadline(), locale));
         model.put("comment", e.getReviewComment());
         model.put("link", link);
         return model;
@@ -111,7 +115,7 @@ class EvaluationMails implements EditableMails {
     /** The coordinator's mails a network may word itself, previewed with its latest member evaluation. */
     @Override
     public List<EditableMail> editableMails() {
-        return java.util.Arrays.stream(Kind.values()).map(kind -> {
+        return Arrays.stream(Kind.values()).map(kind -> {
             EditableMail mail = EditableMail.of(kind.template, this::example)
                     .with("member", EditableMail.variable("memberName"))
                     .with("network", EditableMail.variable("networkName"))

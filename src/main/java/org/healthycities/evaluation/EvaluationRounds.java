@@ -1,6 +1,7 @@
 package org.healthycities.evaluation;
 
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +36,7 @@ public class EvaluationRounds {
 
     /** Produces the round's report and the network's year-over-year view; returns the number of goals reported. */
     public int report(long roundId, Locale locale) {
-        EvaluationRound round = rounds.round(java.util.Set.of(rounds.networkOf(roundId)), roundId).orElseThrow();
+        EvaluationRound round = rounds.round(Set.of(rounds.networkOf(roundId)), roundId).orElseThrow();
         int goals = reports.round(round, locale).goals().size();
         reports.trend(round.getNetworkId());
         return goals;

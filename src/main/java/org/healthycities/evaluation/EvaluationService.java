@@ -3,12 +3,12 @@ package org.healthycities.evaluation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
-import org.springframework.context.MessageSource;
-import java.util.Locale;
+import java.util.stream.Collectors;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.forms.DocumentRef;
@@ -18,9 +18,6 @@ import org.healthycities.forms.Subject;
 import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
 import org.healthycities.forms.Submitter;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.StrategicGoal;
@@ -28,8 +25,15 @@ import org.healthycities.network.Strategy;
 import org.healthycities.network.Tag;
 import org.healthycities.network.ThemeGroup;
 import org.healthycities.tasks.AuditLog;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One member's evaluation: the coordinator's form, the secretariat's review, deadlines and mails. The member's
@@ -56,13 +60,13 @@ class EvaluationService {
     private final Submissions submissions;
     private final TransactionTemplate tx;
     private final MessageSource messages;
-    private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final ApplicationEventPublisher publisher;
 
     EvaluationService(EvaluationRepository evaluations, RoundRepository rounds, RoundService roundService,
                       EvaluationLinks links, EvaluationEvents events, EvaluationMails mails,
                       NetworkDirectory networks, DocumentService documents, EvaluationGateway process, AuditLog audit,
                       NetworkClock time, Submissions submissions, PlatformTransactionManager txm,
-                      MessageSource messages, org.springframework.context.ApplicationEventPublisher publisher) {
+                      MessageSource messages, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.submissions = submissions;
         this.messages = messages;
@@ -499,21 +503,21 @@ class EvaluationService {
 
     /** "Aarhus Kommune · 2026" by evaluation id, for the task list's cards. */
     @Transactional(readOnly = true)
-    java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
-        List<MemberEvaluation> found = evaluations.findAllById(org.healthycities.tasks.TaskRecordPanel.ids(ids));
-        java.util.Map<Long, Integer> years = rounds.findAllById(found.stream().map(MemberEvaluation::getRoundId)
-                .distinct().toList()).stream().collect(java.util.stream.Collectors.toMap(EvaluationRound::getId,
+    Map<String, String> subjects(Collection<String> ids) {
+        List<MemberEvaluation> found = evaluations.findAllById(TaskRecordPanel.ids(ids));
+        Map<Long, Integer> years = rounds.findAllById(found.stream().map(MemberEvaluation::getRoundId)
+                .distinct().toList()).stream().collect(Collectors.toMap(EvaluationRound::getId,
                 EvaluationRound::getYear));
-        return found.stream().collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getId()),
+        return found.stream().collect(Collectors.toMap(e -> String.valueOf(e.getId()),
                 e -> years.containsKey(e.getRoundId()) ? e.getMemberName() + " · " + years.get(e.getRoundId())
                         : e.getMemberName()));
     }
 
     /** The newest evaluations (at most 500) of members whose name contains the text, for the task search. */
     @Transactional(readOnly = true)
-    List<Long> idsAbout(java.util.Collection<String> networks, String text) {
+    List<Long> idsAbout(Collection<String> networks, String text) {
         return networks.isEmpty() ? List.of()
-                : evaluations.idsAbout(networks, text, org.springframework.data.domain.PageRequest.of(0, 500));
+                : evaluations.idsAbout(networks, text, PageRequest.of(0, 500));
     }
 
     List<MemberEvaluation> ofMember(long memberId) {

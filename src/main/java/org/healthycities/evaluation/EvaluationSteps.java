@@ -1,6 +1,7 @@
 package org.healthycities.evaluation;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class EvaluationSteps {
     }
 
     /** The variables Tasklist submits with the form, which the process does not keep. */
-    public java.util.Collection<String> tasklistVariables() {
+    public Collection<String> tasklistVariables() {
         return EvaluationService.TASKLIST_VARIABLES;
     }
 

@@ -2,6 +2,7 @@ package org.healthycities.evaluation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +48,12 @@ class EvaluationTasks implements TaskRecordPanel, TaskFormHandler {
     }
 
     @Override
-    public java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
+    public Collection<String> businessKeysAbout(Collection<String> networks, String text) {
         return evaluations.idsAbout(networks, text).stream().map(String::valueOf).toList();
     }
 
     @Override
-    public java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+    public Map<String, String> subjects(Collection<String> businessKeys) {
         return evaluations.subjects(businessKeys);
     }
 

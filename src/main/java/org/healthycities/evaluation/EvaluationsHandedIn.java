@@ -3,7 +3,10 @@ package org.healthycities.evaluation;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -13,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EvaluationsHandedIn {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluationsHandedIn.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationsHandedIn.class);
 
     private static final Set<EvaluationStatus> HANDED_IN = Set.of(EvaluationStatus.SUBMITTED, EvaluationStatus.ACCEPTED,
             EvaluationStatus.LATE, EvaluationStatus.SENT_BACK);
@@ -23,7 +26,7 @@ public class EvaluationsHandedIn {
     private final TransactionTemplate tx;
 
     EvaluationsHandedIn(EvaluationRepository evaluations, EvaluationService service,
-                        org.springframework.transaction.PlatformTransactionManager txm) {
+                        PlatformTransactionManager txm) {
         this.evaluations = evaluations;
         this.service = service;
         this.tx = new TransactionTemplate(txm);

@@ -4,6 +4,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.thymeleaf.context.Context;
 class ReportExports {
 
     /** SDG3 before SDG10: the world goals by their number, not as text. */
-    private static final java.util.Comparator<String> BY_GOAL_NUMBER = java.util.Comparator.comparingInt(
+    private static final Comparator<String> BY_GOAL_NUMBER = Comparator.comparingInt(
             code -> code.replaceAll("\\D", "").isEmpty() ? 0 : Integer.parseInt(code.replaceAll("\\D", "")));
 
 
@@ -78,7 +79,7 @@ class ReportExports {
     }
 
     private static String sorted(List<String> codes) {
-        return codes.stream().sorted(BY_GOAL_NUMBER.thenComparing(java.util.Comparator.naturalOrder()))
+        return codes.stream().sorted(BY_GOAL_NUMBER.thenComparing(Comparator.naturalOrder()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -1,5 +1,6 @@
 package org.healthycities.evaluation;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ class ReportService {
             GoalDistribution g = goals.computeIfAbsent(rs.getLong(1), k -> {
                 try {
                     return new GoalDistribution(k, rs.getInt(2), rs.getString(3), new EnumMap<>(Progress.class));
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
@@ -150,7 +151,7 @@ class ReportService {
                 try {
                     return new ActivityRow(submission * 1000 + item, rs.getString(3), null, null, ActivityStatus.ONGOING,
                             null, new ArrayList<>());
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
@@ -224,7 +225,7 @@ class ReportService {
                 try {
                     return new HistoryRow(rs.getInt(1), k, EvaluationStatus.valueOf(rs.getString(3)), new LinkedHashMap<>(),
                             rs.getLong(7));
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });

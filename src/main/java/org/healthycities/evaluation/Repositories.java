@@ -3,6 +3,7 @@ package org.healthycities.evaluation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -22,14 +23,14 @@ interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
 
     List<MemberEvaluation> findByMemberIdOrderByRoundIdAsc(Long memberId);
 
-    List<MemberEvaluation> findByStatusIn(java.util.Collection<EvaluationStatus> statuses);
+    List<MemberEvaluation> findByStatusIn(Collection<EvaluationStatus> statuses);
 
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             select e.id from MemberEvaluation e where e.networkId in :networks
             and lower(e.memberName) like lower(concat('%', :q, '%')) order by e.id desc""")
-    List<Long> idsAbout(@org.springframework.data.repository.query.Param("networks") java.util.Collection<String> networks,
-                        @org.springframework.data.repository.query.Param("q") String text,
-                        org.springframework.data.domain.Pageable page);
+    List<Long> idsAbout(@Param("networks") Collection<String> networks,
+                        @Param("q") String text,
+                        Pageable page);
 
     Optional<MemberEvaluation> findByRoundIdAndMemberId(Long roundId, Long memberId);
 
@@ -40,7 +41,7 @@ interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {
     long countByRoundIdAndStatusIn(Long roundId, Collection<EvaluationStatus> statuses);
 
     @Query("select e.id from MemberEvaluation e where e.roundId = :round order by e.id")
-    List<Long> idsOfRound(@Param("round") Long roundId, org.springframework.data.domain.Pageable page);
+    List<Long> idsOfRound(@Param("round") Long roundId, Pageable page);
 }
 
 interface SettingsRepository extends JpaRepository<EvaluationSettings, String> {

@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's evaluation pages: the rounds of its networks, starting a round by hand, a round's
@@ -48,13 +49,13 @@ class RoundController {
     }
 
     @GetMapping("/evaluations")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model, java.util.Locale locale) {
+    String list(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         Set<String> visible = networks.visibleTo(user);
         List<Network> mine = networks.networks().stream().filter(n -> visible.contains(n.getId())).toList();
         model.addAttribute("rounds", rounds.rounds(visible));
         model.addAttribute("networks", mine);
         model.addAttribute("defaultNetwork", networks.defaultFor(user, locale).orElse(""));
-        model.addAttribute("networkNames", mine.stream().collect(java.util.stream.Collectors.toMap(Network::getId, Network::getName)));
+        model.addAttribute("networkNames", mine.stream().collect(Collectors.toMap(Network::getId, Network::getName)));
         model.addAttribute("settings", mine.stream().map(n -> rounds.settings(n.getId())).toList());
         if (!model.containsAttribute("year")) {
             // last year in the person's (first) network

@@ -1,7 +1,10 @@
 package org.healthycities.exports;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where an export's rows go (a CSV or an XLSX file): cells are String, BigDecimal, LocalDate or Instant; an instant
@@ -10,12 +13,12 @@ import java.util.List;
 public interface ExportTable {
 
     /** CSV as Excel in Denmark, Sweden and Norway opens it (UTF-8 with BOM, ";", the locale's decimal mark). */
-    static ExportTable csv(java.io.OutputStream out, java.util.Locale locale, java.time.ZoneId zone) throws IOException {
+    static ExportTable csv(OutputStream out, Locale locale, ZoneId zone) throws IOException {
         return new CsvExportTable(out, locale, zone);
     }
 
     /** XLSX, streamed. */
-    static ExportTable xlsx(java.io.OutputStream out, String sheetName, java.time.ZoneId zone) {
+    static ExportTable xlsx(OutputStream out, String sheetName, ZoneId zone) {
         return new XlsxExportTable(out, sheetName, zone);
     }
 

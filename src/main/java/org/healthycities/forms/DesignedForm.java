@@ -19,13 +19,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
 import org.healthycities.time.StampListener;
 import org.healthycities.time.Stamped;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /**
  * A form the secretariat designs: one draft that changes, and numbered published versions that never do (the
@@ -223,7 +224,7 @@ public class DesignedForm implements Stamped {
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(versionNumber, language, textKey);
+            return Objects.hash(versionNumber, language, textKey);
         }
     }
 }

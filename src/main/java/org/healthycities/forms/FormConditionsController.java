@@ -2,13 +2,14 @@ package org.healthycities.forms;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.healthycities.security.NotFound;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.healthycities.security.NotFound;
 
 /**
  * For forms.js: which components are hidden for the values typed so far, decided by the server's FEEL engine,
@@ -34,7 +35,7 @@ class FormConditionsController {
         if (version != null && version.matches("[0-9a-f]{64}")) {
             try {
                 form = catalog.version(formId, version); // a form file's version, or a published designed form
-            } catch (java.util.NoSuchElementException e) {
+            } catch (NoSuchElementException e) {
                 throw NotFound.notFound();
             }
         } else {

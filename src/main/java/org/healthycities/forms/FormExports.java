@@ -9,8 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +42,7 @@ public class FormExports {
 
     private final JdbcTemplate jdbc;
     /** Submissions of several networks in one sheet: shown in Sund By's zone until forms know their network's. */
-    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final FormCatalog catalog;
     private final FormTranslations translations;
@@ -129,7 +132,7 @@ public class FormExports {
                 flush();
                 current = id;
                 version = versions.computeIfAbsent(rs.getString(2), hash -> catalog.version(formId, hash));
-                head = java.util.Arrays.asList(BigDecimal.valueOf(id), rs.getString(3),
+                head = Arrays.asList(BigDecimal.valueOf(id), rs.getString(3),
                         msg("form.status." + rs.getString(4), locale), instant(rs.getTimestamp(5)),
                         instant(rs.getTimestamp(6)));
             }
@@ -177,7 +180,7 @@ public class FormExports {
         }
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -1,5 +1,6 @@
 package org.healthycities.forms;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public record FormFeed(Map<String, Object> data) {
         Map<String, String> properties = new LinkedHashMap<>(c.properties());
         if (c.extras().readonly() && !c.isUpload() && c.key() != null && scope.get(c.key()) != null) {
             Object v = scope.get(c.key());
-            defaultValue = v instanceof Number n ? new java.math.BigDecimal(n.toString()) : v;
+            defaultValue = v instanceof Number n ? new BigDecimal(n.toString()) : v;
             properties.put(FROM_DATA, "true");
         }
         String key = c.key() == null ? null : prefix + c.key();

@@ -6,6 +6,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -103,7 +109,7 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
      * The items of a list the person added and left as they came (empty, or only the defaults) are dropped, e.g.
      * the spare row; the rest renumbered.
      */
-    FormInput withoutBlankItems(String path, java.util.function.Function<String, List<String>> defaults) {
+    FormInput withoutBlankItems(String path, Function<String, List<String>> defaults) {
         return renumbered(path, i -> values.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(path + "[" + i + "]."))
                 .anyMatch(e -> {
@@ -115,10 +121,10 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
     /** Marks an added item that has no values yet; never a field (keys cannot start with a dollar). */
     static final String ITEM_MARK = "$item";
 
-    private java.util.SortedSet<Integer> items(String path) {
-        java.util.SortedSet<Integer> items = new java.util.TreeSet<>();
+    private SortedSet<Integer> items(String path) {
+        SortedSet<Integer> items = new TreeSet<>();
         for (String key : values.keySet()) {
-            java.util.regex.Matcher m = ITEM_KEY.matcher(key);
+            Matcher m = ITEM_KEY.matcher(key);
             if (m.matches() && m.group(1).equals(path)) {
                 items.add(Integer.parseInt(m.group(2)));
             }
@@ -126,9 +132,9 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
         return items;
     }
 
-    private static final java.util.regex.Pattern ITEM_KEY = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d{1,9})]\\.(.+)");
+    private static final Pattern ITEM_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d{1,9})]\\.(.+)");
 
-    private FormInput renumbered(String path, java.util.function.IntPredicate keep) {
+    private FormInput renumbered(String path, IntPredicate keep) {
         Map<Integer, Integer> moved = new LinkedHashMap<>();
         for (int i : items(path)) {
             if (keep.test(i)) {
@@ -137,7 +143,7 @@ public record FormInput(Map<String, List<String>> values, Map<String, Upload> up
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         values.forEach((key, posted) -> {
-            java.util.regex.Matcher m = ITEM_KEY.matcher(key);
+            Matcher m = ITEM_KEY.matcher(key);
             if (!m.matches() || !m.group(1).equals(path)) {
                 out.put(key, posted);
             } else if (moved.containsKey(Integer.parseInt(m.group(2)))) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.healthycities.security.CurrentUser;
@@ -115,7 +116,7 @@ class FormTaskForms implements TaskFormHandler {
         return new Checked(validated.values(), errors);
     }
 
-    private java.util.stream.Stream<FormTaskRules> rules(TaskView task) {
+    private Stream<FormTaskRules> rules(TaskView task) {
         return rules.orderedStream().filter(r -> r.supports(task));
     }
 

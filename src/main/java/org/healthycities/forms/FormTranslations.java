@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +52,7 @@ class FormTranslations {
 
     /** A list item's field is translated once for the list: path.key. */
     private static String key(FormComponent c) {
-        java.util.regex.Matcher item = FormDefinition.LIST_KEY.matcher(c.key());
+        Matcher item = FormDefinition.LIST_KEY.matcher(c.key());
         return item.matches() ? item.group(1) + "." + item.group(3) : c.key();
     }
 

@@ -1,6 +1,10 @@
 package org.healthycities.forms;
 
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.healthycities.web.ErrorSummary;
 
 /**
  * A form ready to render (templates/forms/render.html): texts in the person's language, values, errors beside
@@ -16,9 +20,9 @@ public record FormView(String formId, String versionHash, List<FieldView> fields
     }
 
     /** Every field with a key, groups and list items flattened, by key (e.g. to tell which parts are filled in). */
-    public java.util.Map<String, FieldView> fieldsByKey() {
-        java.util.Map<String, FieldView> byKey = new java.util.LinkedHashMap<>();
-        java.util.ArrayDeque<FieldView> todo = new java.util.ArrayDeque<>(fields);
+    public Map<String, FieldView> fieldsByKey() {
+        Map<String, FieldView> byKey = new LinkedHashMap<>();
+        ArrayDeque<FieldView> todo = new ArrayDeque<>(fields);
         while (!todo.isEmpty()) {
             FieldView f = todo.removeFirst();
             if (f.key() != null) {
@@ -36,8 +40,8 @@ public record FormView(String formId, String versionHash, List<FieldView> fields
     }
 
     /** The problems for the shared summary (templates/web/errors.html), already in the form's order. */
-    public org.healthycities.web.ErrorSummary summary() {
-        return new org.healthycities.web.ErrorSummary(problems.stream().map(p -> new org.healthycities.web.ErrorSummary.Item(
+    public ErrorSummary summary() {
+        return new ErrorSummary(problems.stream().map(p -> new ErrorSummary.Item(
                 p.target() == null ? null : p.target().substring(1), p.message())).toList());
     }
 

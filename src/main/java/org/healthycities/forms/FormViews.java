@@ -1,16 +1,26 @@
 package org.healthycities.forms;
 
-import org.healthycities.web.ErrorSummary;
-
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.healthycities.web.Dates;
+import org.healthycities.web.ErrorSummary;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -184,7 +194,7 @@ public class FormViews {
         }
         String html = "text".equals(c.type()) ? Markdown.toHtml(template(translations.markdown(ctx.form(), c, locale), item))
                 : "html".equals(c.type()) && c.extras().content() != null
-                ? org.jsoup.Jsoup.clean(template(c.extras().content(), item), org.jsoup.safety.Safelist.basic()) : null;
+                ? Jsoup.clean(template(c.extras().content(), item), Safelist.basic()) : null;
         return new FormView.FieldView(viewType(c), c.key(), id, c.key() == null || c.readonly() ? null : FormInput.PREFIX + c.key(),
                 label, description, html,
                 rules.required(), hidden, value, values, List.copyOf(choices),
@@ -224,14 +234,14 @@ public class FormViews {
                 views(c.components(), ctx, hidden, item, addRemove), addRemove, List.of());
     }
 
-    private static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     /** form-js templating in texts: {{name}} reads the item's (or, outside lists, nothing's) value of that name. */
     private static String template(String text, Map<String, String> item) {
         if (text == null || !text.contains("{{")) {
             return text;
         }
-        return TEMPLATE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(item.getOrDefault(m.group(1), "")));
+        return TEMPLATE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(item.getOrDefault(m.group(1), "")));
     }
 
     /** An image only from https or an embedded picture; anything else (javascript:, http:) is not shown. */
@@ -299,10 +309,10 @@ public class FormViews {
     private static String readableDate(String value, Locale locale) {
         try {
             return value.length() > 10
-                    ? org.healthycities.web.Dates.moment(java.time.LocalDateTime.parse(value).toInstant(
-                            java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC, locale) // a wall-clock time as typed
-                    : org.healthycities.web.Dates.date(java.time.LocalDate.parse(value), locale);
-        } catch (java.time.format.DateTimeParseException notADate) {
+                    ? Dates.moment(LocalDateTime.parse(value).toInstant(
+                            ZoneOffset.UTC), ZoneOffset.UTC, locale) // a wall-clock time as typed
+                    : Dates.date(LocalDate.parse(value), locale);
+        } catch (DateTimeParseException notADate) {
             return value;
         }
     }
@@ -398,7 +408,7 @@ public class FormViews {
     }
 
     private static String describedBy(String... ids) {
-        String joined = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).collect(Collectors.joining(" "));
+        String joined = Arrays.stream(ids).filter(Objects::nonNull).collect(Collectors.joining(" "));
         return joined.isEmpty() ? null : joined;
     }
 

@@ -11,10 +11,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import org.healthycities.privacy.Erased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -68,10 +73,10 @@ class SubmissionStore {
                 SubmissionStore::submission, subject.type(), subject.id());
     }
 
-    int eraseAnswers(Subject subject, java.util.Collection<String> fieldKeys) {
-        String marks = String.join(", ", java.util.Collections.nCopies(fieldKeys.size(), "?"));
-        List<Object> args = new ArrayList<>(List.of(org.healthycities.privacy.Erased.MARKER,
-                org.healthycities.privacy.Erased.MARKER, subject.type(), subject.id()));
+    int eraseAnswers(Subject subject, Collection<String> fieldKeys) {
+        String marks = String.join(", ", Collections.nCopies(fieldKeys.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(Erased.MARKER,
+                Erased.MARKER, subject.type(), subject.id()));
         args.addAll(fieldKeys);
         return jdbc.update("UPDATE form_answer a JOIN form_submission s ON s.id = a.submission_id"
                 + " SET a.text_value = CASE WHEN a.text_value IS NULL THEN NULL ELSE ? END,"
@@ -139,7 +144,7 @@ class SubmissionStore {
 
     private static Object[] row(long id, String key, int position, String text, BigDecimal number, Date date,
                                 Boolean bool, String option, Long document) {
-        java.util.regex.Matcher item = FormDefinition.LIST_KEY.matcher(key);
+        Matcher item = FormDefinition.LIST_KEY.matcher(key);
         if (item.matches()) {
             return new Object[] {id, item.group(1) + "." + item.group(3), Integer.valueOf(item.group(2)), position, text,
                     number, date, bool, option, document};
@@ -161,7 +166,7 @@ class SubmissionStore {
     /** The stored answers, typed as the validator makes them (multi-choices as lists, uploads as DocumentRef). */
     Map<String, Object> answers(long id, FormDefinition form) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        Map<String, Boolean> multi = new java.util.HashMap<>();
+        Map<String, Boolean> multi = new HashMap<>();
         jdbc.query("SELECT field_key, list_item, text_value, number_value, date_value, boolean_value, option_value, "
                 + "document_id FROM form_answer WHERE submission_id = ? ORDER BY id", rs -> {
                     put(answers, form, key(rs, 1, 2), value(rs, 3), multi);
@@ -175,7 +180,7 @@ class SubmissionStore {
      */
     Map<Long, Map<String, Object>> submittedAnswers(Subject subject, FormDefinition form) {
         Map<Long, Map<String, Object>> all = new LinkedHashMap<>();
-        Map<String, Boolean> multi = new java.util.HashMap<>();
+        Map<String, Boolean> multi = new HashMap<>();
         jdbc.query("SELECT s.id, a.field_key, a.list_item, a.text_value, a.number_value, a.date_value, a.boolean_value, "
                 + "a.option_value, a.document_id FROM form_submission s LEFT JOIN form_answer a ON a.submission_id = s.id "
                 + "WHERE s.subject_type = ? AND s.subject_id = ? AND s.status = 'SUBMITTED' AND s.form_id = ? "

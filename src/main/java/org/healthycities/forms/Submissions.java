@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
 import org.healthycities.documents.UploadResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,7 +78,7 @@ public class Submissions {
      * Data protection: replaces the answers to these fields, in every submission about the subject, by the erased
      * marker (e.g. an erased contact's phone); runs in the caller's transaction. Returns the rows changed.
      */
-    public int eraseAnswers(Subject subject, java.util.Collection<String> fieldKeys) {
+    public int eraseAnswers(Subject subject, Collection<String> fieldKeys) {
         return fieldKeys.isEmpty() ? 0 : store.eraseAnswers(subject, fieldKeys);
     }
 
@@ -160,7 +164,7 @@ public class Submissions {
             return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
         }
         if (value instanceof LocalDate d) {
-            return java.util.Date.from(d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            return Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (value instanceof List<?> many) {
             return String.join(",", many.stream().map(String::valueOf).toList());
@@ -221,7 +225,7 @@ public class Submissions {
         Map<String, DocumentRef> docs = new LinkedHashMap<>(documentsOf(stored));
         for (FormComponent field : form(s).fields()) {
             if (field.kind() == FieldKind.UPLOAD) {
-                List<org.healthycities.documents.StoredDocument> kept = documents.findByOwner(PENDING_OWNER, pendingId(s, field.key()));
+                List<StoredDocument> kept = documents.findByOwner(PENDING_OWNER, pendingId(s, field.key()));
                 if (!kept.isEmpty()) {
                     var last = kept.get(kept.size() - 1);
                     docs.put(field.key(), new DocumentRef(last.id(), last.filename()));

@@ -1,8 +1,12 @@
 package org.healthycities.knowledge;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.healthycities.evaluation.EvaluationAnswers;
@@ -16,6 +20,7 @@ import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.StrategicGoal;
 import org.healthycities.workshop.SessionConsolidated;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +37,11 @@ class KnowledgeCollector {
     private final KnowledgeItemRepository items;
     private final MemberService members;
     private final NetworkDirectory networks;
-    private final java.time.Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     KnowledgeCollector(KnowledgeItemRepository items, MemberService members, NetworkDirectory networks,
-                       java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                       Clock clock, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.items = items;
         this.members = members;
@@ -96,7 +101,7 @@ class KnowledgeCollector {
         var network = networks.network(s.networkId()).orElseThrow();
         KnowledgeItem item = KnowledgeItem.of(source, new KnowledgeItem.Content(Kind.WORKSHOP,
                 s.workshopTitle() + " – " + s.sessionTitle(), body, null, null, null,
-                s.day() == null ? java.time.LocalDate.now(clock.withZone(network.getZone())).getYear() : s.day().getYear(),
+                s.day() == null ? LocalDate.now(clock.withZone(network.getZone())).getYear() : s.day().getYear(),
                 tags), new KnowledgeItem.Origin(s.networkId(), null, null, null, network.getSecretariatName(),
                 network.getSecretariatEmail(), SYSTEM), true, clock.instant());
         replace(s.networkId(), source, List.of(item));
@@ -106,7 +111,7 @@ class KnowledgeCollector {
     private void replace(String networkId, String source, List<KnowledgeItem> made) {
         jdbc.update("INSERT INTO knowledge_source (source, network_id, heard_at) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE heard_at = VALUES(heard_at)", source, networkId,
-                java.sql.Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()));
         List<KnowledgeItem> old = items.findByNetworkIdAndSource(networkId, source);
         Set<String> published = old.stream().filter(KnowledgeItem::isPublic).map(i -> i.getKind() + ":" + i.getTitle())
                 .collect(Collectors.toSet());
@@ -120,8 +125,8 @@ class KnowledgeCollector {
         items.saveAll(made);
     }
 
-    private static java.util.Optional<StrategicGoal> goal(List<StrategicGoal> goals, Long id) {
-        return id == null ? java.util.Optional.empty() : goals.stream().filter(g -> g.getId().equals(id)).findFirst();
+    private static Optional<StrategicGoal> goal(List<StrategicGoal> goals, Long id) {
+        return id == null ? Optional.empty() : goals.stream().filter(g -> g.getId().equals(id)).findFirst();
     }
 
     private static ItemTag goalTag(StrategicGoal g) {

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -307,7 +308,7 @@ class KnowledgeController {
     }
 
     @GetMapping(value = "/bank/{networkId}/feed.atom", produces = "application/atom+xml;charset=UTF-8")
-    @org.springframework.web.bind.annotation.ResponseBody
+    @ResponseBody
     String atom(@PathVariable String networkId, Locale locale) {
         return feed.atom(network(networkId), locale);
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -156,7 +157,7 @@ public class KnowledgeItem {
     public int getVersion() { return version; }
     public Set<ItemTag> getTags() { return Set.copyOf(tags); }
 
-    public java.util.List<ItemTag> tags(Facet facet) {
+    public List<ItemTag> tags(Facet facet) {
         return tags.stream().filter(t -> t.facet() == facet).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.healthycities.knowledge;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -10,7 +11,7 @@ interface KnowledgeItemRepository extends JpaRepository<KnowledgeItem, Long> {
 
     List<KnowledgeItem> findTop50ByNetworkIdAndPublicSinceNotNullOrderByPublicSinceDesc(String networkId);
 
-    List<KnowledgeItem> findByNetworkIdInOrderByYearDescIdDesc(java.util.Collection<String> networks);
+    List<KnowledgeItem> findByNetworkIdInOrderByYearDescIdDesc(Collection<String> networks);
 
     long countByNetworkIdAndPublicSinceAfter(String networkId, Instant since);
 }

@@ -2,6 +2,8 @@ package org.healthycities.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +183,7 @@ class KnowledgeSearch {
         boolean narrowed = !query.filters().isEmpty();
         if (!narrowed) {
             // nothing chosen: every tag facet counts the same found items, in one pass over their tags
-            Map<String, String> byFacet = new java.util.HashMap<>();
+            Map<String, String> byFacet = new HashMap<>();
             TAG_FACETS.forEach((name, facet) -> byFacet.put(facet, name));
             jdbc.query("SELECT t.facet, t.code, MIN(t.label), COUNT(*) FROM knowledge_hits h"
                     + " JOIN knowledge_tag t ON t.item_id = h.id GROUP BY t.facet, t.code", params, rs -> {
@@ -206,8 +208,8 @@ class KnowledgeSearch {
             facets.get(facet).addAll(jdbc.query(sql, params,
                     (rs, i) -> new FacetCount(rs.getString(1), rs.getString(2), rs.getLong(3))));
         }
-        facets.values().forEach(values -> values.sort(java.util.Comparator.comparing(FacetCount::count).reversed()
-                .thenComparing(FacetCount::label, java.util.Comparator.nullsLast(String::compareTo))));
+        facets.values().forEach(values -> values.sort(Comparator.comparing(FacetCount::count).reversed()
+                .thenComparing(FacetCount::label, Comparator.nullsLast(String::compareTo))));
         return facets;
     }
 

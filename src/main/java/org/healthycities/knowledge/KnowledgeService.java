@@ -2,6 +2,7 @@ package org.healthycities.knowledge;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -178,7 +179,7 @@ public class KnowledgeService {
             row.add(i.getTitle());
             row.add(nz(i.getMemberName()));
             row.add(nz(i.getRegion()));
-            row.add(new java.math.BigDecimal(i.getYear()));
+            row.add(new BigDecimal(i.getYear()));
             row.add(nz(i.getBody()));
             row.add(nz(i.getResults()));
             row.add(nz(i.getLink()));

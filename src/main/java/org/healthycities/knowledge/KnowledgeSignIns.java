@@ -16,6 +16,7 @@ import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.security.Throttle;
 import org.healthycities.security.Tokens;
+import org.healthycities.web.Dates;
 import org.healthycities.web.PublicAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -80,7 +81,7 @@ class KnowledgeSignIns {
                     .with("network", network.getName())
                     .with("member", contact.get().member().getName())
                     .with("link", address.url() + "/bank/" + networkId + "/s/" + token)
-                    .with("expires", org.healthycities.web.Dates.moment(now.plus(LINK_LIFE), network.getZone(), locale)));
+                    .with("expires", Dates.moment(now.plus(LINK_LIFE), network.getZone(), locale)));
         }
         return true;
     }

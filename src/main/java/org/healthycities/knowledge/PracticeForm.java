@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A good practice as typed on the "add to the knowledge bank" page. */
 class PracticeForm {
@@ -37,7 +38,7 @@ class PracticeForm {
     private List<String> sixPs = new ArrayList<>();
     private List<String> themeGroups = new ArrayList<>();
     /** The file chosen with the form (read and checked by the documents feature before anything is stored). */
-    private org.springframework.web.multipart.MultipartFile document;
+    private MultipartFile document;
 
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title == null ? "" : title.strip(); }
@@ -61,8 +62,8 @@ class PracticeForm {
     public void setSdgs(List<String> sdgs) { this.sdgs = sdgs == null ? new ArrayList<>() : sdgs; }
     public List<String> getSixPs() { return sixPs; }
     public void setSixPs(List<String> sixPs) { this.sixPs = sixPs == null ? new ArrayList<>() : sixPs; }
-    public org.springframework.web.multipart.MultipartFile getDocument() { return document; }
-    public void setDocument(org.springframework.web.multipart.MultipartFile document) { this.document = document; }
+    public MultipartFile getDocument() { return document; }
+    public void setDocument(MultipartFile document) { this.document = document; }
     public List<String> getThemeGroups() { return themeGroups; }
     public void setThemeGroups(List<String> themeGroups) { this.themeGroups = themeGroups == null ? new ArrayList<>() : themeGroups; }
 }

@@ -21,14 +21,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.healthycities.network.MemberDetails;
 import org.healthycities.network.MemberKind;
 import org.healthycities.network.MemberStatus;
+import org.healthycities.network.Network;
 import org.healthycities.network.PossibleMember;
 import org.healthycities.time.StampListener;
 import org.healthycities.time.Stamped;
@@ -355,8 +358,8 @@ class Application implements Stamped {
     }
 
     /** What pages and mails may show of the application: plain values, escaped by th:text. */
-    java.util.Map<String, Object> facts(org.healthycities.network.Network network) {
-        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    Map<String, Object> facts(Network network) {
+        Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("id", id);
         facts.put("reference", reference);
         facts.put("status", status);

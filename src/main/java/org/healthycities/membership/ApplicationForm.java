@@ -9,6 +9,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +106,8 @@ public class ApplicationForm {
         f.coordinatorEmail = str(v.get("coordinatorEmail"));
         f.coordinatorPhone = str(v.get("coordinatorPhone"));
         Object date = v.get("decisionDate");
-        f.decisionDate = date == null ? null : date instanceof java.util.Date d
-                ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() : LocalDate.parse(date.toString().substring(0, 10));
+        f.decisionDate = date == null ? null : date instanceof Date d
+                ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.parse(date.toString().substring(0, 10));
         f.decisionBody = str(v.get("decisionBody"));
         f.accessionSignedByMayor = Boolean.TRUE.equals(v.get("accessionSignedByMayor"));
         f.mayorName = str(v.get("mayorName"));

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.healthycities.documents.DocumentDownloads;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.forms.FieldError;
@@ -21,8 +25,11 @@ import org.healthycities.forms.FormInput;
 import org.healthycities.forms.FormViews;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.web.Dates;
 import org.healthycities.web.ErrorSummary;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,13 +58,13 @@ class ApplicationLinkController {
     private final LocaleResolver locales;
     private final FormCatalog forms;
     private final FormViews formViews;
-    private final org.healthycities.documents.DocumentDownloads downloads;
-    private final org.springframework.context.MessageSource messages;
+    private final DocumentDownloads downloads;
+    private final MessageSource messages;
 
     ApplicationLinkController(Applications applications, NetworkDirectory networks, DocumentService documents,
                               LocaleResolver locales, FormCatalog forms, FormViews formViews,
-                              org.healthycities.documents.DocumentDownloads downloads,
-                              org.springframework.context.MessageSource messages) {
+                              DocumentDownloads downloads,
+                              MessageSource messages) {
         this.downloads = downloads;
         this.messages = messages;
         this.forms = forms;
@@ -136,11 +143,11 @@ class ApplicationLinkController {
 
     /** The applicant's own documents, and only those. */
     @GetMapping("/documents/{documentId}")
-    org.springframework.http.ResponseEntity<?> download(@PathVariable String token, @PathVariable Long documentId,
+    ResponseEntity<?> download(@PathVariable String token, @PathVariable Long documentId,
                                                      HttpServletResponse response) {
         Optional<Application> found = applications.byToken(token);
         if (found.isEmpty()) {
-            return org.springframework.http.ResponseEntity.notFound().build();
+            return ResponseEntity.notFound().build();
         }
         String owner = String.valueOf(found.get().getId());
         return downloads.download(documentId,
@@ -200,11 +207,11 @@ class ApplicationLinkController {
     record Next(String key, Object argument) {
     }
 
-    private Next next(Application a, List<HistoryEntry> history, java.time.ZoneId zone, Locale locale) {
-        java.util.function.Function<String, String> dueOf = kind -> history.stream()
+    private Next next(Application a, List<HistoryEntry> history, ZoneId zone, Locale locale) {
+        Function<String, String> dueOf = kind -> history.stream()
                 .filter(h -> h.kind.equals(kind) && h.due().isPresent())
                 .reduce((first, second) -> second)
-                .map(h -> org.healthycities.web.Dates.date(h.due().get().atZone(zone).toLocalDate(), locale))
+                .map(h -> Dates.date(h.due().get().atZone(zone).toLocalDate(), locale))
                 .orElse(null);
         return switch (a.getStatus()) {
             case SUBMITTED -> applications.plannedTime("review")
@@ -218,7 +225,7 @@ class ApplicationLinkController {
         };
     }
 
-    static int days(java.time.Period period) {
+    static int days(Period period) {
         return period.getYears() * 365 + period.getMonths() * 30 + period.getDays();
     }
 
@@ -231,7 +238,7 @@ class ApplicationLinkController {
     }
 
     private List<Step> steps(Application a, List<HistoryEntry> history, Locale locale) {
-        java.time.ZoneId zone = networks.network(a.getNetworkId()).map(Network::getZone).orElse(ZoneOffset.UTC);
+        ZoneId zone = networks.network(a.getNetworkId()).map(Network::getZone).orElse(ZoneOffset.UTC);
         Map<ApplicationStatus.Step, Instant> reached = new EnumMap<>(ApplicationStatus.Step.class);
         reached.put(ApplicationStatus.Step.RECEIVED, a.getSubmittedAt());
         for (HistoryEntry h : history) {
@@ -258,7 +265,7 @@ class ApplicationLinkController {
                 continue;
             }
             // a date only for steps reached on the way to where it is now
-            steps.add(new Step(s, state, when == null || "todo".equals(state) ? null : org.healthycities.web.Dates.date(when.atZone(zone).toLocalDate(), locale)));
+            steps.add(new Step(s, state, when == null || "todo".equals(state) ? null : Dates.date(when.atZone(zone).toLocalDate(), locale)));
         }
         return steps;
     }

@@ -1,7 +1,13 @@
 package org.healthycities.membership;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,22 +38,22 @@ class ApplicationListController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) String network,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         var visible = networks.visibleTo(user);
-        var scope = network != null && visible.contains(network) ? java.util.Set.of(network) : visible;
-        ApplicationStatus chosen = java.util.Arrays.stream(ApplicationStatus.values())
+        var scope = network != null && visible.contains(network) ? Set.of(network) : visible;
+        ApplicationStatus chosen = Arrays.stream(ApplicationStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        var found = scope.isEmpty() ? org.springframework.data.domain.Page.<Application>empty()
+        var found = scope.isEmpty() ? Page.<Application>empty()
                 : applications.search(scope, chosen, q.strip(),
                 PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
         model.addAttribute("page", found.map(a -> new Row(a.getId(), a.getReference(), a.getMunicipalityName(),
                 a.getMunicipalityCode(), a.getNetworkId(), a.getStatus().name(), a.getSubmittedAt() == null ? null
-                : java.time.LocalDate.ofInstant(a.getSubmittedAt(),
+                : LocalDate.ofInstant(a.getSubmittedAt(),
                         networks.network(a.getNetworkId()).orElseThrow().getZone()))));
         model.addAttribute("q", q);
         model.addAttribute("status", chosen == null ? null : chosen.name());
         model.addAttribute("network", scope.size() == 1 && network != null ? network : null);
-        model.addAttribute("statuses", java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name).toList());
+        model.addAttribute("statuses", Arrays.stream(ApplicationStatus.values()).map(Enum::name).toList());
         model.addAttribute("networks", networks.networks().stream().filter(n -> visible.contains(n.getId())).toList());
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         networks.networks().forEach(n -> names.put(n.getId(), n.getName()));
         model.addAttribute("networkNames", names);
         return "membership/applications";
@@ -55,6 +61,6 @@ class ApplicationListController {
 
     /** One line of the list (public for the template). */
     public record Row(Long id, String reference, String municipalityName, String municipalityCode, String networkId,
-                      String status, java.time.LocalDate submitted) {
+                      String status, LocalDate submitted) {
     }
 }

@@ -1,14 +1,17 @@
 package org.healthycities.membership;
 
 import java.time.Instant;
-import org.healthycities.web.Dates;
-
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.network.Network;
@@ -18,6 +21,7 @@ import org.healthycities.security.CurrentUser;
 import org.healthycities.tasks.TaskFragment;
 import org.healthycities.tasks.TaskRecordPanel;
 import org.healthycities.tasks.TaskView;
+import org.healthycities.web.Dates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +45,12 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     }
 
     @Override
-    public java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
+    public Collection<String> businessKeysAbout(Collection<String> networks, String text) {
         return applications.idsAbout(networks, text).stream().map(String::valueOf).toList();
     }
 
     @Override
-    public java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
+    public Map<String, String> subjects(Collection<String> businessKeys) {
         return applications.subjects(businessKeys);
     }
 
@@ -103,7 +107,7 @@ class ApplicationTaskPanel implements TaskRecordPanel {
 
     private Map<String, Object> details(Application a, CurrentUser user, Locale locale) {
         Network network = networks.network(a.getNetworkId()).orElseThrow();
-        java.util.function.Function<Instant, String> moment = at -> Dates.moment(at, network.getZone(), locale);
+        Function<Instant, String> moment = at -> Dates.moment(at, network.getZone(), locale);
         Map<String, Object> m = new LinkedHashMap<>(a.facts(network));
         m.put("statusText", messages.getMessage("membership.status." + a.getStatus(), null, locale));
         m.put("submitted", moment.apply(a.getSubmittedAt()));
@@ -134,11 +138,11 @@ class ApplicationTaskPanel implements TaskRecordPanel {
         return m;
     }
 
-    private static final java.util.Set<String> DUE_KINDS = java.util.Set.of("REVIEW_STARTED", "BOARD_STARTED",
+    private static final Set<String> DUE_KINDS = Set.of("REVIEW_STARTED", "BOARD_STARTED",
             "WELCOME_MEETING_PLANNED");
 
     /** A history line's detail in words: a mail by its kind's name, a check's result and a message key said. */
-    private String detail(HistoryEntry h, java.time.ZoneId zone, Locale locale) {
+    private String detail(HistoryEntry h, ZoneId zone, Locale locale) {
         String kind = h.kind;
         String detail = h.detail;
         if (detail == null) {
@@ -168,6 +172,6 @@ class ApplicationTaskPanel implements TaskRecordPanel {
     }
 
     private static List<String> contact(String name, String email, String phone) {
-        return java.util.stream.Stream.of(name, email, phone).filter(s -> s != null && !s.isBlank()).toList();
+        return Stream.of(name, email, phone).filter(s -> s != null && !s.isBlank()).toList();
     }
 }

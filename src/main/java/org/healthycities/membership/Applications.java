@@ -1,8 +1,12 @@
 package org.healthycities.membership;
 
+import java.time.Period;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +26,13 @@ import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.ThemeGroup;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.validation.Errors;
 
 /** Applications: made on /apply (or from a process start), then followed and answered through the private link. */
@@ -36,7 +45,7 @@ class Applications {
     static final String PENDING_OWNER_TYPE = DocumentService.PENDING + OWNER_TYPE;
     static final String SUPPLEMENT_FORM = "membership-supplement";
     static final String APPLICATION_FORM = "membership-application";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Applications.class);
+    private static final Logger log = LoggerFactory.getLogger(Applications.class);
     static final String SUPPLEMENT_ANSWER = "supplementAnswer";
     /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
     /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
@@ -103,17 +112,17 @@ class Applications {
 
     /** "Aarhus Kommune · SB-2026-00001" by application id, for the task list's cards. */
     @Transactional(readOnly = true)
-    java.util.Map<String, String> subjects(java.util.Collection<String> ids) {
-        return applications.findAllById(org.healthycities.tasks.TaskRecordPanel.ids(ids)).stream().collect(java.util.stream.Collectors.toMap(
+    Map<String, String> subjects(Collection<String> ids) {
+        return applications.findAllById(TaskRecordPanel.ids(ids)).stream().collect(Collectors.toMap(
                 a -> String.valueOf(a.getId()),
                 a -> a.getReference() == null ? a.getMunicipalityName() : a.getMunicipalityName() + " · " + a.getReference()));
     }
 
     /** The newest applications (at most 500) about a municipality whose name, code or reference matches, for the task search. */
     @Transactional(readOnly = true)
-    List<Long> idsAbout(java.util.Collection<String> networks, String text) {
+    List<Long> idsAbout(Collection<String> networks, String text) {
         return networks.isEmpty() ? List.of()
-                : applications.idsAbout(networks, text, org.springframework.data.domain.PageRequest.of(0, 500));
+                : applications.idsAbout(networks, text, PageRequest.of(0, 500));
     }
 
     /** Whether the network's application asks for the accession document and the seat in the general assembly. */
@@ -160,7 +169,7 @@ class Applications {
      * the network's own list, not the file's options, so they stay in the application only.
      */
     private FormInput answers(String networkId, ApplicationForm form, String municipalityName) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         values.put("network", networkId);
         values.put("municipalityCode", trim(form.getMunicipalityCode()));
         values.put("municipalityName", trim(municipalityName));
@@ -183,7 +192,7 @@ class Applications {
         }
         values.put("motivation", trim(form.getMotivation()));
         values.put("consent", String.valueOf(form.isConsent()));
-        values.values().removeIf(java.util.Objects::isNull);
+        values.values().removeIf(Objects::isNull);
         return FormInput.of(values);
     }
 
@@ -350,7 +359,7 @@ class Applications {
         }
         if (!responded(a)) {
             // the process stopped waiting meanwhile (a lapse): keep nothing
-            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+            TransactionAspectSupport.currentTransactionStatus()
                     .setRollbackOnly();
             return false;
         }
@@ -405,7 +414,7 @@ class Applications {
      * How long the process gives one of its steps: the user task's due date in the deployed diagram (e.g. P10D for
      * the secretariat's review), so what the applicant is told follows the diagram, not a copy of it.
      */
-    Optional<java.time.Period> plannedTime(String userTaskId) {
+    Optional<Period> plannedTime(String userTaskId) {
         return engine.plannedTime(userTaskId);
     }
 }

@@ -1,19 +1,27 @@
 package org.healthycities.membership;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.StoredDocument;
-import org.healthycities.web.ErrorSummary;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
+import org.healthycities.security.NotFound;
+import org.healthycities.web.ErrorSummary;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +36,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.WebUtils;
-import org.healthycities.security.NotFound;
 
 /** The public application: choose the network, fill in the form, get a receipt. No account needed. */
 @Controller
@@ -43,7 +50,7 @@ class ApplyController {
     private final DocumentService documents;
 
     ApplyController(NetworkDirectory networks, Applications applications, MessageSource messages,
-                    jakarta.validation.Validator validator, DocumentService documents) {
+                    Validator validator, DocumentService documents) {
         this.documents = documents;
         this.networks = networks;
         this.applications = applications;
@@ -163,11 +170,11 @@ class ApplyController {
     static String receiptKey() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    private static final java.util.regex.Pattern RECEIPT_KEY = java.util.regex.Pattern.compile(
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern RECEIPT_KEY = Pattern.compile(
             "[A-Za-z0-9_-]{43}|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @GetMapping("/apply/received/{key}")
@@ -187,7 +194,7 @@ class ApplyController {
     }
 
     private String page(Network network, ApplicationForm form, Model model) {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         Object result = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
         FieldError codeError = result instanceof BindingResult r ? r.getFieldError("municipalityCode") : null;
         model.addAttribute("codeError", codeError == null ? null : messages.getMessage(codeError, locale));
@@ -253,7 +260,7 @@ class ApplyController {
                                       boolean hasList, boolean accession, Locale locale) {
         List<String[]> order = fieldOrder(hasList, accession);
         ErrorSummary.Builder summary = ErrorSummary.inOrder(order.stream().map(f -> f[1]).toList());
-        java.util.Map<String, String[]> byField = new java.util.HashMap<>();
+        Map<String, String[]> byField = new HashMap<>();
         order.forEach(f -> byField.put(f[0], f));
         if (result != null) {
             for (FieldError e : result.getFieldErrors()) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,10 +71,10 @@ class FeeList {
                 : msg("membership.fees.list.ruleFrom", locale, list.rule().getFirstYear(),
                 msg("membership.fees.kind." + list.rule().getKind(), locale));
         for (Line line : list.lines()) {
-            table.row(java.util.Arrays.asList(line.code(), line.name(),
+            table.row(Arrays.asList(line.code(), line.name(),
                     line.population() == null ? null : BigDecimal.valueOf(line.population()), rule, line.amount()));
         }
-        table.row(java.util.Arrays.asList(null, msg("membership.fees.list.total", locale), null, null, list.total()));
+        table.row(Arrays.asList(null, msg("membership.fees.list.total", locale), null, null, list.total()));
         table.finish();
     }
 

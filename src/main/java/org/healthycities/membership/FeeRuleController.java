@@ -1,24 +1,33 @@
 package org.healthycities.membership;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.beans.PropertyEditorSupport;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** The secretariat's own fee rule (the seeded ones of Sund By and Sverige are examples until then). */
 @Controller
@@ -43,9 +52,9 @@ class FeeRuleController {
     }
 
     /** Amounts as people write them here: "2,02" as well as "2.02", "90 000" as well as "90000". */
-    @org.springframework.web.bind.annotation.InitBinder
-    void amounts(org.springframework.web.bind.WebDataBinder binder) {
-        binder.registerCustomEditor(BigDecimal.class, new java.beans.PropertyEditorSupport() {
+    @InitBinder
+    void amounts(WebDataBinder binder) {
+        binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
                 String clean = text == null ? "" : text.replaceAll("[\\s\u00a0]", "").replace(',', '.');
@@ -63,10 +72,10 @@ class FeeRuleController {
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         var visible = networks.visibleTo(user);
         model.addAttribute("networks", networks.networks().stream().filter(n -> visible.contains(n.getId())).toList());
-        java.util.Map<String, List<FeeRule>> byNetwork = new java.util.HashMap<>();
+        Map<String, List<FeeRule>> byNetwork = new HashMap<>();
         visible.forEach(id -> byNetwork.put(id, rules.findByNetworkIdOrderByFirstYearDesc(id)));
         model.addAttribute("rules", byNetwork);
-        java.util.Map<String, Integer> thisYear = new java.util.HashMap<>();
+        Map<String, Integer> thisYear = new HashMap<>();
         visible.forEach(id -> thisYear.put(id, time.today(id).getYear()));
         model.addAttribute("thisYear", thisYear);
         return "membership/fees";
@@ -95,8 +104,8 @@ class FeeRuleController {
 
     @GetMapping("/membership/fees/{networkId}/list.xlsx")
     void listXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
-                  @RequestParam(required = false) Integer year, java.util.Locale locale,
-                  jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                  @RequestParam(required = false) Integer year, Locale locale,
+                  HttpServletResponse response) throws IOException {
         Network network = visible(user, networkId);
         int y = year(networkId, year);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -134,7 +143,7 @@ class FeeRuleController {
         rule.updatedAt = time.now();
         try {
             rules.saveAndFlush(rule);
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException e) {
             errors.reject("membership.fees.stale");
             form.fillRows();
             return page(rule, model);

@@ -6,6 +6,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** One thing that happened to an application (a row of its history). */
 @Entity
@@ -43,14 +45,14 @@ class HistoryEntry {
     public String getDetail() { return detail; }
 
     /** The due date a task's start wrote as its detail (review, board, welcome meeting), if this line has one. */
-    java.util.Optional<Instant> due() {
+    Optional<Instant> due() {
         if (detail == null || !detail.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Instant.parse(detail));
-        } catch (java.time.format.DateTimeParseException notADate) {
-            return java.util.Optional.empty();
+            return Optional.of(Instant.parse(detail));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
         }
     }
 }

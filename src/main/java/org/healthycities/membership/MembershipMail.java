@@ -1,12 +1,14 @@
 package org.healthycities.membership;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.web.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,10 @@ class MembershipMail {
     private final Mailer mailer;
     private final History history;
     private final NetworkDirectory networks;
-    private final org.healthycities.web.PublicAddress address;
+    private final PublicAddress address;
 
     MembershipMail(Mailer mailer, History history, NetworkDirectory networks,
-                   org.healthycities.web.PublicAddress address) {
+                   PublicAddress address) {
         this.mailer = mailer;
         this.history = history;
         this.networks = networks;
@@ -47,7 +49,7 @@ class MembershipMail {
     }
 
     /** The names of the theme groups the application chose. */
-    java.util.List<String> themeGroupNames(Application a) {
+    List<String> themeGroupNames(Application a) {
         return networks.themeGroups(a.getNetworkId()).stream().filter(g -> a.getThemeGroupIds().contains(g.getId()))
                 .map(g -> g.getName()).toList();
     }

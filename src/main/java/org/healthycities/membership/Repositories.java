@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -37,9 +39,9 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
             and (:status is null or a.status = :status)
             and (:q = '' or lower(a.municipalityName) like lower(concat('%', :q, '%')) or a.municipalityCode like concat(:q, '%')
                  or a.reference = :q)""")
-    org.springframework.data.domain.Page<Application> search(@Param("networks") Collection<String> networks,
+    Page<Application> search(@Param("networks") Collection<String> networks,
             @Param("status") ApplicationStatus status, @Param("q") String text,
-            org.springframework.data.domain.Pageable page);
+            Pageable page);
 
     @Query("""
             select a.id from Application a where a.networkId in :networks
@@ -47,7 +49,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
                  or lower(a.reference) like lower(concat('%', :q, '%')))
             order by a.id desc""")
     List<Long> idsAbout(@Param("networks") Collection<String> networks, @Param("q") String text,
-                        org.springframework.data.domain.Pageable page);
+                        Pageable page);
 }
 
 interface ApplicationLinkRepository extends JpaRepository<ApplicationLink, Long> {

@@ -1,9 +1,17 @@
 package org.healthycities.network;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** The secretariat's member pages: list (search, filter, pages), detail and edit. */
 @Controller
@@ -52,9 +59,9 @@ class MemberController {
     @GetMapping({"/members/export.csv", "/members/export.xlsx"})
     void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q,
                 @RequestParam(required = false) MemberStatus status,
-                @RequestParam(defaultValue = "members") String list, java.util.Locale locale,
-                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
-            throws java.io.IOException {
+                @RequestParam(defaultValue = "members") String list, Locale locale,
+                HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         boolean coordinators = list.equals("coordinators");
         List<Member> found = members.all(directory.visibleTo(user), q, status);
@@ -77,7 +84,7 @@ class MemberController {
                @ModelAttribute("details") MemberDetails details, BindingResult errors, Model model,
                RedirectAttributes redirect) {
         Network network = scope.require(user, networkId);
-        java.util.Optional<Member> added = members.add(networkId, details, errors, user.id());
+        Optional<Member> added = members.add(networkId, details, errors, user.id());
         if (added.isEmpty()) {
             return addPage(network, details, model);
         }
@@ -102,7 +109,7 @@ class MemberController {
         model.addAttribute("network", directory.network(member.getNetworkId()).orElseThrow());
         model.addAttribute("changes", members.history(member.getId()));
         model.addAttribute("chapters", stories.stream().map(s -> s.of(member))
-                .sorted(java.util.Comparator.comparingInt(MemberStory.Chapter::order)).toList());
+                .sorted(Comparator.comparingInt(MemberStory.Chapter::order)).toList());
         return "network/member";
     }
 
@@ -116,10 +123,10 @@ class MemberController {
     String save(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id, @RequestParam int version,
                 @Valid @ModelAttribute("details") MemberDetails details, BindingResult errors, Model model,
                 RedirectAttributes redirect) {
-        java.util.Optional<Member> saved;
+        Optional<Member> saved;
         try {
             saved = members.update(directory.visibleTo(user), id, version, details, errors, user.id());
-        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+        } catch (OptimisticLockingFailureException raced) {
             errors.reject("member.stale");
             saved = members.find(directory.visibleTo(user), id);
         }

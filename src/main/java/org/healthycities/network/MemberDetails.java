@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What a member is made of, as entered on the edit page or by the onboarding process. Validated on the
@@ -23,7 +24,7 @@ public record MemberDetails(
         @NotBlank(message = "{member.code.required}") @Size(max = 20, message = "{member.code.size}") String code,
         @NotBlank(message = "{member.name.required}") @Size(max = 200, message = "{member.name.size}") String name,
         MemberStatus status,
-        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate joinedOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedOn,
         @PositiveOrZero(message = "{member.population.negative}") @Max(value = 100_000_000, message = "{member.population.max}") Integer population,
         @PositiveOrZero(message = "{member.fee.negative}") BigDecimal yearlyFee,
         @Size(max = 200, message = "{field.size200}") String politicalContactName,

@@ -3,6 +3,7 @@ package org.healthycities.network;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,7 @@ class MemberExport {
             throws IOException {
         List<String> columns = coordinators ? COORDINATORS : ALL;
         // a list may span the caller's networks; the first one's zone would write its times (it has only dates)
-        var zone = members.isEmpty() ? java.time.ZoneOffset.UTC : time.zone(members.get(0).getNetworkId());
+        var zone = members.isEmpty() ? ZoneOffset.UTC : time.zone(members.get(0).getNetworkId());
         ExportTable table = xlsx
                 ? ExportTable.xlsx(out, messages.getMessage(coordinators ? "members.export.coordinators"
                 : "members.title", null, locale), zone)

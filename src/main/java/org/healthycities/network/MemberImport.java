@@ -4,11 +4,16 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,9 +46,9 @@ public class MemberImport {
     /** An upload not confirmed within a week is deleted at the next upload. */
     private static final Duration KEEP = Duration.ofDays(7);
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
     /** Words that only say what kind of body a municipality is, left out when names are compared. */
     private static final Set<String> KIND_WORDS = Set.of("kommune", "kommun", "region", "regionen", "lan", "fylke",
             "fylkeskommune", "municipality", "stad");
@@ -111,7 +116,7 @@ public class MemberImport {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Preview> preview(java.util.Collection<String> networkScope, Long importId) {
+    public Optional<Preview> preview(Collection<String> networkScope, Long importId) {
         return file(networkScope, importId).map(this::preview);
     }
 
@@ -120,7 +125,7 @@ public class MemberImport {
      * refused and unchanged lines left out. A plan that changed (a member edited meanwhile) is written not at all.
      */
     @Transactional
-    public Optional<Result> confirm(java.util.Collection<String> networkScope, Long importId, String fingerprint, String by) {
+    public Optional<Result> confirm(Collection<String> networkScope, Long importId, String fingerprint, String by) {
         Optional<MemberImportFile> found = file(networkScope, importId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -152,7 +157,7 @@ public class MemberImport {
         return service.themeGroups(file.getNetworkId(), line.details().themeGroupIds());
     }
 
-    private Optional<MemberImportFile> file(java.util.Collection<String> networkScope, Long importId) {
+    private Optional<MemberImportFile> file(Collection<String> networkScope, Long importId) {
         return importId == null ? Optional.empty()
                 : files.findById(importId).filter(f -> networkScope.contains(f.getNetworkId()));
     }
@@ -446,7 +451,7 @@ public class MemberImport {
             String key = nameKey(name);
             int limit = key.length() < 6 ? 1 : 2;
             return all.stream().filter(p -> distance(nameKey(p.getName()), key) <= limit)
-                    .sorted(java.util.Comparator.comparingInt(p -> distance(nameKey(p.getName()), key)))
+                    .sorted(Comparator.comparingInt(p -> distance(nameKey(p.getName()), key)))
                     .limit(3).toList();
         }
 
@@ -460,8 +465,8 @@ public class MemberImport {
          */
         static String nameKey(String name) {
             String s = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
-            s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-            return java.util.Arrays.stream(s.split("[^a-z0-9]+")).filter(w -> !w.isEmpty() && !KIND_WORDS.contains(w))
+            s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            return Arrays.stream(s.split("[^a-z0-9]+")).filter(w -> !w.isEmpty() && !KIND_WORDS.contains(w))
                     .collect(Collectors.joining());
         }
 

@@ -1,6 +1,8 @@
 package org.healthycities.network;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
 import org.healthycities.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,7 +48,7 @@ class MemberImportController {
     String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String networkId,
                    @RequestParam(required = false) Long id, Model model) {
         Network network = scope.require(user, networkId);
-        return importer.preview(java.util.Set.of(networkId), id).map(p -> previewPage(network, p, model))
+        return importer.preview(Set.of(networkId), id).map(p -> previewPage(network, p, model))
                 .orElseGet(() -> uploadPage(network, model));
     }
 
@@ -55,7 +57,7 @@ class MemberImportController {
                    @RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String fingerprint,
                    Model model, RedirectAttributes redirect) {
         Network network = scope.require(user, networkId);
-        var result = importer.confirm(java.util.Set.of(networkId), id, fingerprint, user.id());
+        var result = importer.confirm(Set.of(networkId), id, fingerprint, user.id());
         if (result.isEmpty()) {
             model.addAttribute("expired", true);
             return uploadPage(network, model);
@@ -73,7 +75,7 @@ class MemberImportController {
         model.addAttribute("network", network);
         model.addAttribute("maxMegabytes", Spreadsheet.MAX_BYTES / (1024 * 1024));
         model.addAttribute("maxLines", Spreadsheet.MAX_LINES);
-        model.addAttribute("columns", java.util.Arrays.stream(MemberColumn.values()).map(c -> "member." + c.property)
+        model.addAttribute("columns", Arrays.stream(MemberColumn.values()).map(c -> "member." + c.property)
                 .toList());
         return "network/member-import";
     }

@@ -1,13 +1,17 @@
 package org.healthycities.network;
 
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -86,9 +90,9 @@ public class MemberService {
     /** Every member of the network with its region and theme groups; active means active on this day. */
     @Transactional(readOnly = true)
     public List<MemberFacts> facts(String networkId, LocalDate on) {
-        java.util.Map<String, PossibleMember> official = new java.util.HashMap<>();
+        Map<String, PossibleMember> official = new HashMap<>();
         possibleMembers.findByNetworkId(networkId).forEach(p -> official.put(p.getCode(), p));
-        return members.findByNetworkId(networkId).stream().sorted(java.util.Comparator.comparing(Member::getName))
+        return members.findByNetworkId(networkId).stream().sorted(Comparator.comparing(Member::getName))
                 .map(m -> {
                     PossibleMember self = official.get(m.getCode());
                     PossibleMember region = self == null ? null
@@ -96,7 +100,7 @@ public class MemberService {
                     return new MemberFacts(m.getId(), m.getName(), m.getStatus(), m.isActiveOn(on),
                             m.getCoordinatorName(), m.getCoordinatorEmail(), m.getPopulation(),
                             region == null ? null : region.getName(),
-                            m.getThemeGroups().stream().map(ThemeGroup::getId).collect(java.util.stream.Collectors.toSet()));
+                            m.getThemeGroups().stream().map(ThemeGroup::getId).collect(Collectors.toSet()));
                 }).toList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 /** A national network of the WHO European Healthy Cities Network; its id is also its Camunda tenant id. */
@@ -52,8 +53,8 @@ public class Network {
     public String getMembershipTerms() { return membershipTerms; }
 
     /** The network's own terms, one per line; empty when it uses the standard terms. */
-    public java.util.List<String> getTermLines() {
-        return membershipTerms == null ? java.util.List.of()
+    public List<String> getTermLines() {
+        return membershipTerms == null ? List.of()
                 : membershipTerms.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 

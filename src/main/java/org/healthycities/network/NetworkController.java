@@ -1,6 +1,8 @@
 package org.healthycities.network;
 
 import jakarta.validation.Valid;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.healthycities.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +23,7 @@ class NetworkController {
     private final NetworkDirectory directory;
     private final NetworkScope scope;
     /** The zones a network may live in: Europe's, and the Atlantic islands'. */
-    private static final java.util.List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.startsWith("Europe/") || z.startsWith("Atlantic/")).sorted().toList();
 
     private final NetworkEditor editor;

@@ -2,6 +2,7 @@ package org.healthycities.network;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.healthycities.security.CurrentUser;
@@ -46,7 +47,7 @@ public class NetworkDirectory {
      * The network a form offers first: among the person's own networks (all, for an admin of none), the one that
      * speaks the page's language, else the first.
      */
-    public Optional<String> defaultFor(CurrentUser user, java.util.Locale locale) {
+    public Optional<String> defaultFor(CurrentUser user, Locale locale) {
         Set<String> visible = visibleTo(user);
         List<Network> seen = networks().stream().filter(n -> visible.contains(n.getId())).toList();
         List<Network> own = seen.stream().filter(n -> user.networks().contains(n.getId())).toList();

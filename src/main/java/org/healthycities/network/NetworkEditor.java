@@ -2,12 +2,14 @@ package org.healthycities.network;
 
 import static org.healthycities.network.Forms.clean;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.healthycities.security.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's edits of its network: the secretariat contact and the theme groups. The callers have
@@ -53,13 +55,13 @@ class NetworkEditor {
     /** One address, with or without a name: "Sund By Netværket <noreply@sundby.dk>". */
     private static boolean isAddress(String sender) {
         try {
-            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parse(sender, true);
+            InternetAddress[] parsed = InternetAddress.parse(sender, true);
             if (parsed.length != 1) {
                 return false;
             }
             parsed[0].validate();
             return parsed[0].getAddress().contains("@") && parsed[0].getAddress().contains(".");
-        } catch (jakarta.mail.internet.AddressException e) {
+        } catch (AddressException e) {
             return false;
         }
     }

@@ -1,11 +1,13 @@
 package org.healthycities.network;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -76,7 +78,7 @@ interface MemberChangeRepository extends JpaRepository<MemberChange, Long> {
 }
 
 interface MemberImportFileRepository extends JpaRepository<MemberImportFile, Long> {
-    @org.springframework.data.jpa.repository.Modifying
+    @Modifying
     @Query("delete from MemberImportFile f where f.uploadedAt < :before")
-    int deleteUploadedBefore(@Param("before") java.time.Instant before);
+    int deleteUploadedBefore(@Param("before") Instant before);
 }

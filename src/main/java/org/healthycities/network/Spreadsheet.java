@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -127,7 +128,7 @@ record Spreadsheet(List<String> header, List<Line> lines) {
                 throw new Refused("import.file.empty");
             }
             Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
             List<String> header = null;
             List<Line> lines = new ArrayList<>();
             for (Row row : sheet) {

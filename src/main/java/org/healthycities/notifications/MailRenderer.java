@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.healthycities.web.Dates;
+import org.healthycities.web.PublicAddress;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,8 +17,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
 import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -34,11 +37,11 @@ class MailRenderer {
 
     private final ITemplateEngine templates;
     private final MailTexts texts;
-    private final org.healthycities.web.Dates dates;
-    private final org.healthycities.web.PublicAddress address;
+    private final Dates dates;
+    private final PublicAddress address;
 
-    MailRenderer(ITemplateEngine templates, MailTexts texts, org.healthycities.web.Dates dates,
-                 org.healthycities.web.PublicAddress address) {
+    MailRenderer(ITemplateEngine templates, MailTexts texts, Dates dates,
+                 PublicAddress address) {
         this.templates = templates;
         this.texts = texts;
         this.dates = dates;
@@ -69,7 +72,7 @@ class MailRenderer {
         List<String> paragraphs = new ArrayList<>();
         for (String paragraph : MailTexts.fill(body.replace("\r\n", "\n"), values).strip().split("\\n\\s*\\n")) {
             String html = HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8");
-            paragraphs.add(LINK.matcher(html).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+            paragraphs.add(LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
                             "<a href=\"" + m.group() + "\">" + m.group() + "</a>"))
                     .replace("\n", "<br>\n"));
         }

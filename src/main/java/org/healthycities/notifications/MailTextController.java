@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
+import org.healthycities.web.Dates;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /**
  * A network's secretariat words its mails itself: each mail kind in each language, with the placeholders it
@@ -136,8 +138,8 @@ class MailTextController {
         });
         if (model.getAttribute("own") instanceof MailText own) {
             model.addAttribute("ownBy", own.getUpdatedBy());
-            model.addAttribute("ownDate", org.healthycities.web.Dates.date(own.getUpdatedAt()
-                    .atZone(network.getZone()).toLocalDate(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            model.addAttribute("ownDate", Dates.date(own.getUpdatedAt()
+                    .atZone(network.getZone()).toLocalDate(), LocaleContextHolder.getLocale()));
         }
         model.addAttribute("network", network);
         model.addAttribute("kind", kind);

@@ -1,5 +1,10 @@
 package org.healthycities.notifications;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.healthycities.network.Network;
+import org.healthycities.network.NetworkDirectory;
+import org.healthycities.security.NotFound;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -14,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** The admin's view of the outbox (Security keeps /admin/** to the admin group). */
 @Controller
@@ -26,10 +30,10 @@ class OutboxController {
     private final OutboxRepository outbox;
     private final OutboxMailer mailer;
     private final OutboxSender sender;
-    private final org.healthycities.network.NetworkDirectory networks;
+    private final NetworkDirectory networks;
 
     OutboxController(OutboxRepository outbox, OutboxMailer mailer, OutboxSender sender,
-                     org.healthycities.network.NetworkDirectory networks) {
+                     NetworkDirectory networks) {
         this.networks = networks;
         this.outbox = outbox;
         this.mailer = mailer;
@@ -70,8 +74,8 @@ class OutboxController {
     }
 
     /** Networks by name, not by id, in the admin's pages. */
-    private java.util.Map<String, String> networkNames() {
-        return networks.networks().stream().collect(java.util.stream.Collectors.toMap(
-                org.healthycities.network.Network::getId, org.healthycities.network.Network::getName));
+    private Map<String, String> networkNames() {
+        return networks.networks().stream().collect(Collectors.toMap(
+                Network::getId, Network::getName));
     }
 }

@@ -2,6 +2,7 @@ package org.healthycities.notifications;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class OutboxOverview implements OverviewPanel {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Panel> panel(CurrentUser user, java.util.Set<String> visible) {
+    public Optional<Panel> panel(CurrentUser user, Set<String> visible) {
         long failed = outbox.countByStatusAndNetworkIdIn(MailStatus.FAILED, visible);
         String href = user.isAdmin() ? "/admin/outbox" : null;
         List<Row> rows = failed == 0 ? List.of()

@@ -1,6 +1,7 @@
 package org.healthycities.notifications;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -11,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 
 interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
-    long countByStatusAndNetworkIdIn(MailStatus status, java.util.Collection<String> networkIds);
+    long countByStatusAndNetworkIdIn(MailStatus status, Collection<String> networkIds);
 
 
     Optional<OutboxMail> findByDedupKey(String dedupKey);

@@ -1,7 +1,9 @@
 package org.healthycities.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ class PrivacyController {
         PersonQuery person = PersonQuery.of(email, name);
         if (!person.problems().isEmpty()) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
-                    .body(String.join("\n", person.problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .body(String.join("\n", person.problems()).getBytes(StandardCharsets.UTF_8));
         }
         byte[] body = privacy.export(person, actor);
         return ResponseEntity.ok()
@@ -110,7 +112,7 @@ class PrivacyController {
 
     private static Map<String, List<PersonalRecord>> grouped(List<PersonalRecord> records) {
         Map<String, List<PersonalRecord>> groups = new LinkedHashMap<>();
-        records.forEach(r -> groups.computeIfAbsent(r.type(), t -> new java.util.ArrayList<>()).add(r));
+        records.forEach(r -> groups.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r));
         return groups;
     }
 }

@@ -1,5 +1,6 @@
 package org.healthycities.privacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,7 +75,7 @@ public class PrivacyService {
         audit.record(actor, PrivacyAudit.Action.EXPORT, countByType(records));
         try {
             return json.writeValueAsBytes(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Export could not be written", e);
         }
     }
@@ -105,7 +107,7 @@ public class PrivacyService {
     }
 
     private static String holderName(PersonalDataHolder holder) {
-        String name = org.springframework.aop.support.AopUtils.getTargetClass(holder).getSimpleName();
+        String name = AopUtils.getTargetClass(holder).getSimpleName();
         return name.endsWith("PersonalData") ? name.substring(0, name.length() - "PersonalData".length()) : name;
     }
 

@@ -2,6 +2,7 @@ package org.healthycities.privacy;
 
 import java.time.Instant;
 import java.time.Period;
+import java.util.function.ToIntFunction;
 
 /**
  * A feature's retention period for one kind of record, applied by the retention job. {@link #apply} must be
@@ -22,7 +23,7 @@ public interface RetentionRule {
     int apply(Instant cutoff);
 
     /** A rule from its key, default period and what it does with the cutoff. */
-    static RetentionRule of(String key, Period defaultPeriod, java.util.function.ToIntFunction<Instant> apply) {
+    static RetentionRule of(String key, Period defaultPeriod, ToIntFunction<Instant> apply) {
         return new RetentionRule() {
             @Override
             public String key() {

@@ -1,5 +1,6 @@
 package org.healthycities.privacy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public class RetentionService {
         if (base == null || base.isBlank()) {
             try {
                 base = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 base = "node";
             }
         }

@@ -3,6 +3,7 @@ package org.healthycities.security;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.Authentication;
@@ -55,9 +56,9 @@ public record CurrentUser(String id, String displayName, Set<String> groups, Set
     }
 
     /** The user of the current request, if logged in. */
-    public static java.util.Optional<CurrentUser> get() {
+    public static Optional<CurrentUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof CurrentUser user
-                ? java.util.Optional.of(user) : java.util.Optional.empty();
+                ? Optional.of(user) : Optional.empty();
     }
 }

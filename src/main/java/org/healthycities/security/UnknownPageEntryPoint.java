@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -32,7 +33,7 @@ class UnknownPageEntryPoint implements AuthenticationEntryPoint {
             login.commence(request, response, e);
         } else {
             // nothing to come back to after a login: forget the address the request cache just kept
-            new org.springframework.security.web.savedrequest.CookieRequestCache().removeRequest(request, response);
+            new CookieRequestCache().removeRequest(request, response);
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }

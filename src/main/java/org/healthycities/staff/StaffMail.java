@@ -12,6 +12,8 @@ import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.web.Dates;
+import org.healthycities.web.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +26,10 @@ class StaffMail {
     private final IdentityService identity;
     private final NetworkDirectory networks;
     private final Mailer mailer;
-    private final org.healthycities.web.PublicAddress address;
+    private final PublicAddress address;
 
     StaffMail(IdentityService identity, NetworkDirectory networks, Mailer mailer,
-              org.healthycities.web.PublicAddress address) {
+              PublicAddress address) {
         this.identity = identity;
         this.networks = networks;
         this.mailer = mailer;
@@ -54,12 +56,12 @@ class StaffMail {
 
     /** A moment as the user's network writes it, in its zone (an Instant in a mail's model is shown so). */
     static String moment(Instant at, Network network) {
-        return org.healthycities.web.Dates.moment(at, network.getZone(), network.getLocale());
+        return Dates.moment(at, network.getZone(), network.getLocale());
     }
 
     /** The time of day only, for a lock that ends within the hour. */
     static String time(Instant at, Network network) {
-        return org.healthycities.web.Dates.time(at, network.getZone(), network.getLocale());
+        return Dates.time(at, network.getZone(), network.getLocale());
     }
 
     /** The network the user's mail comes from: the first of the user's networks, else the first network. */

@@ -6,8 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.healthycities.forms.FieldError;
 import org.healthycities.network.MemberFacts;
@@ -15,6 +17,7 @@ import org.healthycities.network.MemberStatus;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
 import org.healthycities.web.ErrorSummary;
 import org.healthycities.web.PublicAddress;
 import org.healthycities.web.QrCodes;
@@ -29,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /**
  * The secretariat's survey pages: the list, sending a survey (form, recipients, dates), and the follow-up page
@@ -93,7 +95,7 @@ class SurveyController {
         Recipients recipients = new Recipients(parse(Recipients.Choice.class, choice, Recipients.Choice.ALL),
                 number(themeGroup), blank(region), parse(MemberStatus.class, status, null),
                 member == null ? Set.of() : member.stream().map(SurveyController::number)
-                        .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+                        .filter(Objects::nonNull).collect(Collectors.toSet()));
         Integer remind = remindDaysBefore.isBlank() ? Integer.valueOf(0) : integer(remindDaysBefore);
         LocalDate due = date(deadline);
         SurveyService.SendRequest request = new SurveyService.SendRequest(network, number(form), title, due,
@@ -117,8 +119,8 @@ class SurveyController {
         model.addAttribute("forms", surveys.sendableForms(network.isEmpty() ? Set.of() : Set.of(network)));
         List<MemberFacts> members = network.isEmpty() ? List.of() : surveys.members(network);
         model.addAttribute("members", members);
-        model.addAttribute("regions", members.stream().map(MemberFacts::region).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        model.addAttribute("regions", members.stream().map(MemberFacts::region).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new)));
         model.addAttribute("themeGroups", network.isEmpty() ? List.of() : directory.themeGroups(network));
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("activeCount", members.stream().filter(MemberFacts::active).count());

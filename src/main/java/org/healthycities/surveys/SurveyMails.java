@@ -1,5 +1,6 @@
 package org.healthycities.surveys;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ class SurveyMails implements EditableMails {
 
     @Override
     public List<EditableMail> editableMails() {
-        return java.util.Arrays.stream(Kind.values()).map(kind -> EditableMail.of(kind.template, this::example)
+        return Arrays.stream(Kind.values()).map(kind -> EditableMail.of(kind.template, this::example)
                 .with("member", EditableMail.variable("memberName"))
                 .with("network", EditableMail.variable("networkName"))
                 .with("survey", EditableMail.variable("title"))

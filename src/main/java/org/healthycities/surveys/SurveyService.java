@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.healthycities.forms.DesignedForm;
 import org.healthycities.forms.FieldError;
@@ -199,7 +202,7 @@ public class SurveyService {
     /** How many members have answered each of these surveys (zero included), in one query. */
     @Transactional(readOnly = true)
     public Map<Long, Long> answered(Collection<Survey> list) {
-        Map<Long, Long> answered = new java.util.HashMap<>();
+        Map<Long, Long> answered = new HashMap<>();
         list.forEach(s -> answered.put(s.getId(), 0L));
         if (!list.isEmpty()) {
             recipients.countByStatus(answered.keySet(), RecipientStatus.ANSWERED)
@@ -218,7 +221,7 @@ public class SurveyService {
     public Set<Long> followUps(Survey survey) {
         Set<Long> open = process.followingUp(survey.getNetworkId());
         return recipients(survey).stream().map(SurveyRecipient::getId).filter(open::contains)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -276,7 +279,7 @@ public class SurveyService {
 
     private SurveyRecipient recipient(Survey survey, long recipientId) {
         return recipients.findById(recipientId).filter(r -> r.getSurveyId().equals(survey.getId()))
-                .orElseThrow(() -> new java.util.NoSuchElementException("No recipient " + recipientId));
+                .orElseThrow(() -> new NoSuchElementException("No recipient " + recipientId));
     }
 
     // ---- the steps of the processes ----------------------------------------------------------------------

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -48,11 +49,11 @@ class TaskDirectory {
     private final HistoryService history;
     private final IdentityService identity;
     private final NetworkDirectory networks;
-    private final org.springframework.beans.factory.ObjectProvider<TaskRecordPanel> panels;
+    private final ObjectProvider<TaskRecordPanel> panels;
 
     TaskDirectory(TaskService tasks, RepositoryService repository, RuntimeService runtime, HistoryService history,
                   IdentityService identity, NetworkDirectory networks,
-                  org.springframework.beans.factory.ObjectProvider<TaskRecordPanel> panels) {
+                  ObjectProvider<TaskRecordPanel> panels) {
         this.panels = panels;
         this.tasks = tasks;
         this.repository = repository;
@@ -137,7 +138,7 @@ class TaskDirectory {
         }
         if (filter.q() != null) {
             String like = "%" + filter.q() + "%";
-            java.util.Collection<String> scope = filter.network() != null ? List.of(filter.network())
+            Collection<String> scope = filter.network() != null ? List.of(filter.network())
                     : user.isAdmin() ? networks.networks().stream().map(n -> n.getId()).toList() : user.networks();
             String[] about = panels.orderedStream().flatMap(p -> p.businessKeysAbout(scope, filter.q().strip()).stream())
                     .distinct().toArray(String[]::new);

@@ -2,6 +2,7 @@ package org.healthycities.tasks;
 
 import java.util.List;
 import java.util.Objects;
+import org.healthycities.web.ErrorSummary;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -33,9 +34,9 @@ public record TaskFormState(MultiValueMap<String, String> values, List<TaskField
     }
 
     /** The errors for the shared summary of every form (templates/web/errors.html), in the order given. */
-    public org.healthycities.web.ErrorSummary summary() {
-        return new org.healthycities.web.ErrorSummary(errors.stream()
-                .map(e -> new org.healthycities.web.ErrorSummary.Item(e.field(), e.message())).toList());
+    public ErrorSummary summary() {
+        return new ErrorSummary(errors.stream()
+                .map(e -> new ErrorSummary.Item(e.field(), e.message())).toList());
     }
 
     public boolean hasErrors() {

@@ -1,5 +1,8 @@
 package org.healthycities.tasks;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +35,11 @@ class TaskPlugins {
 
     /** What each task is about in words (its card's subject), by task id; tasks no panel knows are left out. */
     Map<String, String> subjects(List<TaskView> tasks) {
-        Map<String, String> byTask = new java.util.HashMap<>();
-        Map<TaskRecordPanel, List<TaskView>> byPanel = new java.util.LinkedHashMap<>();
+        Map<String, String> byTask = new HashMap<>();
+        Map<TaskRecordPanel, List<TaskView>> byPanel = new LinkedHashMap<>();
         for (TaskView task : tasks) {
             if (task.businessKey() != null) {
-                panel(task).ifPresent(p -> byPanel.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(task));
+                panel(task).ifPresent(p -> byPanel.computeIfAbsent(p, k -> new ArrayList<>()).add(task));
             }
         }
         byPanel.forEach((panel, theirs) -> {

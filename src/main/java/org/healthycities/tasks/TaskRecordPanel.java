@@ -1,6 +1,9 @@
 package org.healthycities.tasks;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.security.CurrentUser;
 
@@ -36,20 +39,20 @@ public interface TaskRecordPanel {
      * name or code) contains the text, so the task list finds a task by the municipality it is about. None by
      * default; at most a few hundred.
      */
-    default java.util.Collection<String> businessKeysAbout(java.util.Collection<String> networks, String text) {
-        return java.util.List.of();
+    default Collection<String> businessKeysAbout(Collection<String> networks, String text) {
+        return List.of();
     }
 
     /**
      * What these tasks of the feature are about, in words for the task list's cards (e.g. "Aarhus Kommune ·
      * SB-2026-00001"), by business key; one query for the whole page. None by default.
      */
-    default java.util.Map<String, String> subjects(java.util.Collection<String> businessKeys) {
-        return java.util.Map.of();
+    default Map<String, String> subjects(Collection<String> businessKeys) {
+        return Map.of();
     }
 
     /** The business keys that are record ids (our features key their processes by a numeric id). */
-    static java.util.List<Long> ids(java.util.Collection<String> businessKeys) {
+    static List<Long> ids(Collection<String> businessKeys) {
         return businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
     }
 }

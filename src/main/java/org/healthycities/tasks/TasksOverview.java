@@ -6,16 +6,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The overview's open tasks of the person's networks, by kind, the kinds with overdue tasks first. */
@@ -26,12 +32,12 @@ class TasksOverview implements OverviewPanel {
     private static final int LIMIT = 2_000;
 
     private final TaskService tasks;
-    private final org.camunda.bpm.engine.RepositoryService repository;
-    private final org.springframework.context.MessageSource messages;
+    private final RepositoryService repository;
+    private final MessageSource messages;
     private final Clock clock;
 
-    TasksOverview(TaskService tasks, org.camunda.bpm.engine.RepositoryService repository,
-                  org.springframework.context.MessageSource messages, Clock clock) {
+    TasksOverview(TaskService tasks, RepositoryService repository,
+                  MessageSource messages, Clock clock) {
         this.tasks = tasks;
         this.repository = repository;
         this.messages = messages;
@@ -48,15 +54,15 @@ class TasksOverview implements OverviewPanel {
         List<Row> rows = new ArrayList<>();
         TaskQuery query = tasks.createTaskQuery().active().tenantIdIn(visible.toArray(String[]::new));
         Date now = Date.from(clock.instant());
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         List<Task> open = query.listPage(0, LIMIT);
         String[] definitionIds = open.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new);
         Map<String, String> processKeys = definitionIds.length == 0 ? Map.of()
                 : repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds).list().stream()
-                .collect(java.util.stream.Collectors.toMap(d -> d.getId(), d -> d.getKey()));
+                .collect(Collectors.toMap(d -> d.getId(), d -> d.getKey()));
         // a kind is a task of a process, named from the bundles in the reader's language (the BPMN names are Danish)
         Map<String, int[]> kinds = new LinkedHashMap<>(); // "process.<process>.<task>" -> {open, overdue}
-        Map<String, String> engineNames = new java.util.HashMap<>();
+        Map<String, String> engineNames = new HashMap<>();
         for (Task task : open) {
             String kind = "process." + processKeys.get(task.getProcessDefinitionId()) + "." + task.getTaskDefinitionKey();
             engineNames.putIfAbsent(kind, task.getName() == null ? task.getTaskDefinitionKey() : task.getName());

@@ -2,14 +2,18 @@ package org.healthycities.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The one way dates and times are said, per language (da "4. dec. 2026", en "4 Dec 2026", sv "4 dec. 2026",
@@ -24,7 +28,7 @@ public class Dates {
     /** Null: the current request's language. */
     private final Locale locale;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Dates(@Value("${hc.time-zone:Europe/Copenhagen}") ZoneId zone) {
         this(zone, null);
     }
@@ -44,7 +48,7 @@ public class Dates {
     }
 
     /** Every page has the formatter as "dates". */
-    @org.springframework.web.bind.annotation.ControllerAdvice
+    @ControllerAdvice
     static class Advice {
         private final Dates dates;
 
@@ -52,7 +56,7 @@ public class Dates {
             this.dates = dates;
         }
 
-        @org.springframework.web.bind.annotation.ModelAttribute("dates")
+        @ModelAttribute("dates")
         Dates dates() {
             return dates;
         }
@@ -83,7 +87,7 @@ public class Dates {
     }
 
     /** A wall-clock time already in the networks' zone. */
-    public String moment(java.time.LocalDateTime time) {
+    public String moment(LocalDateTime time) {
         return time == null ? "" : moment(time.atZone(zone));
     }
 

@@ -1,7 +1,11 @@
 package org.healthycities.web;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.security.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class FrontPageController {
 
     private final NetworkDirectory networks;
-    private final java.util.List<OverviewPanel> panels;
+    private final List<OverviewPanel> panels;
 
-    FrontPageController(NetworkDirectory networks, java.util.List<OverviewPanel> panels) {
+    FrontPageController(NetworkDirectory networks, List<OverviewPanel> panels) {
         this.networks = networks;
         this.panels = panels;
     }
@@ -30,13 +34,13 @@ class FrontPageController {
 
     /** The overview of the person's networks: what waits, what is late, what failed. */
     @GetMapping("/home")
-    String home(@org.springframework.security.core.annotation.AuthenticationPrincipal
-                org.healthycities.security.CurrentUser user, Model model) {
-        java.util.Set<String> visible = networks.visibleTo(user);
-        boolean staff = user.isAdmin() || user.inGroup(org.healthycities.security.CurrentUser.SECRETARIAT);
+    String home(@AuthenticationPrincipal
+                CurrentUser user, Model model) {
+        Set<String> visible = networks.visibleTo(user);
+        boolean staff = user.isAdmin() || user.inGroup(CurrentUser.SECRETARIAT);
         model.addAttribute("panels", visible.isEmpty() ? List.of() : panels.stream()
                 .filter(p -> staff || !p.staffOnly()).flatMap(p -> p.panel(user, visible).stream())
-                .sorted(java.util.Comparator.comparingInt(OverviewPanel.Panel::order)).toList());
+                .sorted(Comparator.comparingInt(OverviewPanel.Panel::order)).toList());
         return "web/home";
     }
 }

@@ -1,18 +1,26 @@
 package org.healthycities.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -66,13 +74,13 @@ class WebConfiguration implements WebMvcConfigurer {
      * login page a protected address leads to already speaks the chosen language. Only our four languages.
      */
     @Bean
-    FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> languageChoice(LocaleResolver locales) {
-        org.springframework.web.filter.OncePerRequestFilter filter = new org.springframework.web.filter.OncePerRequestFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> languageChoice(LocaleResolver locales) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
-                                            jakarta.servlet.http.HttpServletResponse response,
-                                            jakarta.servlet.FilterChain chain)
-                    throws jakarta.servlet.ServletException, java.io.IOException {
+            protected void doFilterInternal(HttpServletRequest request,
+                                            HttpServletResponse response,
+                                            FilterChain chain)
+                    throws ServletException, IOException {
                 // never from an upload: reading its parameters would parse it before BrokenUploadFilter
                 String type = request.getContentType();
                 boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
@@ -83,7 +91,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 chain.doFilter(request, response);
             }
         };
-        FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> registration =
+        FilterRegistrationBean<OncePerRequestFilter> registration =
                 new FilterRegistrationBean<>(filter);
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;
@@ -93,13 +101,13 @@ class WebConfiguration implements WebMvcConfigurer {
      * {@code ?lang=} on an upload too, once Spring MVC has read it safely (the filter above leaves uploads alone).
      */
     @Override
-    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
-        org.springframework.web.servlet.i18n.LocaleChangeInterceptor change =
-                new org.springframework.web.servlet.i18n.LocaleChangeInterceptor() {
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change =
+                new LocaleChangeInterceptor() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
-                    throws jakarta.servlet.ServletException {
+            public boolean preHandle(HttpServletRequest request,
+                                     HttpServletResponse response, Object handler)
+                    throws ServletException {
                 String lang = request.getParameter(getParamName());
                 // only the four languages we have bundles for; anything else is ignored
                 return lang == null || Languages.supported(lang) ? super.preHandle(request, response, handler) : true;
@@ -119,7 +127,7 @@ class WebConfiguration implements WebMvcConfigurer {
         }
 
         /** The first of the browser's languages we speak; a request without the header is Danish. */
-        static Locale firstVisit(jakarta.servlet.http.HttpServletRequest request) {
+        static Locale firstVisit(HttpServletRequest request) {
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {
                 return DANISH;

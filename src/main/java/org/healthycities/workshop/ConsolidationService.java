@@ -15,6 +15,7 @@ import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.Strategy;
 import org.healthycities.workshop.SheetStore.SheetView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,12 +69,12 @@ class ConsolidationService {
     private final JdbcTemplate jdbc;
     private final NetworkClock time;
 
-    private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final ApplicationEventPublisher publisher;
 
     ConsolidationService(WorkshopService workshops, SheetStore sheets, SynthesisRepository syntheses,
                          ParticipantRepository participants, SessionRepository sessions, WorkshopProcess process,
                          NetworkDirectory directory, JdbcTemplate jdbc, NetworkClock time,
-                         org.springframework.context.ApplicationEventPublisher publisher) {
+                         ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.time = time;
         this.workshops = workshops;

@@ -1,5 +1,6 @@
 package org.healthycities.workshop;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -99,7 +100,7 @@ final class Forms {
     record JoinForm(String code, Long groupId, Long memberId,
                     @Size(max = 200, message = "{field.size200}") String name,
                     @Size(max = 200, message = "{field.size200}")
-                    @jakarta.validation.constraints.Email(message = "{field.email}") String email) {
+                    @Email(message = "{field.email}") String email) {
 
         static JoinForm of(String code) {
             return new JoinForm(code, null, null, "", "");

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /** A work question: one form field on the group's answer sheet. */
@@ -60,8 +61,8 @@ class Question {
     boolean differsInForm(Kind kind, String options, Integer scaleMin, Integer scaleMax) {
         return this.kind != kind
                 || kind == Kind.CHOICE && !getChoices().equals(split(options))
-                || kind == Kind.SCALE && (!java.util.Objects.equals(this.scaleMin, scaleMin)
-                        || !java.util.Objects.equals(this.scaleMax, scaleMax));
+                || kind == Kind.SCALE && (!Objects.equals(this.scaleMin, scaleMin)
+                        || !Objects.equals(this.scaleMax, scaleMax));
     }
 
     /** Another kind of field, other choices or another scale: only before the groups have a sheet. */

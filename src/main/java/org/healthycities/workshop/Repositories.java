@@ -52,11 +52,11 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
     long countBySessionId(Long sessionId);
 
     /** The sessions the member's people took part in: workshop, session, first join and how many people. */
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             SELECT w.id, w.title, s.title, MIN(p.joinedAt), COUNT(p) FROM Participant p, WorkshopSession s, Workshop w
             WHERE p.memberId = :memberId AND s.id = p.sessionId AND w.id = s.workshopId
             GROUP BY w.id, w.title, s.id, s.title ORDER BY MIN(p.joinedAt) DESC""")
-    List<Object[]> sessionsOfMember(@org.springframework.data.repository.query.Param("memberId") Long memberId);
+    List<Object[]> sessionsOfMember(@Param("memberId") Long memberId);
 }
 
 interface SheetRepository extends JpaRepository<Sheet, Long> {

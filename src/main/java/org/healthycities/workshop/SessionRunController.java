@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
 import org.healthycities.web.Confirmation;
+import org.healthycities.web.PublicAddress;
 import org.healthycities.web.QrCodes;
 import org.healthycities.workshop.ConsolidationService.Board;
 import org.springframework.http.CacheControl;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** Running a session: projector (code + QR), live view, consolidation and the summary downloads. */
 @Controller
@@ -39,10 +40,10 @@ class SessionRunController {
     private final SummaryDocuments documents;
     private final SheetStore sheets;
     private final NetworkDirectory directory;
-    private final org.healthycities.web.PublicAddress address;
+    private final PublicAddress address;
 
     SessionRunController(WorkshopService workshops, ConsolidationService consolidation, SummaryDocuments documents,
-                         SheetStore sheets, NetworkDirectory directory, org.healthycities.web.PublicAddress address) {
+                         SheetStore sheets, NetworkDirectory directory, PublicAddress address) {
         this.workshops = workshops;
         this.consolidation = consolidation;
         this.documents = documents;
@@ -104,7 +105,7 @@ class SessionRunController {
     String saveConsolidation(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
                              @RequestParam Map<String, String> params, HttpServletRequest request,
                              @RequestParam(defaultValue = "save") String action, Locale locale,
-                             org.springframework.ui.Model model, RedirectAttributes redirect) {
+                             Model model, RedirectAttributes redirect) {
         Map<Long, String> texts = new HashMap<>();
         params.forEach((name, value) -> {
             if (name.matches("synthesis-\\d{1,18}")) {

@@ -1,6 +1,7 @@
 package org.healthycities.workshop;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A session with everything its pages show: workshop, groups, assignments with their questions. */
 record SessionView(Workshop workshop, WorkshopSession session, List<WorkshopGroup> groups,
@@ -14,7 +15,7 @@ record SessionView(Workshop workshop, WorkshopSession session, List<WorkshopGrou
     }
 
     /** The same session with only the questions that pass. */
-    SessionView keep(java.util.function.Predicate<Question> which) {
+    SessionView keep(Predicate<Question> which) {
         return new SessionView(workshop, session, groups, assignments.stream()
                 .map(a -> new AssignmentView(a.assignment(), a.questions().stream().filter(which).toList())).toList());
     }

@@ -186,7 +186,7 @@ class SheetStore {
     @Transactional(readOnly = true)
     String valueOf(Long questionId) {
         return answers.findByQuestionId(questionId).stream().map(Answer::getValue)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** How many fields hold text, over all sheets of these sessions (for counts in tests and the live view). */

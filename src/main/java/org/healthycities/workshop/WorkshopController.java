@@ -6,19 +6,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
 import org.healthycities.web.Confirmation;
 import org.healthycities.workshop.Forms.AssignmentForm;
 import org.healthycities.workshop.Forms.QuestionEditForm;
 import org.healthycities.workshop.Forms.QuestionForm;
 import org.healthycities.workshop.Forms.SessionEditForm;
-import org.healthycities.workshop.Forms.WorkshopEditForm;
 import org.healthycities.workshop.Forms.SessionForm;
+import org.healthycities.workshop.Forms.WorkshopEditForm;
 import org.healthycities.workshop.Forms.WorkshopForm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** The secretariat's setup pages: workshops, sessions with groups, assignments and questions, opening. */
 @Controller
@@ -103,7 +104,7 @@ class WorkshopController {
         SessionView view = workshops.session(networks(user), id).orElseThrow(NotFound::notFound);
         model.addAttribute("view", view);
         model.addAttribute("kinds", Question.Kind.values());
-        model.addAttribute("sources", view.session().isDraft() ? workshops.copySources(networks(user), id) : java.util.List.of());
+        model.addAttribute("sources", view.session().isDraft() ? workshops.copySources(networks(user), id) : List.of());
         if (!model.containsAttribute("assignmentForm")) {
             model.addAttribute("assignmentForm", AssignmentForm.empty());
         }

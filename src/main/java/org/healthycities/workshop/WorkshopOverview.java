@@ -1,10 +1,14 @@
 package org.healthycities.workshop;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.web.Dates;
 import org.healthycities.web.OverviewPanel;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +28,13 @@ class WorkshopOverview implements OverviewPanel {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Panel> panel(CurrentUser user, java.util.Set<String> visible) {
+    public Optional<Panel> panel(CurrentUser user, Set<String> visible) {
         List<Row> rows = workshops.findByNetworkIdInAndTemplateOrderByStartsOnDescIdDesc(visible, false).stream()
                 .filter(w -> w.getStartsOn() != null && !w.getStartsOn().isBefore(time.today(w.getNetworkId())))
-                .sorted(java.util.Comparator.comparing(Workshop::getStartsOn)).limit(SHOWN)
+                .sorted(Comparator.comparing(Workshop::getStartsOn)).limit(SHOWN)
                 .map(w -> new Row("workshop.overview.next", new Object[] {w.getTitle(),
-                        org.healthycities.web.Dates.date(w.getStartsOn(),
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale())},
+                        Dates.date(w.getStartsOn(),
+                                LocaleContextHolder.getLocale())},
                         "/workshops/" + w.getId(), false))
                 .toList();
         return Optional.of(new Panel(40, "workshop.overview.title", "/workshops", rows, "workshop.overview.none"));

@@ -1,15 +1,20 @@
 package org.healthycities.workshop;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.security.SecretCodes;
@@ -99,7 +104,7 @@ class WorkshopService {
         checkDates(form.startsOn(), form.endsOn(), errors);
     }
 
-    private static void checkDates(java.time.LocalDate startsOn, java.time.LocalDate endsOn, Errors errors) {
+    private static void checkDates(LocalDate startsOn, LocalDate endsOn, Errors errors) {
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             errors.rejectValue("endsOn", "workshop.endsOn.beforeStart");
         }
@@ -179,7 +184,7 @@ class WorkshopService {
      * group answered them (their answers are kept, under the question's text).
      */
     @Transactional(readOnly = true)
-    SessionView withAnsweredRemoved(SessionView view, java.util.function.Predicate<Long> answered) {
+    SessionView withAnsweredRemoved(SessionView view, Predicate<Long> answered) {
         return view(view.workshop(), view.session(), true).keep(q -> !q.isRemoved() || answered.test(q.getId()));
     }
 
@@ -435,8 +440,8 @@ class WorkshopService {
     SessionEditForm editForm(SessionView view) {
         Instant deadline = view.session().getDeadline();
         return new SessionEditForm(view.session().getTitle(), deadline == null ? null
-                : java.time.LocalDateTime.ofInstant(deadline, time.zone(view.networkId()))
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                : LocalDateTime.ofInstant(deadline, time.zone(view.networkId()))
+                        .truncatedTo(ChronoUnit.MINUTES),
                 view.groups().stream().map(WorkshopGroup::getName).collect(Collectors.joining("\n")),
                 view.session().getVersion(), view.session().getPlace() == null ? "" : view.session().getPlace());
     }
@@ -461,13 +466,13 @@ class WorkshopService {
         Instant deadline = form.deadline() == null ? null
                 : form.deadline().atZone(time.zone(view.networkId())).toInstant();
         boolean deadlineChanged = deadline != null && (session.getDeadline() == null
-                || !deadline.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                        .equals(session.getDeadline().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
+                || !deadline.truncatedTo(ChronoUnit.MINUTES)
+                        .equals(session.getDeadline().truncatedTo(ChronoUnit.MINUTES)));
         List<String> names = errors.hasFieldErrors("groups") ? List.of() : groupNames(form.groups(), errors, locale);
         List<String> current = view.groups().stream().map(WorkshopGroup::getName).toList();
         boolean groupsChanged = !names.isEmpty() && !names.equals(current);
         String place = form.place() == null || form.place().isBlank() ? null : form.place().trim();
-        boolean placeChanged = form.place() != null && !java.util.Objects.equals(place, session.getPlace());
+        boolean placeChanged = form.place() != null && !Objects.equals(place, session.getPlace());
         if (!session.isDraft()) {
             if (titleChanged) {
                 locked(errors, "title", "workshop.session.title");
@@ -566,8 +571,8 @@ class WorkshopService {
             if (kind == Question.Kind.CHOICE) {
                 locked(errors, "options", "workshop.question.options");
             } else {
-                locked(errors, java.util.Objects.equals(scaleMin, question.getScaleMin()) ? "scaleMax" : "scaleMin",
-                        java.util.Objects.equals(scaleMin, question.getScaleMin()) ? "workshop.question.scaleMax"
+                locked(errors, Objects.equals(scaleMin, question.getScaleMin()) ? "scaleMax" : "scaleMin",
+                        Objects.equals(scaleMin, question.getScaleMin()) ? "workshop.question.scaleMax"
                                 : "workshop.question.scaleMin");
             }
         }

@@ -1,8 +1,12 @@
 package org.healthycities.workshop;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.tasks.TaskFieldError;
@@ -44,8 +48,8 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
 
     /** The session's title, for the task list's cards. */
     @Override
-    public Map<String, String> subjects(java.util.Collection<String> businessKeys) {
-        return sessions.findAllById(TaskRecordPanel.ids(businessKeys)).stream().collect(java.util.stream.Collectors.toMap(s -> String.valueOf(s.getId()),
+    public Map<String, String> subjects(Collection<String> businessKeys) {
+        return sessions.findAllById(TaskRecordPanel.ids(businessKeys)).stream().collect(Collectors.toMap(s -> String.valueOf(s.getId()),
                 WorkshopSession::getTitle));
     }
 
@@ -70,7 +74,7 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
     @Override
     public TaskFragment render(TaskView task, CurrentUser user, Locale locale) {
         // a map, as the fragment's model may not hold nulls
-        Map<String, Object> view = new java.util.HashMap<>();
+        Map<String, Object> view = new HashMap<>();
         view.put("session", session(task, user).orElse(null));
         return new TaskFragment("workshop/task", "session", Map.of("view", view));
     }
@@ -87,7 +91,7 @@ class WorkshopTaskPlugin implements TaskRecordPanel, TaskFormHandler {
         Optional<SessionView> session = session(task, user)
                 .filter(v -> v.session().getStatus() == WorkshopSession.Status.CLOSED);
         if (session.isEmpty()) {
-            return TaskFormResult.invalid(java.util.List.of(new TaskFieldError(null,
+            return TaskFormResult.invalid(List.of(new TaskFieldError(null,
                     messages.getMessage("workshop.task.notClosed", null, locale))));
         }
         consolidation.consolidated(session.get(), locale);

@@ -1,5 +1,6 @@
 package org.healthycities.workshop;
 
+import java.time.Instant;
 import java.util.List;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberStory;
@@ -23,7 +24,7 @@ class WorkshopsStory implements MemberStory {
     @Transactional(readOnly = true)
     public Chapter of(Member member) {
         List<Line> lines = participants.sessionsOfMember(member.getId()).stream()
-                .map(row -> new Line(((java.time.Instant) row[3]).atZone(time.zone(member.getNetworkId())).toLocalDate(),
+                .map(row -> new Line(((Instant) row[3]).atZone(time.zone(member.getNetworkId())).toLocalDate(),
                         "workshop.story.session",
                         new Object[] {row[1], row[2], ((Number) row[4]).intValue()}, null, "/workshops/" + row[0]))
                 .toList();

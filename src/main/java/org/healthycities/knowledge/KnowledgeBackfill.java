@@ -3,6 +3,7 @@ package org.healthycities.knowledge;
 import java.util.HashSet;
 import java.util.Set;
 import org.healthycities.evaluation.EvaluationsHandedIn;
+import org.healthycities.workshop.SessionsConsolidated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * On a network that had evaluations before the bank existed (or before it heard of them), asks for them once after
- * the start, in the background so the first page does not wait: afterwards every one is a known source.
+ * On a network that had evaluations handed in or workshop sessions consolidated before the bank existed (or before it
+ * heard of them), asks for them once after the start, in the background so the first page does not wait: afterwards
+ * every one is a known source.
  */
 @Component
 class KnowledgeBackfill {
@@ -22,12 +24,14 @@ class KnowledgeBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBackfill.class);
 
     private final EvaluationsHandedIn handedIn;
+    private final SessionsConsolidated consolidated;
     private final JdbcTemplate jdbc;
     private final boolean enabled;
 
-    KnowledgeBackfill(EvaluationsHandedIn handedIn, JdbcTemplate jdbc,
+    KnowledgeBackfill(EvaluationsHandedIn handedIn, SessionsConsolidated consolidated, JdbcTemplate jdbc,
                       @Value("${hc.knowledge.backfill-on-start:true}") boolean enabled) {
         this.handedIn = handedIn;
+        this.consolidated = consolidated;
         this.jdbc = jdbc;
         this.enabled = enabled;
     }
@@ -39,14 +43,17 @@ class KnowledgeBackfill {
         }
     }
 
-    /** The evaluations not heard of yet, told again; how many. */
+    /** The evaluations and consolidated sessions not heard of yet, told again; how many. */
     int run() {
         Set<String> heard = new HashSet<>(jdbc.queryForList(
-                "SELECT source FROM knowledge_source WHERE source LIKE 'evaluation:%'", String.class));
-        int told = handedIn.announce(id -> heard.contains("evaluation:" + id));
-        if (told > 0) {
-            LOG.info("The knowledge bank heard of {} evaluations handed in before it listened", told);
+                "SELECT source FROM knowledge_source WHERE source LIKE 'evaluation:%' OR source LIKE 'session:%'",
+                String.class));
+        int evaluations = handedIn.announce(id -> heard.contains("evaluation:" + id));
+        int sessions = consolidated.announce(id -> heard.contains("session:" + id));
+        if (evaluations + sessions > 0) {
+            LOG.info("The knowledge bank heard of {} evaluations handed in and {} workshop sessions consolidated"
+                    + " before it listened", evaluations, sessions);
         }
-        return told;
+        return evaluations + sessions;
     }
 }

@@ -190,6 +190,12 @@ class ConsolidationService {
         WorkshopSession session = sessions.findById(view.session().getId()).orElseThrow();
         session.consolidated();
         sessions.save(session);
+        announce(view, locale);
+    }
+
+    /** Tells the network what came of a consolidated session: its questions, syntheses and tags. */
+    void announce(SessionView view, Locale locale) {
+        WorkshopSession session = view.session();
         Board board = board(view, locale);
         Set<String> tags = board.tags().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         publisher.publishEvent(new SessionConsolidated(view.networkId(), session.getId(), view.workshop().getTitle(),

@@ -20,6 +20,8 @@ interface WorkshopRepository extends JpaRepository<Workshop, Long> {
 interface SessionRepository extends JpaRepository<WorkshopSession, Long> {
     List<WorkshopSession> findByWorkshopIdOrderById(Long workshopId);
 
+    List<WorkshopSession> findByStatus(WorkshopSession.Status status);
+
     Optional<WorkshopSession> findByJoinCodeHash(String joinCodeHash);
 
     Optional<WorkshopSession> findFirstByOldCodeHashOrderByIdDesc(String oldCodeHash);

@@ -128,13 +128,22 @@ class KnowledgeBankIT {
     KnowledgeBackfill backfill;
 
     @Test
-    void evaluationsHandedInBeforeTheBankListened_areHeardOnceAfterTheStart() {
+    void evaluationsHandedInAndSessionsConsolidatedBeforeTheBankListened_areHeardOnceAfterTheStart() {
         String source = "evaluation:" + round.evaluationIds().get(0);
-        jdbc.update("DELETE FROM knowledge_item WHERE source = ?", source);
-        jdbc.update("DELETE FROM knowledge_source WHERE source = ?", source);
-        assertThat(backfill.run()).isGreaterThanOrEqualTo(1);
+        String session = jdbc.queryForObject("SELECT source FROM knowledge_item WHERE network_id = ? AND kind = 'WORKSHOP'",
+                String.class, network);
+        String sessionTitle = jdbc.queryForObject("SELECT title FROM knowledge_item WHERE source = ?", String.class, session);
+        for (String s : List.of(source, session)) {
+            jdbc.update("DELETE FROM knowledge_item WHERE source = ?", s);
+            jdbc.update("DELETE FROM knowledge_source WHERE source = ?", s);
+        }
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForList("SELECT kind FROM knowledge_item WHERE source = ? ORDER BY kind", String.class, source))
                 .containsExactly("ACTION_PLAN", "ACTIVITY");
+        assertThat(jdbc.queryForList("SELECT title FROM knowledge_item WHERE source = ?", String.class, session))
+                .containsExactly(sessionTitle);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM knowledge_item k JOIN knowledge_tag t ON t.item_id = k.id"
+                + " WHERE k.source = ? AND t.facet = 'SDG'", Long.class, session)).as("its SDG tag too").isPositive();
         assertThat(backfill.run()).as("nothing is told twice").isZero();
     }
 

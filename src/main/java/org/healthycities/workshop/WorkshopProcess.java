@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -58,6 +59,11 @@ class WorkshopProcess {
                 management.setJobDuedate(timer.getId(), due);
             }
         }
+    }
+
+    /** Whether a failure is the engine's refusal of a change another transaction made to the same process first. */
+    static boolean collided(RuntimeException e) {
+        return e instanceof OptimisticLockingException;
     }
 
     void closeEarly(SessionView view) {

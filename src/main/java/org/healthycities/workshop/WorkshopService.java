@@ -30,7 +30,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /**
@@ -56,9 +59,13 @@ class WorkshopService {
     private final SecretCodes codes;
     private final NetworkClock time;
 
+    private final TransactionTemplate tx;
+
     WorkshopService(WorkshopRepository workshops, SessionRepository sessions, GroupRepository groups,
                     AssignmentRepository assignments, QuestionRepository questions, SheetStore sheets,
-                    WorkshopProcess process, MessageSource messages, SecretCodes codes, NetworkClock time) {
+                    WorkshopProcess process, MessageSource messages, SecretCodes codes, NetworkClock time,
+                    PlatformTransactionManager txm) {
+        this.tx = new TransactionTemplate(txm);
         this.time = time;
         this.codes = codes;
         this.workshops = workshops;
@@ -373,8 +380,25 @@ class WorkshopService {
         return sheets.collectDrafts(sessionId);
     }
 
-    /** The secretariat closes the session before the deadline: the process collects the sheets. */
+    /**
+     * The secretariat closes the session before the deadline: the process collects the sheets. A group's hand-in
+     * relayed to the same process at that moment makes the engine refuse the close; it is tried again in a new
+     * transaction, as the relay tries again, so the secretary never sees the collision.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     boolean closeEarly(Collection<String> networks, Long sessionId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(tx.execute(t -> closeEarlyOnce(networks, sessionId)));
+            } catch (RuntimeException e) {
+                if (!WorkshopProcess.collided(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean closeEarlyOnce(Collection<String> networks, Long sessionId) {
         Optional<SessionView> found = session(networks, sessionId).filter(v -> v.session().isOpen());
         found.ifPresent(v -> {
             v.session().close(time.now(), true);

@@ -2,7 +2,6 @@ package org.healthycities.knowledge;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.healthycities.knowledge.KnowledgeItem.ItemTag;
 import org.healthycities.knowledge.KnowledgeItem.Kind;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
+import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.StrategicGoal;
 import org.healthycities.workshop.SessionConsolidated;
@@ -38,10 +38,12 @@ class KnowledgeCollector {
     private final MemberService members;
     private final NetworkDirectory networks;
     private final Clock clock;
+    private final NetworkClock time;
     private final JdbcTemplate jdbc;
 
     KnowledgeCollector(KnowledgeItemRepository items, MemberService members, NetworkDirectory networks,
-                       Clock clock, JdbcTemplate jdbc) {
+                       Clock clock, NetworkClock time, JdbcTemplate jdbc) {
+        this.time = time;
         this.jdbc = jdbc;
         this.items = items;
         this.members = members;
@@ -101,7 +103,7 @@ class KnowledgeCollector {
         var network = networks.network(s.networkId()).orElseThrow();
         KnowledgeItem item = KnowledgeItem.of(source, new KnowledgeItem.Content(Kind.WORKSHOP,
                 s.workshopTitle() + " – " + s.sessionTitle(), body, null, null, null,
-                s.day() == null ? LocalDate.now(clock.withZone(network.getZone())).getYear() : s.day().getYear(),
+                s.day() == null ? time.today(s.networkId()).getYear() : s.day().getYear(),
                 tags), new KnowledgeItem.Origin(s.networkId(), null, null, null, network.getSecretariatName(),
                 network.getSecretariatEmail(), SYSTEM), true, clock.instant());
         replace(s.networkId(), source, List.of(item));

@@ -76,7 +76,7 @@ final class FormValidator {
                 continue;
             }
             if (mode == Mode.SUBMIT && field.rules().required() && Boolean.FALSE.equals(value)) {
-                errors.add(new FieldError(field.key(), "form.error.required")); // a required checkbox must be ticked
+                errors.add(new FieldError(field.key(), "form.error.tick")); // a required checkbox must be ticked
             }
             values.put(field.key(), value);
         }
@@ -101,7 +101,9 @@ final class FormValidator {
     static Map<String, Object> lenientValues(FormDefinition form, FormInput input, Map<String, DocumentRef> documents) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormComponent field : form.fields()) {
-            List<String> raw = nonBlank(input.get(field.key()));
+            // a read-only field's value is the data's, never the post's (e.g. a network's setting a condition reads)
+            List<String> raw = field.readonly() && field.defaultValue() != null
+                    ? FormViews.posted(field.defaultValue()) : nonBlank(input.get(field.key()));
             Object value = switch (field.kind()) {
                 case MULTI_CHOICE -> raw;
                 case BOOLEAN -> raw.stream().anyMatch(FormValidator::isTrue);

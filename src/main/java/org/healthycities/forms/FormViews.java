@@ -102,7 +102,12 @@ public class FormViews {
 
     /** A form not yet stored, shown again with what the person sent and why it was refused. */
     public FormView retry(FormDefinition form, FormInput input, List<FieldError> errors, Locale locale) {
-        return build(form, FormFeed.NONE, Submissions.compact(form, input).values(), Map.of(), errors, null, Set.of(), locale);
+        return retry(form, FormFeed.NONE, input, errors, locale);
+    }
+
+    /** {@link #retry(FormDefinition, FormInput, List, Locale)} of a form opened with data. */
+    public FormView retry(FormDefinition form, FormFeed feed, FormInput input, List<FieldError> errors, Locale locale) {
+        return build(form, feed, Submissions.compact(form, input).values(), Map.of(), errors, null, Set.of(), locale);
     }
 
     /** The keys of the fields hidden for these values (for forms.js, which shows and hides as the person types). */
@@ -319,12 +324,17 @@ public class FormViews {
 
     /**
      * The summary's lines in the order of the form's fields (not of the checks), each "label: reason" linked to
-     * its field; a field inside a group is named with the group when the same words would otherwise come twice.
+     * its field; a field inside a group is named with the group when the form asks the same words twice.
      */
     private List<FormView.Problem> problems(List<FormView.FieldView> fields, List<FieldError> errors, Locale locale) {
         Map<String, FormView.FieldView> byKey = new LinkedHashMap<>();
         Map<String, List<String>> where = new LinkedHashMap<>();
         flatten(fields, List.of(), byKey, where);
+        // a label the form asks more than once (each contact's "E-mail") is always named with its part
+        Map<String, Long> asked = where.values().stream().map(path -> path.get(path.size() - 1))
+                .collect(Collectors.groupingBy(label -> String.valueOf(label), Collectors.counting()));
+        where.replaceAll((key, path) -> path.size() > 1 && path.get(path.size() - 1) != null
+                && asked.get(path.get(path.size() - 1)) > 1 ? List.of(String.join(", ", path)) : path);
         ErrorSummary.Builder summary = ErrorSummary.inOrder(byKey.values().stream().map(FormView.FieldView::focusId).toList());
         for (FieldError e : errors) {
             FormView.FieldView f = e.field() == null ? null : byKey.get(e.field());

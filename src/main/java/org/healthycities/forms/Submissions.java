@@ -97,8 +97,13 @@ public class Submissions {
      * uploads are checked only when stored.
      */
     public List<FieldError> check(FormDefinition form, FormInput input, boolean submitting) {
+        return check(form, FormFeed.NONE, input, submitting);
+    }
+
+    /** {@link #check(FormDefinition, FormInput, boolean)} of a form opened with data (options, read-only values). */
+    public List<FieldError> check(FormDefinition form, FormFeed feed, FormInput input, boolean submitting) {
         FormInput in = compact(form, input);
-        return FormValidator.validate(form.resolve(FormFeed.NONE, in.values().keySet()), in,
+        return FormValidator.validate(form.resolve(feed, in.values().keySet()), in,
                 submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT, Map.of()).errors();
     }
 

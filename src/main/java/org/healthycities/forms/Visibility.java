@@ -5,10 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Which components conditional.hide hides, given the answers. A hidden component's value does not count in
- * the other conditions, so this repeats until nothing changes; a hidden group hides everything in it.
+ * Which components conditional.hide hides, given the answers. A hidden component's answer does not count in
+ * the other conditions (a value from the data does), so this repeats until nothing changes; a hidden group hides
+ * everything in it.
  */
 final class Visibility {
 
@@ -19,10 +21,14 @@ final class Visibility {
 
     /** The ids of the hidden components (and the keys of hidden fields). */
     static Set<String> hidden(FormDefinition form, Map<String, Object> answers) {
+        // a value the form was opened with (a read-only field's, e.g. a network's setting) counts even when its
+        // field is hidden: form-js reads the data given to importForm in every condition
+        Set<String> fromData = form.fields().stream().filter(FormComponent::readonly).map(FormComponent::key)
+                .collect(Collectors.toSet());
         Set<String> hidden = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Map<String, Object> visible = new HashMap<>(answers);
-            hidden.forEach(visible::remove);
+            hidden.stream().filter(k -> !fromData.contains(k)).forEach(visible::remove);
             Set<String> next = new HashSet<>();
             collect(form.components(), visible, false, next);
             if (next.equals(hidden)) {

@@ -1,8 +1,10 @@
 package org.healthycities.membership;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.healthycities.network.Contact;
 import org.healthycities.network.MemberDetails;
 import org.healthycities.network.MemberKind;
 import org.healthycities.network.MemberStatus;
@@ -61,15 +64,21 @@ class Application implements Stamped {
     @Enumerated(EnumType.STRING)
     private MemberKind kind;
     private Integer population;
-    private String politicalContactName;
-    private String politicalContactEmail;
-    private String politicalContactPhone;
-    private String adminContactName;
-    private String adminContactEmail;
-    private String adminContactPhone;
-    private String coordinatorName;
-    private String coordinatorEmail;
-    private String coordinatorPhone;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "political_contact_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "political_contact_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "political_contact_phone"))
+    private Contact politicalContact;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "admin_contact_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "admin_contact_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "admin_contact_phone"))
+    private Contact adminContact;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "coordinator_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "coordinator_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "coordinator_phone"))
+    private Contact coordinator;
     private LocalDate decisionDate;
     private String decisionBody;
     private Long decisionDocumentId;
@@ -107,43 +116,33 @@ class Application implements Stamped {
      * none): the official name and kind when the code is on the network's list ({@code possible}), the accession
      * answers only where the network asks them ({@code accession}).
      */
-    static Application fromForm(String networkId, ApplicationForm form, Optional<PossibleMember> possible,
-                                boolean accession, Locale locale, String consentText, Instant consentAt,
-                                String idempotencyKey) {
+    static Application fromAnswers(String networkId, ApplicationAnswers answers, Optional<PossibleMember> possible,
+                                   boolean accession, Locale locale, String consentText, Instant consentAt,
+                                   String idempotencyKey) {
         Application a = new Application();
         a.networkId = networkId;
         a.idempotencyKey = idempotencyKey;
         a.status = ApplicationStatus.SUBMITTED;
         a.language = locale.getLanguage();
-        a.municipalityCode = form.getMunicipalityCode().trim();
-        a.municipalityName = possible.map(PossibleMember::getName).orElse(trim(form.getMunicipalityName()));
+        a.municipalityCode = answers.municipalityCode();
+        a.municipalityName = possible.map(PossibleMember::getName).orElse(answers.municipalityName());
         a.kind = possible.map(PossibleMember::getKind).orElse(MemberKind.MUNICIPALITY);
-        a.population = form.getPopulation();
-        a.politicalContactName = trim(form.getPoliticalContactName());
-        a.politicalContactEmail = trim(form.getPoliticalContactEmail());
-        a.politicalContactPhone = trim(form.getPoliticalContactPhone());
-        a.adminContactName = trim(form.getAdminContactName());
-        a.adminContactEmail = trim(form.getAdminContactEmail());
-        a.adminContactPhone = trim(form.getAdminContactPhone());
-        a.coordinatorName = trim(form.getCoordinatorName());
-        a.coordinatorEmail = trim(form.getCoordinatorEmail());
-        a.coordinatorPhone = trim(form.getCoordinatorPhone());
-        a.decisionDate = form.getDecisionDate();
-        a.decisionBody = trim(form.getDecisionBody());
+        a.population = answers.population();
+        a.politicalContact = answers.political();
+        a.adminContact = answers.admin();
+        a.coordinator = answers.coordinator();
+        a.decisionDate = answers.decisionDate();
+        a.decisionBody = answers.decisionBody();
         if (accession) {
-            a.accessionSignedByMayor = form.isAccessionSignedByMayor();
-            a.mayorName = trim(form.getMayorName());
-            a.coordinatorJoinsAssembly = form.isCoordinatorJoinsAssembly();
+            a.accessionSignedByMayor = answers.accessionSignedByMayor();
+            a.mayorName = answers.mayorName();
+            a.coordinatorJoinsAssembly = answers.coordinatorJoinsAssembly();
         }
-        a.motivation = trim(form.getMotivation());
-        a.themeGroupIds.addAll(form.getThemeGroupIds());
+        a.motivation = answers.motivation();
+        a.themeGroupIds.addAll(answers.themeGroupIds());
         a.consentText = consentText;
         a.consentAt = consentAt;
         return a;
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @Override
@@ -352,8 +351,9 @@ class Application implements Stamped {
     /** The member the application makes, joined on {@code joined}. */
     MemberDetails memberDetails(LocalDate joined) {
         return new MemberDetails(municipalityCode, municipalityName, MemberStatus.ACTIVE, joined, population, fee,
-                politicalContactName, politicalContactEmail, politicalContactPhone, adminContactName,
-                adminContactEmail, adminContactPhone, coordinatorName, coordinatorEmail, coordinatorPhone,
+                getPoliticalContactName(), getPoliticalContactEmail(), getPoliticalContactPhone(), getAdminContactName(),
+                getAdminContactEmail(), getAdminContactPhone(), getCoordinatorName(), getCoordinatorEmail(),
+                getCoordinatorPhone(),
                 new LinkedHashSet<>(themeGroupIds));
     }
 
@@ -371,8 +371,8 @@ class Application implements Stamped {
         facts.put("secretariatName", network.getSecretariatName());
         facts.put("secretariatEmail", network.getSecretariatEmail());
         facts.put("website", network.getWebsite());
-        facts.put("adminContactName", adminContactName);
-        facts.put("coordinatorName", coordinatorName);
+        facts.put("adminContactName", getAdminContactName());
+        facts.put("coordinatorName", getCoordinatorName());
         facts.put("fee", fee);
         facts.put("currency", feeCurrency);
         facts.put("accession", network.isAccessionQuestions());
@@ -387,15 +387,15 @@ class Application implements Stamped {
     String getMunicipalityName() { return municipalityName; }
     MemberKind getKind() { return kind; }
     Integer getPopulation() { return population; }
-    String getPoliticalContactName() { return politicalContactName; }
-    String getPoliticalContactEmail() { return politicalContactEmail; }
-    String getPoliticalContactPhone() { return politicalContactPhone; }
-    String getAdminContactName() { return adminContactName; }
-    String getAdminContactEmail() { return adminContactEmail; }
-    String getAdminContactPhone() { return adminContactPhone; }
-    String getCoordinatorName() { return coordinatorName; }
-    String getCoordinatorEmail() { return coordinatorEmail; }
-    String getCoordinatorPhone() { return coordinatorPhone; }
+    String getPoliticalContactName() { return Contact.orNone(politicalContact).name(); }
+    String getPoliticalContactEmail() { return Contact.orNone(politicalContact).email(); }
+    String getPoliticalContactPhone() { return Contact.orNone(politicalContact).phone(); }
+    String getAdminContactName() { return Contact.orNone(adminContact).name(); }
+    String getAdminContactEmail() { return Contact.orNone(adminContact).email(); }
+    String getAdminContactPhone() { return Contact.orNone(adminContact).phone(); }
+    String getCoordinatorName() { return Contact.orNone(coordinator).name(); }
+    String getCoordinatorEmail() { return Contact.orNone(coordinator).email(); }
+    String getCoordinatorPhone() { return Contact.orNone(coordinator).phone(); }
     LocalDate getDecisionDate() { return decisionDate; }
     String getDecisionBody() { return decisionBody; }
     Long getDecisionDocumentId() { return decisionDocumentId; }

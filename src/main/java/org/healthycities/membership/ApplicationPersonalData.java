@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.StoredDocument;
-import org.healthycities.forms.Subject;
-import org.healthycities.forms.Submissions;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.privacy.Erased;
 import org.healthycities.privacy.PersonQuery;
@@ -46,7 +44,7 @@ class ApplicationPersonalData implements PersonalDataHolder {
             ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN, ApplicationStatus.DUPLICATE,
             ApplicationStatus.ALREADY_MEMBER);
 
-    /** A contact role: its column prefix and its field keys in forms/membership-application.form. */
+    /** A contact role: its column prefix in membership_application and its name in a person's export. */
     enum Role {
         POLITICAL("political_contact", "politicalContact"),
         ADMIN("admin_contact", "adminContact"),
@@ -67,16 +65,14 @@ class ApplicationPersonalData implements PersonalDataHolder {
             + " decided_at";
 
     private final JdbcTemplate jdbc;
-    private final Submissions submissions;
     private final DocumentService documents;
     private final MembershipGateway engine;
     private final NetworkClock time;
 
-    ApplicationPersonalData(JdbcTemplate jdbc, Submissions submissions, DocumentService documents,
+    ApplicationPersonalData(JdbcTemplate jdbc, DocumentService documents,
                             MembershipGateway engine, NetworkClock time) {
         this.time = time;
         this.jdbc = jdbc;
-        this.submissions = submissions;
         this.documents = documents;
         this.engine = engine;
     }
@@ -145,17 +141,13 @@ class ApplicationPersonalData implements PersonalDataHolder {
     private void anonymise(Map<String, Object> row, Set<Role> roles, boolean mayor, List<PersonQuery> people) {
         long id = (Long) row.get("id");
         String status = (String) row.get("status");
-        List<String> fields = new ArrayList<>();
         for (Role role : roles) {
             jdbc.update("UPDATE membership_application SET " + role.column + "_name = ?, " + role.column + "_email = ?, "
                     + role.column + "_phone = NULL, version = version + 1 WHERE id = ?", Erased.MARKER, Erased.MARKER, id);
-            fields.addAll(List.of(role.field + "Name", role.field + "Email", role.field + "Phone"));
         }
         if (mayor) {
             jdbc.update("UPDATE membership_application SET mayor_name = ? WHERE id = ?", Erased.MARKER, id);
-            fields.add("mayorName");
         }
-        submissions.eraseAnswers(new Subject(Applications.OWNER_TYPE, String.valueOf(id)), fields);
         for (String column : List.of("motivation", "questions", "review_note", "board_note")) {
             String text = jdbc.queryForObject("SELECT " + column + " FROM membership_application WHERE id = ?",
                     String.class, id);

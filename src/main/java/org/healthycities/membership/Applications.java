@@ -1,12 +1,11 @@
 package org.healthycities.membership;
 
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +15,11 @@ import org.healthycities.documents.StoredDocument;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.forms.FieldError;
 import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormDefinition;
+import org.healthycities.forms.FormFeed;
 import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormView;
+import org.healthycities.forms.FormViews;
 import org.healthycities.forms.SaveResult;
 import org.healthycities.forms.Subject;
 import org.healthycities.forms.Submission;
@@ -27,13 +30,10 @@ import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.ThemeGroup;
 import org.healthycities.tasks.TaskRecordPanel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
-import org.springframework.validation.Errors;
 
 /** Applications: made on /apply (or from a process start), then followed and answered through the private link. */
 @Service
@@ -45,7 +45,6 @@ class Applications {
     static final String PENDING_OWNER_TYPE = DocumentService.PENDING + OWNER_TYPE;
     static final String SUPPLEMENT_FORM = "membership-supplement";
     static final String APPLICATION_FORM = "membership-application";
-    private static final Logger log = LoggerFactory.getLogger(Applications.class);
     static final String SUPPLEMENT_ANSWER = "supplementAnswer";
     /** The network whose applicants sign an accession document and seat their coordinator in the general assembly. */
     /** Upload refusals the applicant must fix on the form; any other (e.g. unreadable) goes to the process. */
@@ -72,12 +71,14 @@ class Applications {
     private final MembershipAudit audit;
     private final Submissions submissions;
     private final FormCatalog forms;
+    private final FormViews views;
     private final NetworkClock time;
 
     Applications(ApplicationRepository applications, NetworkDirectory networks, DocumentService documents,
                  MembershipGateway engine, PrivateLinks links, History history, MembershipAudit audit,
-                 Submissions submissions, FormCatalog forms, NetworkClock time) {
+                 Submissions submissions, FormCatalog forms, FormViews views, NetworkClock time) {
         this.time = time;
+        this.views = views;
         this.submissions = submissions;
         this.forms = forms;
         this.audit = audit;
@@ -130,70 +131,43 @@ class Applications {
         return networks.network(networkId).map(Network::isAccessionQuestions).orElse(false);
     }
 
-    /** The checks annotations cannot express; they land in {@code errors}. */
-    @Transactional(readOnly = true)
-    void validate(String networkId, ApplicationForm form, Errors errors) {
-        if (form.getMunicipalityCode() != null && !form.getMunicipalityCode().isBlank()
-                && networks.possibleMember(networkId, form.getMunicipalityCode()).isEmpty()
-                && blank(form.getMunicipalityName())) {
-            errors.rejectValue("municipalityName", "membership.municipalityName.required");
-        }
-        if (asksAccession(networkId)) {
-            if (!form.isAccessionSignedByMayor()) {
-                errors.rejectValue("accessionSignedByMayor", "membership.accession.required");
-            }
-            if (blank(form.getMayorName())) {
-                errors.rejectValue("mayorName", "membership.mayorName.required");
-            }
-            if (!form.isCoordinatorJoinsAssembly()) {
-                errors.rejectValue("coordinatorJoinsAssembly", "membership.assembly.required");
-            }
-        }
-        Set<Long> known = networks.themeGroups(networkId).stream().map(ThemeGroup::getId).collect(Collectors.toSet());
-        if (!known.containsAll(form.getThemeGroupIds())) {
-            errors.rejectValue("themeGroupIds", "membership.themeGroups.unknown");
-        }
-        // the form file's own rules (required, limits, e-mail, conditions), for fields not refused already
-        for (FieldError e : submissions.check(forms.latest(APPLICATION_FORM),
-                answers(networkId, form, form.getMunicipalityName()), true)) {
-            if (e.field() == null) {
-                errors.reject(e.messageKey(), e.args().toArray(), e.messageKey());
-            } else if (!errors.hasFieldErrors(e.field())) {
-                errors.rejectValue(e.field(), e.messageKey(), e.args().toArray(), e.messageKey());
-            }
-        }
+    /** The application's one description: its fields and rules (forms/membership-application.form). */
+    FormDefinition form() {
+        return forms.latest(APPLICATION_FORM);
     }
 
     /**
-     * The page's answers as the fields of forms/membership-application.form (same keys). The theme groups are
-     * the network's own list, not the file's options, so they stay in the application only.
+     * What the form is opened with for this network: whether it asks the accession questions (the network's
+     * setting) and its active theme groups to choose from.
      */
-    private FormInput answers(String networkId, ApplicationForm form, String municipalityName) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("network", networkId);
-        values.put("municipalityCode", trim(form.getMunicipalityCode()));
-        values.put("municipalityName", trim(municipalityName));
-        values.put("population", form.getPopulation());
-        values.put("politicalContactName", trim(form.getPoliticalContactName()));
-        values.put("politicalContactEmail", trim(form.getPoliticalContactEmail()));
-        values.put("politicalContactPhone", trim(form.getPoliticalContactPhone()));
-        values.put("adminContactName", trim(form.getAdminContactName()));
-        values.put("adminContactEmail", trim(form.getAdminContactEmail()));
-        values.put("adminContactPhone", trim(form.getAdminContactPhone()));
-        values.put("coordinatorName", trim(form.getCoordinatorName()));
-        values.put("coordinatorEmail", trim(form.getCoordinatorEmail()));
-        values.put("coordinatorPhone", trim(form.getCoordinatorPhone()));
-        values.put("decisionDate", form.getDecisionDate());
-        values.put("decisionBody", trim(form.getDecisionBody()));
-        if (asksAccession(networkId)) {
-            values.put("accessionSignedByMayor", String.valueOf(form.isAccessionSignedByMayor()));
-            values.put("mayorName", trim(form.getMayorName()));
-            values.put("coordinatorJoinsAssembly", String.valueOf(form.isCoordinatorJoinsAssembly()));
+    @Transactional(readOnly = true)
+    FormFeed feed(String networkId) {
+        List<Map<String, Object>> groups = networks.themeGroups(networkId).stream().filter(ThemeGroup::isActive)
+                .map(g -> Map.<String, Object>of("label", g.getName(), "value", String.valueOf(g.getId()))).toList();
+        return new FormFeed(Map.of("accessionQuestions", asksAccession(networkId), "themeGroupOptions", groups));
+    }
+
+    /** The application form for this network, filled with these answers, each refusal beside its field. */
+    @Transactional(readOnly = true)
+    FormView view(String networkId, FormInput input, List<FieldError> errors, Locale locale) {
+        return views.retry(form(), feed(networkId), input, errors, locale);
+    }
+
+    /**
+     * Why these answers would be refused: the form's own rules (required, limits, e-mail, the network's accession
+     * questions, its theme groups), and a name for a code the network's list does not have. Empty when fine.
+     */
+    @Transactional(readOnly = true)
+    List<FieldError> check(String networkId, FormInput input) {
+        List<FieldError> errors = new ArrayList<>(submissions.check(form(), feed(networkId), input, true));
+        ApplicationAnswers answers = errors.stream().anyMatch(e -> "municipalityCode".equals(e.field())) ? null
+                : ApplicationAnswers.of(input);
+        if (answers != null && answers.municipalityCode() != null && answers.municipalityName() == null
+                && networks.possibleMember(networkId, answers.municipalityCode()).isEmpty()
+                && errors.stream().noneMatch(e -> "municipalityName".equals(e.field()))) {
+            errors.add(new FieldError("municipalityName", "membership.municipalityName.required"));
         }
-        values.put("motivation", trim(form.getMotivation()));
-        values.put("consent", String.valueOf(form.isConsent()));
-        values.values().removeIf(Objects::isNull);
-        return FormInput.of(values);
+        return errors;
     }
 
     /**
@@ -201,17 +175,18 @@ class Applications {
      * Throws {@link UploadRefused} (and saves nothing) for a file the applicant must replace on the form; a file
      * that cannot be read is kept out and the process asks for a new one.
      */
-    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload) {
-        return submit(networkId, form, locale, consentText, upload, null);
+    Application submit(String networkId, ApplicationAnswers answers, String idempotencyKey, Locale locale,
+                       String consentText, ReadUpload upload) {
+        return submit(networkId, answers, idempotencyKey, locale, consentText, upload, null);
     }
 
     /**
-     * {@link #submit(String, ApplicationForm, Locale, String, ReadUpload)}, with the document kept from an earlier,
+     * {@link #submit(String, ApplicationAnswers, String, Locale, String, ReadUpload)}, with the document kept from an earlier,
      * refused submit of the same page (a pending upload of the network) when no new file is chosen.
      */
-    Application submit(String networkId, ApplicationForm form, Locale locale, String consentText, ReadUpload upload,
-                       Long keptDocumentId) {
-        Application application = newApplication(networkId, form, locale, consentText, form.getIdempotencyKey());
+    Application submit(String networkId, ApplicationAnswers answers, String idempotencyKey, Locale locale,
+                       String consentText, ReadUpload upload, Long keptDocumentId) {
+        Application application = newApplication(networkId, answers, locale, consentText, idempotencyKey);
         applications.saveAndFlush(application);
         application.number();
         Optional<StoredDocument> kept = upload != null || keptDocumentId == null ? Optional.empty()
@@ -225,26 +200,8 @@ class Applications {
         } else {
             application.documentMissing();
         }
-        storeAnswers(application, form);
         engine.start(application);
         return application;
-    }
-
-    /**
-     * Keeps the answers of forms/membership-application.form per field too (the forms engine's rows, for reports
-     * across forms). The theme groups are the network's own list, not the file's options, so they stay in the
-     * application only. The page has checked everything; should the file's rules still refuse, the application
-     * stands and the answers are kept as a draft.
-     */
-    private void storeAnswers(Application a, ApplicationForm form) {
-        FormInput input = answers(a.getNetworkId(), form, a.getMunicipalityName());
-        Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.getId())),
-                a.getNetworkId(), Submitter.NOBODY);
-        SaveResult result = submissions.submit(s.id(), s.version(), input);
-        if (!(result instanceof SaveResult.Saved)) {
-            log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.getId(), result);
-            submissions.saveDraft(s.id(), s.version(), input);
-        }
     }
 
     /**
@@ -271,9 +228,9 @@ class Applications {
     }
 
     /** An application whose process was started in Tasklist or over REST, from the start form's variables. */
-    Application createForProcess(String networkId, ApplicationForm form, String processInstanceId, String actor,
+    Application createForProcess(String networkId, ApplicationAnswers answers, String processInstanceId, String actor,
                                  Long documentId) {
-        Application application = newApplication(networkId, form,
+        Application application = newApplication(networkId, answers,
                 networks.network(networkId).orElseThrow().getLocale(), "registered by " + actor,
                 "process:" + processInstanceId);
         application.attachProcess(processInstanceId);
@@ -289,9 +246,9 @@ class Applications {
         return application;
     }
 
-    private Application newApplication(String networkId, ApplicationForm form, Locale locale, String consentText,
+    private Application newApplication(String networkId, ApplicationAnswers answers, Locale locale, String consentText,
                                        String idempotencyKey) {
-        return Application.fromForm(networkId, form, networks.possibleMember(networkId, form.getMunicipalityCode()),
+        return Application.fromAnswers(networkId, answers, networks.possibleMember(networkId, answers.municipalityCode()),
                 asksAccession(networkId), locale, consentText, time.now(), idempotencyKey);
     }
 
@@ -400,14 +357,6 @@ class Applications {
         }
         a.applicantAnswered();
         return true;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String trim(String s) {
-        return blank(s) ? null : s.trim();
     }
 
     /**

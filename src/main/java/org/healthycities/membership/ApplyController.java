@@ -1,12 +1,11 @@
 package org.healthycities.membership;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,22 +14,19 @@ import java.util.regex.Pattern;
 import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.StoredDocument;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormView;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.network.PossibleMember;
 import org.healthycities.security.NotFound;
-import org.healthycities.web.ErrorSummary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,20 +38,22 @@ import org.springframework.web.util.WebUtils;
 class ApplyController {
 
     private static final int CHOICES = 12;
+    /** The decision document's field in the form; the file itself is posted beside the form's inputs. */
+    private static final String DOCUMENT = "decisionDocument";
+    /** The chosen municipality, as the form's input for its code. */
+    private static final String CODE_PARAMETER = FormInput.PREFIX + "municipalityCode";
 
     private final NetworkDirectory networks;
     private final Applications applications;
     private final MessageSource messages;
-    private final SpringValidatorAdapter validator;
     private final DocumentService documents;
 
     ApplyController(NetworkDirectory networks, Applications applications, MessageSource messages,
-                    Validator validator, DocumentService documents) {
+                    DocumentService documents) {
         this.documents = documents;
         this.networks = networks;
         this.applications = applications;
         this.messages = messages;
-        this.validator = new SpringValidatorAdapter(validator);
     }
 
     @GetMapping("/apply")
@@ -72,85 +70,95 @@ class ApplyController {
                 && !"da".equals(network.getLanguage())) {
             return "redirect:/apply/" + networkId + "?lang=" + network.getLanguage();
         }
-        ApplicationForm form = new ApplicationForm();
-        form.setIdempotencyKey(receiptKey());
-        return page(network, form, model);
+        return page(network, FormInput.empty(), List.of(), receiptKey(), null, model);
     }
 
     /** The municipality search, as the applicant types (htmx) or with the search button (no JavaScript). */
     @GetMapping("/apply/{networkId}/municipalities")
     String municipalities(@PathVariable String networkId,
                           @RequestParam(name = "municipalitySearch", defaultValue = "") String query,
-                          @RequestParam(name = "municipalityCode", required = false) String selected, Model model) {
+                          @RequestParam(name = CODE_PARAMETER, required = false) String selected, Model model) {
         Network network = network(networkId);
-        ApplicationForm form = new ApplicationForm();
-        form.setMunicipalitySearch(query);
-        form.setMunicipalityCode(selected);
-        model.addAttribute("form", form);
+        model.addAttribute("selectedCode", selected);
         model.addAttribute("choices", choices(network.getId(), query, selected));
         model.addAttribute("searched", !query.isBlank());
-        return "membership/apply :: choices";
+        return "membership/application-form :: choices";
     }
 
+    /**
+     * The application as forms/membership-application.form describes it (inputs named f.key), with the
+     * municipality search, the decision document and the page's key beside it.
+     */
     @PostMapping("/apply/{networkId}")
-    String submit(@PathVariable String networkId, @ModelAttribute("form") ApplicationForm form,
-                  BindingResult errors, @RequestParam(name = "decisionDocument", required = false) MultipartFile file,
-                  @RequestParam(name = "action", required = false) String action, Locale locale, Model model)
-            throws IOException {
+    String submit(@PathVariable String networkId, @RequestParam(name = "idempotencyKey", required = false) String key,
+                  @RequestParam(name = "municipalitySearch", required = false) String search,
+                  @RequestParam(name = "otherMunicipalityCode", required = false) String otherCode,
+                  @RequestParam(name = "decisionDocument", required = false) MultipartFile file,
+                  @RequestParam(name = "action", required = false) String action, HttpServletRequest request,
+                  Locale locale, Model model) throws IOException {
         Network network = network(networkId);
-        String pageKey = RECEIPT_KEY.matcher(nz(form.getIdempotencyKey())).matches() ? form.getIdempotencyKey() : null;
+        // a page without its key (or with a forged one) gets a new key: its receipt can then be opened
+        String pageKey = RECEIPT_KEY.matcher(nz(key)).matches() ? key : receiptKey();
+        FormInput input = withOtherCode(FormInput.fromRequest(request), otherCode);
+        model.addAttribute("municipalitySearch", search);
+        model.addAttribute("otherMunicipalityCode", otherCode);
         if ("search".equals(action) || "removeFile".equals(action)) {
-            if ("removeFile".equals(action) && pageKey != null) {
+            if ("removeFile".equals(action)) {
                 applications.dropKeptUpload(pageKey);
             }
             model.addAttribute("searched", "search".equals(action));
             // a search (or removing the kept file) is not a submit: no error messages yet
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
-                    new BeanPropertyBindingResult(form, "form"));
-            return page(network, form, model);
+            return page(network, input, List.of(), pageKey, search, model);
         }
-        form.takeOtherCode();
-        validator.validate(form, errors);
         // a second click or a reload of the same page: show the first application's receipt
-        if (applications.byIdempotencyKey(form.getIdempotencyKey()).isPresent()) {
-            return "redirect:/apply/received/" + form.getIdempotencyKey();
+        if (applications.byIdempotencyKey(pageKey).isPresent()) {
+            return "redirect:/apply/received/" + pageKey;
         }
-        applications.validate(network.getId(), form, errors);
+        List<FieldError> errors = new ArrayList<>(applications.check(network.getId(), input));
         boolean hasFile = file != null && !file.isEmpty();
         // read (by content, outside any transaction) before anything is decided
         ReadUpload upload = hasFile ? documents.read(file) : null;
-        Optional<StoredDocument> kept = pageKey == null ? Optional.empty()
-                : applications.keptUpload(network.getId(), pageKey);
+        Optional<StoredDocument> kept = applications.keptUpload(network.getId(), pageKey);
         if (!hasFile && kept.isEmpty()) {
-            model.addAttribute("documentError", "membership.document.required");
+            errors.add(new FieldError(DOCUMENT, "membership.document.required"));
         }
-        if (errors.hasErrors() || (!hasFile && kept.isEmpty())) {
-            if (hasFile && upload.refused().isEmpty() && pageKey != null) {
+        if (!errors.isEmpty()) {
+            if (hasFile && upload.refused().isEmpty()) {
                 // kept for the next submit, so the applicant need not choose the file again
                 applications.keepUpload(network.getId(), pageKey, upload);
             } else if (hasFile) {
                 model.addAttribute("fileAgain", true);
             }
-            return page(network, form, model);
+            return page(network, input, errors, pageKey, search, model);
         }
-        String consent = messages.getMessage("membership.consent.text", new Object[] {network.getName()}, locale);
+        String consent = applications.view(network.getId(), input, List.of(), locale).fieldsByKey().get("consent").label();
         try {
-            applications.submit(network.getId(), form, locale, consent, upload,
+            applications.submit(network.getId(), ApplicationAnswers.of(input), pageKey, locale, consent, upload,
                     hasFile ? null : kept.map(StoredDocument::id).orElse(null));
-            if (hasFile && pageKey != null) {
+            if (hasFile) {
                 applications.dropKeptUpload(pageKey);
             }
         } catch (Applications.UploadRefused refused) {
-            model.addAttribute("documentError", refused.refused.messageKey());
-            model.addAttribute("documentErrorArgs", refused.refused.args().toArray());
-            return page(network, form, model);
+            return page(network, input, List.of(new FieldError(DOCUMENT, refused.refused.messageKey(),
+                    refused.refused.args().toArray())), pageKey, search, model);
         } catch (DataIntegrityViolationException sameKeyAtOnce) {
             // two submits at the same moment: the other one made the application
-            if (applications.byIdempotencyKey(form.getIdempotencyKey()).isEmpty()) {
+            if (applications.byIdempotencyKey(pageKey).isEmpty()) {
                 throw sameKeyAtOnce;
             }
         }
-        return "redirect:/apply/received/" + form.getIdempotencyKey();
+        return "redirect:/apply/received/" + pageKey;
+    }
+
+    /** The code typed by hand counts when none was chosen from the network's list. */
+    private static FormInput withOtherCode(FormInput input, String otherCode) {
+        boolean chosen = input.get("municipalityCode").stream().anyMatch(v -> v != null && !v.isBlank());
+        if (chosen || otherCode == null || otherCode.isBlank()) {
+            return input;
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(input.values());
+        values.put("municipalityCode", List.of(otherCode.trim()));
+        return new FormInput(values, input.uploads());
     }
 
     /** A file's size as people read it (120 kB, 2.5 MB), from the documents' own texts. */
@@ -193,104 +201,23 @@ class ApplyController {
         return "membership/received";
     }
 
-    private String page(Network network, ApplicationForm form, Model model) {
+    private String page(Network network, FormInput input, List<FieldError> errors, String pageKey, String search,
+                        Model model) {
         Locale locale = LocaleContextHolder.getLocale();
-        Object result = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
-        FieldError codeError = result instanceof BindingResult r ? r.getFieldError("municipalityCode") : null;
-        model.addAttribute("codeError", codeError == null ? null : messages.getMessage(codeError, locale));
-        boolean hasList = networks.countPossibleMembers(network.getId()) > 0;
+        FormView view = applications.view(network.getId(), input, errors, locale);
+        String code = input.get("municipalityCode").stream().findFirst().orElse(null);
         model.addAttribute("network", network);
-        model.addAttribute("form", form);
+        model.addAttribute("formView", view);
+        model.addAttribute("pageKey", pageKey);
         model.addAttribute("accession", network.isAccessionQuestions());
-        model.addAttribute("hasList", hasList);
-        model.addAttribute("themeGroups", networks.themeGroups(network.getId()).stream().filter(g -> g.isActive()).toList());
-        if (!model.containsAttribute("choices")) {
-            model.addAttribute("choices", choices(network.getId(), form.getMunicipalitySearch(), form.getMunicipalityCode()));
-        }
-        String key = form.getIdempotencyKey();
-        StoredDocument kept = key != null && RECEIPT_KEY.matcher(key).matches()
-                ? applications.keptUpload(network.getId(), key).orElse(null) : null;
+        model.addAttribute("hasList", networks.countPossibleMembers(network.getId()) > 0);
+        model.addAttribute("selectedCode", code);
+        model.addAttribute("codeError", view.fieldsByKey().get("municipalityCode").error());
+        model.addAttribute("choices", choices(network.getId(), search, code));
+        StoredDocument kept = applications.keptUpload(network.getId(), pageKey).orElse(null);
         model.addAttribute("keptFile", kept);
         model.addAttribute("keptSize", kept == null ? null : sizeText(kept.size(), messages, locale));
-        model.addAttribute("errorSummary", errorSummary(result instanceof BindingResult r ? r : null,
-                (String) model.getAttribute("documentError"), (Object[]) model.getAttribute("documentErrorArgs"),
-                hasList, network.isAccessionQuestions(), locale));
         return "membership/apply";
-    }
-
-    /**
-     * The form's fields top to bottom: the element id the summary links to, the section's and the field's label.
-     * Contacts share their labels (name, e-mail, phone), so the section tells them apart.
-     */
-    private static List<String[]> fieldOrder(boolean hasList, boolean accession) {
-        List<String[]> order = new ArrayList<>();
-        String municipality = "membership.section.municipality";
-        if (hasList) {
-            order.add(new String[] {"municipalityCode", "municipalityCode", municipality, "membership.municipality.choices"});
-            order.add(new String[] {"otherMunicipalityCode", "otherCode", municipality, "membership.field.municipalityCode"});
-            order.add(new String[] {"municipalityName", "municipalityName", municipality, "membership.field.municipalityName"});
-        } else {
-            order.add(new String[] {"municipalityName", "municipalityName", municipality, "membership.field.municipalityName"});
-            order.add(new String[] {"municipalityCode", "municipalityCode", municipality, "membership.field.municipalityCode"});
-        }
-        order.add(new String[] {"population", "population", municipality, "membership.field.population"});
-        for (String who : List.of("political", "admin", "coordinator")) {
-            String section = "membership.section." + who;
-            String prefix = who.equals("political") ? "politicalContact" : who.equals("admin") ? "adminContact" : "coordinator";
-            order.add(new String[] {prefix + "Name", prefix + "Name", section, "membership.field.name"});
-            order.add(new String[] {prefix + "Email", prefix + "Email", section, "membership.field.email"});
-            order.add(new String[] {prefix + "Phone", prefix + "Phone", section, "membership.field.phone"});
-        }
-        String decision = "membership.section.decision";
-        order.add(new String[] {"decisionDate", "decisionDate", decision, "membership.field.decisionDate"});
-        order.add(new String[] {"decisionBody", "decisionBody", decision, "membership.field.decisionBody"});
-        order.add(new String[] {"decisionDocument", "decisionDocument", decision,
-                accession ? "membership.field.accessionDocument" : "membership.field.decisionDocument"});
-        order.add(new String[] {"accessionSignedByMayor", "accessionSignedByMayor", decision, "membership.field.accessionSignedByMayor"});
-        order.add(new String[] {"mayorName", "mayorName", decision, "membership.field.mayorName"});
-        order.add(new String[] {"coordinatorJoinsAssembly", "coordinatorJoinsAssembly", decision, "membership.field.coordinatorJoinsAssembly"});
-        String motivation = "membership.section.motivation";
-        order.add(new String[] {"motivation", "motivation", motivation, "membership.field.motivation"});
-        order.add(new String[] {"themeGroupIds", "themeGroupIds", motivation, "membership.field.themeGroups"});
-        order.add(new String[] {"consent", "consent", "membership.section.consent", "membership.section.consent"});
-        return order;
-    }
-
-    private ErrorSummary errorSummary(BindingResult result, String documentError, Object[] documentErrorArgs,
-                                      boolean hasList, boolean accession, Locale locale) {
-        List<String[]> order = fieldOrder(hasList, accession);
-        ErrorSummary.Builder summary = ErrorSummary.inOrder(order.stream().map(f -> f[1]).toList());
-        Map<String, String[]> byField = new HashMap<>();
-        order.forEach(f -> byField.put(f[0], f));
-        if (result != null) {
-            for (FieldError e : result.getFieldErrors()) {
-                String[] f = byField.get(e.getField());
-                String text = messages.getMessage(e, locale);
-                if (f == null) {
-                    summary.add(null, (String) null, text);
-                } else {
-                    summary.add(f[1], where(f, locale), text);
-                }
-            }
-            result.getGlobalErrors().forEach(e -> summary.add(null, (String) null, messages.getMessage(e, locale)));
-        }
-        if (documentError != null) {
-            String[] f = byField.get("decisionDocument");
-            summary.add(f[1], where(f, locale), messages.getMessage(documentError, documentErrorArgs, locale));
-        }
-        return summary.build();
-    }
-
-    /**
-     * A field's name in the summary: a contact's fields always with the contact ("Political contact, E-mail"),
-     * since each contact has the same three; other fields by their label, with their section only if two lines
-     * would otherwise read alike.
-     */
-    private List<String> where(String[] f, Locale locale) {
-        String section = messages.getMessage(f[2], null, locale);
-        String label = messages.getMessage(f[3], null, locale);
-        boolean contact = f[2].endsWith(".political") || f[2].endsWith(".admin") || f[2].endsWith(".coordinator");
-        return contact ? List.of(section + ", " + label) : List.of(section, label);
     }
 
     /** The search results, with the chosen municipality kept first so a new search does not lose it. */

@@ -1,17 +1,16 @@
 package org.healthycities.membership;
 
-import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.FormComponent;
+import org.healthycities.forms.FormInput;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 
 /**
  * What the process's forms must hold when the engine gets them, from Camunda Tasklist, the REST API or our own
@@ -23,41 +22,38 @@ import org.springframework.validation.ObjectError;
 @Component
 class MembershipFormRules {
 
-    /** The start form's fields: kept in the application, not in the process. */
-    static final List<String> START_FORM_VARIABLES = List.of("municipalityCode", "municipalityName", "population",
-            "politicalContactName", "politicalContactEmail", "politicalContactPhone", "adminContactName",
-            "adminContactEmail", "adminContactPhone", "coordinatorName", "coordinatorEmail", "coordinatorPhone",
-            "decisionDate", "decisionBody", "accessionSignedByMayor", "mayorName", "coordinatorJoinsAssembly",
-            "motivation", "themeGroupIds", "consent", "decisionDocumentId");
     /** Texts a task form may send; copied into the application, then removed from the process. */
     static final List<String> TEXT_VARIABLES = List.of("reviewNote", "questions", "boardNote",
             "boardDecisionDate", "codeNote", "meetingNote", "meetingDate");
 
-    private final Validator validator;
     private final Applications applications;
 
-    MembershipFormRules(Validator validator, Applications applications) {
-        this.validator = validator;
+    MembershipFormRules(Applications applications) {
         this.applications = applications;
     }
 
-    /** The start form's variables as an application form, checked as /apply checks it. */
-    ApplicationForm startForm(String networkId, Map<String, Object> variables, String processInstanceId) {
-        ApplicationForm form = ApplicationForm.fromVariables(variables);
-        form.setIdempotencyKey("process:" + processInstanceId);
-        Errors errors = new BeanPropertyBindingResult(form, "application");
-        validator.validate(form).forEach(v -> errors.rejectValue(v.getPropertyPath().toString(), "invalid",
-                v.getMessage()));
-        applications.validate(networkId, form, errors);
-        if (errors.hasErrors()) {
-            List<String> fields = new ArrayList<>();
-            for (ObjectError e : errors.getAllErrors()) {
-                fields.add(e instanceof FieldError f ? f.getField() + ": " + f.getDefaultMessage() + " " + f.getCode()
-                        : e.getCode());
-            }
-            throw new ProcessEngineException("The application is not complete: " + String.join("; ", fields));
+    /**
+     * The start form's fields (the keys of the application form, and the document given to the process): kept in
+     * the application, not in the process.
+     */
+    List<String> startFormVariables() {
+        List<String> keys = new ArrayList<>(applications.form().fields().stream().map(FormComponent::key).toList());
+        keys.add("decisionDocumentId");
+        return keys;
+    }
+
+    /**
+     * The start form's variables as the application's answers, checked by the same form and rules as /apply;
+     * refused with the fields and reasons named.
+     */
+    ApplicationAnswers startForm(String networkId, Map<String, Object> variables) {
+        FormInput input = ApplicationAnswers.input(variables);
+        List<FieldError> errors = applications.check(networkId, input);
+        if (!errors.isEmpty()) {
+            throw new ProcessEngineException("The application is not complete: " + errors.stream()
+                    .map(e -> e.field() + ": " + e.messageKey()).collect(Collectors.joining("; ")));
         }
-        return form;
+        return ApplicationAnswers.of(input);
     }
 
     /** The decision a task's form sent, one of {@code allowed}. */

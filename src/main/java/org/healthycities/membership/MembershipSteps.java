@@ -20,10 +20,12 @@ public class MembershipSteps {
 
     private final Onboarding onboarding;
     private final OnboardingTasks tasks;
+    private final MembershipFormRules rules;
 
-    MembershipSteps(Onboarding onboarding, OnboardingTasks tasks) {
+    MembershipSteps(Onboarding onboarding, OnboardingTasks tasks, MembershipFormRules rules) {
         this.onboarding = onboarding;
         this.tasks = tasks;
+        this.rules = rules;
     }
 
     // ---- the automatic steps -------------------------------------------------------------------------------
@@ -45,7 +47,7 @@ public class MembershipSteps {
 
     /** The start form's fields, kept in the application and not in the process. */
     public Collection<String> startFormVariables() {
-        return MembershipFormRules.START_FORM_VARIABLES;
+        return rules.startFormVariables();
     }
 
     public void sendReceipt(Long applicationId) {

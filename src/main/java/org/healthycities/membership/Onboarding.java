@@ -75,10 +75,10 @@ class Onboarding {
             if (networkId == null || networks.network(networkId).isEmpty()) {
                 throw new ProcessEngineException("Start membership-onboarding with the network's tenant id");
             }
-            ApplicationForm form = rules.startForm(networkId, variables, processInstanceId);
+            ApplicationAnswers answers = rules.startForm(networkId, variables);
             Object documentId = variables.get("decisionDocumentId");
             String actor = engine.actor();
-            a = service.createForProcess(networkId, form, processInstanceId, actor,
+            a = service.createForProcess(networkId, answers, processInstanceId, actor,
                     documentId == null ? null : Long.valueOf(documentId.toString()));
             history.record(a, "SUBMITTED", actor, null);
         } else {

@@ -1,5 +1,8 @@
 package org.healthycities.network;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -38,15 +41,21 @@ public class Member implements Stamped {
     private LocalDate resignedOn;
     private Integer population;
     private BigDecimal yearlyFee;
-    private String politicalContactName;
-    private String politicalContactEmail;
-    private String politicalContactPhone;
-    private String adminContactName;
-    private String adminContactEmail;
-    private String adminContactPhone;
-    private String coordinatorName;
-    private String coordinatorEmail;
-    private String coordinatorPhone;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "political_contact_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "political_contact_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "political_contact_phone"))
+    private Contact politicalContact;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "admin_contact_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "admin_contact_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "admin_contact_phone"))
+    private Contact adminContact;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "coordinator_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "coordinator_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "coordinator_phone"))
+    private Contact coordinator;
     @ManyToMany
     @JoinTable(name = "member_theme_group",
             joinColumns = @JoinColumn(name = "member_id"),
@@ -86,15 +95,15 @@ public class Member implements Stamped {
     public LocalDate getResignedOn() { return resignedOn; }
     public Integer getPopulation() { return population; }
     public BigDecimal getYearlyFee() { return yearlyFee; }
-    public String getPoliticalContactName() { return politicalContactName; }
-    public String getPoliticalContactEmail() { return politicalContactEmail; }
-    public String getPoliticalContactPhone() { return politicalContactPhone; }
-    public String getAdminContactName() { return adminContactName; }
-    public String getAdminContactEmail() { return adminContactEmail; }
-    public String getAdminContactPhone() { return adminContactPhone; }
-    public String getCoordinatorName() { return coordinatorName; }
-    public String getCoordinatorEmail() { return coordinatorEmail; }
-    public String getCoordinatorPhone() { return coordinatorPhone; }
+    public String getPoliticalContactName() { return Contact.orNone(politicalContact).name(); }
+    public String getPoliticalContactEmail() { return Contact.orNone(politicalContact).email(); }
+    public String getPoliticalContactPhone() { return Contact.orNone(politicalContact).phone(); }
+    public String getAdminContactName() { return Contact.orNone(adminContact).name(); }
+    public String getAdminContactEmail() { return Contact.orNone(adminContact).email(); }
+    public String getAdminContactPhone() { return Contact.orNone(adminContact).phone(); }
+    public String getCoordinatorName() { return Contact.orNone(coordinator).name(); }
+    public String getCoordinatorEmail() { return Contact.orNone(coordinator).email(); }
+    public String getCoordinatorPhone() { return Contact.orNone(coordinator).phone(); }
     public Set<ThemeGroup> getThemeGroups() { return themeGroups; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
@@ -120,20 +129,10 @@ public class Member implements Stamped {
         if (d.yearlyFee() != null) {
             this.yearlyFee = d.yearlyFee();
         }
-        this.politicalContactName = blankToNull(d.politicalContactName());
-        this.politicalContactEmail = blankToNull(d.politicalContactEmail());
-        this.politicalContactPhone = blankToNull(d.politicalContactPhone());
-        this.adminContactName = blankToNull(d.adminContactName());
-        this.adminContactEmail = blankToNull(d.adminContactEmail());
-        this.adminContactPhone = blankToNull(d.adminContactPhone());
-        this.coordinatorName = blankToNull(d.coordinatorName());
-        this.coordinatorEmail = blankToNull(d.coordinatorEmail());
-        this.coordinatorPhone = blankToNull(d.coordinatorPhone());
+        this.politicalContact = new Contact(d.politicalContactName(), d.politicalContactEmail(), d.politicalContactPhone());
+        this.adminContact = new Contact(d.adminContactName(), d.adminContactEmail(), d.adminContactPhone());
+        this.coordinator = new Contact(d.coordinatorName(), d.coordinatorEmail(), d.coordinatorPhone());
         this.themeGroups.clear();
         this.themeGroups.addAll(themeGroups);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.healthycities.network.MemberKind;
+import org.healthycities.forms.FormInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,23 +85,23 @@ class ApplicationTest {
     }
 
     static Application submitted() {
-        ApplicationForm form = new ApplicationForm();
-        form.setMunicipalityCode(" 0185 ");
-        form.setMunicipalityName(" Tårnby Kommune ");
-        form.setPopulation(43_000);
-        form.setAdminContactName("Aase Ansøger");
-        form.setAdminContactEmail("ansoeger@taarnby.example.org");
-        form.setAdminContactPhone("  ");
-        form.setCoordinatorName("Karin Koordinator");
-        form.setCoordinatorEmail("koordinator@taarnby.example.org");
-        form.setDecisionDate(LocalDate.of(2031, 4, 1));
-        form.setDecisionBody("Byrådet");
-        form.setAccessionSignedByMayor(true);
-        form.setMayorName("Birte Ørsted");
-        form.setCoordinatorJoinsAssembly(true);
-        form.setMotivation("Lighed i sundhed");
-        form.setThemeGroupIds(Set.of(7L));
-        return Application.fromForm("sund-by", form, Optional.empty(), false, Locale.forLanguageTag("da"),
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("municipalityCode", " 0185 ");
+        form.put("municipalityName", " Tårnby Kommune ");
+        form.put("population", "43000");
+        form.put("adminContactName", "Aase Ansøger");
+        form.put("adminContactEmail", "ansoeger@taarnby.example.org");
+        form.put("adminContactPhone", "  ");
+        form.put("coordinatorName", "Karin Koordinator");
+        form.put("coordinatorEmail", "koordinator@taarnby.example.org");
+        form.put("decisionDate", "2031-04-01");
+        form.put("decisionBody", "Byrådet");
+        form.put("accessionSignedByMayor", "true");
+        form.put("mayorName", "Birte Ørsted");
+        form.put("coordinatorJoinsAssembly", "true");
+        form.put("motivation", "Lighed i sundhed");
+        form.put("themeGroupIds", List.of("7"));
+        return Application.fromAnswers("sund-by", ApplicationAnswers.of(FormInput.of(form)), Optional.empty(), false, Locale.forLanguageTag("da"),
                 "Jeg giver samtykke", APPLIED, "key-1");
     }
 

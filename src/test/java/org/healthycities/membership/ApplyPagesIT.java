@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,10 +97,10 @@ class ApplyPagesIT {
     void invalidInput_isRefusedWithMessagesInTheApplicantsLanguage_inputKept_nothingSaved() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, List<String>> expected = Map.of(
-                "da", List.of("Skriv en gyldig e-mailadresse", "Vedhæft beslutningen", "Tiltrædelsesdokumentet skal være underskrevet"),
-                "en", List.of("Enter a valid e-mail address", "Attach the decision", "The accession document must be signed"),
-                "sv", List.of("Skriv en giltig e-postadress", "Bifoga beslutet", "Anslutningsdokumentet ska vara undertecknat"),
-                "nb", List.of("Skriv en gyldig e-postadresse", "Legg ved vedtaket", "Tiltredelsesdokumentet må være underskrevet"));
+                "da", List.of("Skriv en gyldig e-mailadresse", "Vedhæft beslutningen", "Sæt flueben i feltet"),
+                "en", List.of("Enter a valid e-mail address", "Attach the decision", "Tick the box"),
+                "sv", List.of("Ange en giltig e-postadress", "Bifoga beslutet", "Kryssa i rutan"),
+                "nb", List.of("Skriv en gyldig e-postadresse", "Legg ved vedtaket", "Kryss av i boksen"));
         for (var language : expected.entrySet()) {
             String page = mvc.perform(apply("0185", key, null, Map.of("adminContactEmail", "ikke-en-mail",
                                     "accessionSignedByMayor", "")).cookie(new Cookie("hc-lang", language.getKey()))
@@ -110,11 +111,10 @@ class ApplyPagesIT {
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
 
-    /** The page checks the answers by forms/membership-application.form too: its e-mail rule wants a domain. */
     /**
      * The summary lists the refusals in the order of the page's fields (whatever order the checks ran in), each
      * linking to an element that exists, with the focus moved to it; the same message for two contacts says
-     * which contact; required fields are marked and the marker explained.
+     * which contact; required fields are marked in words.
      */
     @Test
     void aRefusedApplication_listsItsErrorsInTheFormsOrder_linked_andTellsTheContactsApart() throws Exception {
@@ -131,8 +131,8 @@ class ApplyPagesIT {
             assertThat(summary.attr("tabindex")).isEqualTo("-1");
             assertThat(summary.hasAttr("autofocus")).as("the focus moves to the summary").isTrue();
             List<String> targets = summary.select("li a").eachAttr("href").stream().map(h -> h.substring(1)).toList();
-            assertThat(targets).as(language).containsExactly("population", "politicalContactEmail", "coordinatorEmail",
-                    "decisionDate", "decisionDocument", "motivation", "consent");
+            assertThat(targets).as(language).containsExactly("f-population", "f-politicalContactEmail",
+                    "f-coordinatorEmail", "f-decisionDate", "f-decisionDocument", "f-motivation", "f-consent");
             assertThat(targets).allSatisfy(id -> assertThat(page.getElementById(id)).as(id).isNotNull());
             // the links follow the fields down the page
             List<Integer> positions = targets.stream().map(id -> page.getAllElements().indexOf(page.getElementById(id))).toList();
@@ -146,16 +146,17 @@ class ApplyPagesIT {
                     "nb", List.of("Politisk kontakt", "koordinator"));
             assertThat(lines.get(1)).as(language).startsWith(contacts.get(language).get(0));
             assertThat(lines.get(2)).as(language).contains(contacts.get(language).get(1));
-            // required fields: a visible marker, aria-required or required, and a line saying what the marker means
-            for (String id : List.of("population", "politicalContactName", "politicalContactEmail", "decisionDate",
-                    "decisionDocument", "motivation")) {
+            // required fields: said in words beside the label, and aria-required or required
+            String required = Map.of("da", "(skal udfyldes)", "en", "(required)", "sv", "(obligatoriskt)",
+                    "nb", "(må fylles ut)").get(language);
+            for (String id : List.of("f-population", "f-politicalContactName", "f-politicalContactEmail",
+                    "f-decisionDate", "f-decisionDocument", "f-motivation", "f-consent")) {
                 var input = page.getElementById(id);
                 assertThat(input.hasAttr("aria-required") || input.hasAttr("required")).as(id).isTrue();
-                assertThat(page.select("label[for=" + id + "] .required-mark").text()).as(id).isEqualTo("*");
+                assertThat(page.select("label[for=" + id + "] .required-note").text()).as(id).isEqualTo(required);
             }
-            assertThat(page.getElementById("consent").hasAttr("required")).isTrue();
-            assertThat(page.getElementById("politicalContactPhone").hasAttr("aria-required")).isFalse();
-            assertThat(page.select(".required-explained").text()).as(language).contains("*");
+            assertThat(page.getElementById("f-politicalContactPhone").hasAttr("aria-required")).isFalse();
+            assertThat(page.select("label[for=f-politicalContactPhone] .required-note")).isEmpty();
         }
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
@@ -172,16 +173,16 @@ class ApplyPagesIT {
         String refused = mvc.perform(apply(code, key, pdf, Map.of("population", "")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         var page = Jsoup.parse(refused);
-        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#population");
-        assertThat(page.select("#decisionDocument-kept").text()).contains("Gemt: tiltraedelse.pdf (", "kB)");
-        assertThat(page.select("#decisionDocument-kept button[name=action][value=removeFile]")).hasSize(1);
-        assertThat(page.getElementById("decisionDocument").hasAttr("aria-required")).as("a kept file is enough").isFalse();
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#f-population");
+        assertThat(page.select("#f-decisionDocument-kept").text()).contains("Gemt: tiltraedelse.pdf (", "kB)");
+        assertThat(page.select("#f-decisionDocument-kept button[name=action][value=removeFile]")).hasSize(1);
+        assertThat(page.getElementById("f-decisionDocument").hasAttr("aria-required")).as("a kept file is enough").isFalse();
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
         // a reload of the refused page (the same key) still shows it
         String again = mvc.perform(apply(code, key, null, Map.of("population", "")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(again).select("#error-summary a").eachAttr("href")).containsExactly("#population");
-        assertThat(Jsoup.parse(again).select("#decisionDocument-kept").text()).contains("tiltraedelse.pdf");
+        assertThat(Jsoup.parse(again).select("#error-summary a").eachAttr("href")).containsExactly("#f-population");
+        assertThat(Jsoup.parse(again).select("#f-decisionDocument-kept").text()).contains("tiltraedelse.pdf");
 
         mvc.perform(apply(code, key, null).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
         Application a = repository.findByIdempotencyKey(key).orElseThrow();
@@ -204,11 +205,11 @@ class ApplyPagesIT {
         assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).hasSize(1);
         String removed = mvc.perform(apply(code, key, null).param("action", "removeFile").with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(removed).select("#decisionDocument-kept, #error-summary")).isEmpty();
+        assertThat(Jsoup.parse(removed).select("#f-decisionDocument-kept, #error-summary")).isEmpty();
         assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).isEmpty();
         String refused = mvc.perform(apply(code, key, null).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(refused).select("#error-summary a").eachAttr("href")).containsExactly("#decisionDocument");
+        assertThat(Jsoup.parse(refused).select("#error-summary a").eachAttr("href")).containsExactly("#f-decisionDocument");
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
 
@@ -219,7 +220,7 @@ class ApplyPagesIT {
                         MembershipFixtures.pdf("Tiltraedelsesdokument"),
                         Map.of("politicalContactEmail", "borgmester@kommune")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("#politicalContactEmail-error").text())
+        assertThat(Jsoup.parse(page).select("#f-politicalContactEmail-error").text())
                 .contains("Skriv en gyldig e-mailadresse");
         assertThat(page).contains("borgmester@kommune");
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
@@ -231,7 +232,7 @@ class ApplyPagesIT {
         String page = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,
                         "MZ\u0090 not a pdf, an executable".getBytes()).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("#decisionDocument-error").text()).isNotBlank();
+        assertThat(Jsoup.parse(page).select("#f-decisionDocument-error").text()).isNotBlank();
         assertThat(repository.findByIdempotencyKey(key)).isEmpty();
     }
 
@@ -253,15 +254,15 @@ class ApplyPagesIT {
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(a.getReference(), "Modtaget", "Træk ansøgningen tilbage");
 
-        // the answers are also stored per field by the forms engine, Sund By's own fields included
-        var stored = submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.getId()))).stream()
-                .filter(x -> x.formId().equals("membership-application")).findFirst().orElseThrow();
-        assertThat(stored.isLocked()).isTrue();
-        assertThat(submissions.answers(stored.id())).containsEntry("municipalityCode", code)
-                .containsEntry("accessionSignedByMayor", true).containsEntry("mayorName", "Birte Ørsted")
-                .containsEntry("coordinatorJoinsAssembly", true)
-                .containsEntry("adminContactEmail", "ansoeger@" + code + ".example.org");
-        // Sund By's accession document and general-assembly seat are the application's own record too
+        // the answers are stored once: in the application, not a second time as the forms engine's rows
+        assertThat(submissions.findFor(new Subject(Applications.OWNER_TYPE, String.valueOf(a.getId()))))
+                .noneMatch(x -> x.formId().equals("membership-application"));
+        assertThat(a.getMunicipalityCode()).isEqualTo(code);
+        assertThat(a.getAdminContactEmail()).isEqualTo("ansoeger@" + code + ".example.org");
+        assertThat(a.getPopulation()).isEqualTo(43_000);
+        assertThat(a.getDecisionDate()).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(a.getConsentText()).startsWith("Vi giver samtykke til, at netværket gemmer");
+        // Sund By's accession document and general-assembly seat
         assertThat(a.getAccessionSignedByMayor()).isTrue();
         assertThat(a.getCoordinatorJoinsAssembly()).isTrue();
         assertThat(a.getMayorName()).isEqualTo("Birte Ørsted");

@@ -51,26 +51,26 @@ class MembershipBrowserIT {
             browser.checkPage("membership-02-apply-empty");
             // search as you type (htmx) shows the official code
             browser.type("#municipalitySearch", "Testby " + code.substring(2)).waitForText(name + " (kode " + code + ")");
-            browser.driver().findElement(By.cssSelector("input[name=municipalityCode][value='" + code + "']")).click();
-            browser.type("#population", "43000")
-                    .type("#politicalContactName", "Birte Ørsted").type("#politicalContactEmail", "borgmester@" + code + ".example.org")
-                    .type("#adminContactName", "Aase Ansøger").type("#adminContactEmail", "ikke-en-mail")
-                    .type("#coordinatorName", "Karin Koordinator").type("#coordinatorEmail", "koordinator@" + code + ".example.org")
-                    .type("#decisionBody", "Byrådet").type("#mayorName", "Birte Ørsted")
-                    .type("#motivation", "Vi vil arbejde for lighed i sundhed.");
-            browser.driver().executeScript("document.getElementById('decisionDate').value = '2026-09-01';");
-            browser.click("#accessionSignedByMayor").click("#coordinatorJoinsAssembly").click("#consent");
-            browser.find("#decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
+            browser.driver().findElement(By.cssSelector("input[name='f.municipalityCode'][value='" + code + "']")).click();
+            browser.type("#f-population", "43000")
+                    .type("#f-politicalContactName", "Birte Ørsted").type("#f-politicalContactEmail", "borgmester@" + code + ".example.org")
+                    .type("#f-adminContactName", "Aase Ansøger").type("#f-adminContactEmail", "ikke-en-mail")
+                    .type("#f-coordinatorName", "Karin Koordinator").type("#f-coordinatorEmail", "koordinator@" + code + ".example.org")
+                    .type("#f-decisionBody", "Byrådet").type("#f-mayorName", "Birte Ørsted")
+                    .type("#f-motivation", "Vi vil arbejde for lighed i sundhed.");
+            browser.driver().executeScript("document.getElementById('f-decisionDate').value = '2026-09-01';");
+            browser.click("#f-accessionSignedByMayor").click("#f-coordinatorJoinsAssembly").click("#f-consent");
+            browser.find("#f-decisionDocument").sendKeys(pdf.toAbsolutePath().toString());
             browser.click("main form button[type=submit]:not([name])")
                     .waitForText("Skriv en gyldig e-mailadresse").checkPage("membership-03-apply-error");
             // the focus is on the summary, which names the contact; input is kept, and so is the file
             assertThat(browser.driver().executeScript("return document.activeElement && document.activeElement.id"))
                     .as("the focus is on the error summary").isEqualTo("error-summary");
             assertThat(browser.find("#error-summary").getText()).contains("Administrativ kontakt, E-mail:");
-            assertThat(browser.find("#coordinatorName").getAttribute("value")).isEqualTo("Karin Koordinator");
-            assertThat(browser.find("input[name=municipalityCode][value='" + code + "']").isSelected()).isTrue();
-            assertThat(browser.find("#decisionDocument-kept").getText()).contains(pdf.getFileName().toString());
-            browser.type("#adminContactEmail", applicant);
+            assertThat(browser.find("#f-coordinatorName").getAttribute("value")).isEqualTo("Karin Koordinator");
+            assertThat(browser.find("input[name='f.municipalityCode'][value='" + code + "']").isSelected()).isTrue();
+            assertThat(browser.find("#f-decisionDocument-kept").getText()).contains(pdf.getFileName().toString());
+            browser.type("#f-adminContactEmail", applicant);
             browser.click("main form button[type=submit]:not([name])").waitForText("Tak for ansøgningen")
                     .checkPage("membership-04-receipt");
             String reference = browser.find("#reference").getText();
@@ -134,7 +134,7 @@ class MembershipBrowserIT {
             phone.click("main form button[type=submit]:not([name])").waitForText("Formularen har");
             assertThat(phone.driver().executeScript("return document.activeElement && document.activeElement.id"))
                     .isEqualTo("error-summary");
-            assertThat(phone.find("#error-summary a").getAttribute("href")).endsWith("#municipalityCode");
+            assertThat(phone.find("#error-summary a").getAttribute("href")).endsWith("#f-municipalityCode");
             phone.checkPage("membership-phone-01b-apply-refused");
             assertThat(phone.overflowsHorizontally()).as("the refused /apply at 360 px").isFalse();
             phone.go("/application/" + link.group(1)).waitForText(fixtures.reload(a).getReference())

@@ -1,9 +1,5 @@
 package org.healthycities.membership;
 
-import org.healthycities.documents.DocumentService;
-import org.healthycities.documents.ReadUpload;
-import org.healthycities.support.DueJobs;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -12,15 +8,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
+import org.healthycities.forms.FormInput;
 import org.healthycities.network.PossibleMemberImport;
+import org.healthycities.support.DueJobs;
 import org.springframework.stereotype.Component;
 
 /** Applications for tests: each with a municipality code of its own, so tests never meet each other's data. */
@@ -69,25 +71,27 @@ class MembershipFixtures {
         }
     }
 
-    /** What a Sund By applicant fills in, for a municipality of this code. */
-    static ApplicationForm form(String code) {
-        ApplicationForm f = new ApplicationForm();
-        f.setIdempotencyKey(UUID.randomUUID().toString());
-        f.setMunicipalityCode(code);
-        f.setPopulation(43_000);
-        f.setPoliticalContactName("Borgmester Birte Ørsted");
-        f.setPoliticalContactEmail("borgmester@" + code + ".example.org");
-        f.setAdminContactName("Aase Administration");
-        f.setAdminContactEmail("ansoeger@" + code + ".example.org");
-        f.setCoordinatorName("Karin Koordinator");
-        f.setCoordinatorEmail("koordinator@" + code + ".example.org");
-        f.setDecisionDate(LocalDate.of(2026, 9, 1));
-        f.setDecisionBody("Byrådet");
-        f.setAccessionSignedByMayor(true);
-        f.setMayorName("Birte Ørsted");
-        f.setCoordinatorJoinsAssembly(true);
-        f.setMotivation("Vi vil arbejde for lighed i sundhed.");
-        f.setConsent(true);
+    /**
+     * What a Sund By applicant fills in, for a municipality of this code: the answers by the keys of
+     * forms/membership-application.form, to change before {@link #apply(String, Map, byte[])}.
+     */
+    static Map<String, Object> form(String code) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("municipalityCode", code);
+        f.put("population", 43_000);
+        f.put("politicalContactName", "Borgmester Birte Ørsted");
+        f.put("politicalContactEmail", "borgmester@" + code + ".example.org");
+        f.put("adminContactName", "Aase Administration");
+        f.put("adminContactEmail", "ansoeger@" + code + ".example.org");
+        f.put("coordinatorName", "Karin Koordinator");
+        f.put("coordinatorEmail", "koordinator@" + code + ".example.org");
+        f.put("decisionDate", LocalDate.of(2026, 9, 1));
+        f.put("decisionBody", "Byrådet");
+        f.put("accessionSignedByMayor", true);
+        f.put("mayorName", "Birte Ørsted");
+        f.put("coordinatorJoinsAssembly", true);
+        f.put("motivation", "Vi vil arbejde for lighed i sundhed.");
+        f.put("consent", true);
         return f;
     }
 
@@ -95,9 +99,15 @@ class MembershipFixtures {
         return apply(network, form(code), pdf("Tiltrædelsesdokument for " + code));
     }
 
-    Application apply(String network, ApplicationForm form, byte[] document) {
+    /** The answers submitted as /apply submits them (with a new page key), the decision document beside them. */
+    Application apply(String network, Map<String, Object> form, byte[] document) {
+        return apply(network, form, document, UUID.randomUUID().toString());
+    }
+
+    Application apply(String network, Map<String, Object> form, byte[] document, String pageKey) {
         ReadUpload upload = document == null ? null : upload("beslutning.pdf", document);
-        return applications.submit(network, form, Locale.forLanguageTag("da"), "Vi giver samtykke.", upload);
+        return applications.submit(network, ApplicationAnswers.of(FormInput.of(form)), pageKey,
+                Locale.forLanguageTag("da"), "Vi giver samtykke.", upload);
     }
 
     /** A file as the web layer reads it, before the transaction. */

@@ -100,7 +100,7 @@ class MembershipOnboardingProcessTest {
         when(membershipSteps.boardDecided(eq(ID), eq("reject"), any(), any())).thenReturn("REJECTED");
         when(membershipSteps.computeFee(anyLong())).thenReturn(null); // no fee rule (a mock's Double would be 0.0)
         when(membershipSteps.taskTextVariables()).thenReturn(MembershipFormRules.TEXT_VARIABLES);
-        when(membershipSteps.startFormVariables()).thenReturn(MembershipFormRules.START_FORM_VARIABLES);
+        when(membershipSteps.startFormVariables()).thenReturn(List.of("municipalityCode", "population", "consent", "decisionDocumentId"));
         Mocks.register("membershipSteps", membershipSteps);
         clockAt(APPLIED);
     }

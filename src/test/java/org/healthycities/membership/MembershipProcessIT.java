@@ -138,8 +138,8 @@ class MembershipProcessIT {
     void approved_theMemberIsCreatedInvitedWelcomedAndAWelcomeMeetingIsDue() {
         String code = fixtures.newMunicipality(SUND_BY);
         ThemeGroup group = networks.themeGroups(SUND_BY).get(0);
-        ApplicationForm form = MembershipFixtures.form(code);
-        form.setThemeGroupIds(Set.of(group.getId()));
+        Map<String, Object> form = MembershipFixtures.form(code);
+        form.put("themeGroupIds", List.of(String.valueOf(group.getId())));
         Application a = fixtures.apply(SUND_BY, form, MembershipFixtures.pdf("Tiltraedelsesdokument"));
         ProcessInstance pi = fixtures.instance(a);
         fixtures.runJobs(pi.getId());
@@ -373,8 +373,8 @@ class MembershipProcessIT {
     @Test
     void unknownCode_theSecretariatIsAskedAndChecksAgainOnceTheCodeIsKnown() {
         String code = "u-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        ApplicationForm form = MembershipFixtures.form(code);
-        form.setMunicipalityName("Nyby Kommune");
+        Map<String, Object> form = MembershipFixtures.form(code);
+        form.put("municipalityName", "Nyby Kommune");
         Application a = fixtures.apply(SUND_BY, form, MembershipFixtures.pdf("Beslutning"));
         ProcessInstance pi = fixtures.instance(a);
         fixtures.runJobs(pi.getId());
@@ -391,8 +391,8 @@ class MembershipProcessIT {
 
     @Test
     void unknownCode_theSecretariatMayReject() {
-        ApplicationForm form = MembershipFixtures.form("u-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-        form.setMunicipalityName("Ukendt By");
+        Map<String, Object> form = MembershipFixtures.form("u-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        form.put("municipalityName", "Ukendt By");
         Application a = fixtures.apply(SUND_BY, form, MembershipFixtures.pdf("Beslutning"));
         ProcessInstance pi = fixtures.instance(a);
         fixtures.runJobs(pi.getId());
@@ -432,8 +432,8 @@ class MembershipProcessIT {
     @Test
     void sunneKommuner_feeIsTwoKroner2PerInhabitantWithinFloorAndCap() {
         String code = fixtures.newMunicipality("sunne-kommuner");
-        ApplicationForm form = MembershipFixtures.form(code);
-        form.setPopulation(20_000);
+        Map<String, Object> form = MembershipFixtures.form(code);
+        form.put("population", 20_000);
         Application a = fixtures.apply("sunne-kommuner", form, MembershipFixtures.pdf("Vedtak"));
         fixtures.runJobs(fixtures.instance(a).getId());
         assertThat(fixtures.instance(a)).isWaitingAt("review");

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.Map;
 import java.util.UUID;
+import org.healthycities.forms.FormInput;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
@@ -36,7 +37,8 @@ public class TestApplications {
     public static MockMultipartHttpServletRequestBuilder applyRequest(String network, String key, String code,
                                                                       Map<String, String> changes) {
         MockMultipartHttpServletRequestBuilder request = multipart("/apply/" + network);
-        Map.ofEntries(Map.entry("idempotencyKey", key), Map.entry("municipalityCode", code),
+        request.param("idempotencyKey", key);
+        Map.ofEntries(Map.entry("municipalityCode", code),
                 Map.entry("population", "43000"), Map.entry("politicalContactName", "Birte Ørsted"),
                 Map.entry("politicalContactEmail", "borgmester@" + code + ".example.org"),
                 Map.entry("adminContactName", "Aase Ansøger"), Map.entry("adminContactEmail", "ansoeger@" + code + ".example.org"),
@@ -47,7 +49,7 @@ public class TestApplications {
                 Map.entry("consent", "true")).forEach((name, value) -> {
                     String v = changes.getOrDefault(name, value);
                     if (!v.isEmpty()) {
-                        request.param(name, v);
+                        request.param(FormInput.PREFIX + name, v);
                     }
                 });
         return request;
@@ -56,12 +58,12 @@ public class TestApplications {
     /** A new application to the network (a municipality of its own), its process started. */
     public Created apply(String network) {
         String code = fixtures.newMunicipality(network);
-        ApplicationForm form = MembershipFixtures.form(code);
-        form.setIdempotencyKey(UUID.randomUUID().toString());
-        Application a = fixtures.apply(network, form, MembershipFixtures.pdf("Beslutning " + code));
+        String pageKey = UUID.randomUUID().toString();
+        Application a = fixtures.apply(network, MembershipFixtures.form(code), MembershipFixtures.pdf("Beslutning " + code),
+                pageKey);
         String token = links.issue(a);
         var instance = fixtures.instance(a);
-        return new Created(a.getId(), network, token, a.getDecisionDocumentId(), form.getIdempotencyKey(),
+        return new Created(a.getId(), network, token, a.getDecisionDocumentId(), pageKey,
                 instance == null ? null : instance.getId());
     }
 

@@ -211,17 +211,17 @@ class PrivacyIT {
         mvc.perform(multipart("/apply/sund-by")
                         .file(new MockMultipartFile("decisionDocument", "beslutning.pdf", "application/pdf",
                                 TestPdfs.withText("Byraadets beslutning")))
-                        .param("idempotencyKey", key).param("municipalityCode", code).param("population", "43000")
-                        .param("politicalContactName", "Birte Borgmester " + unique)
-                        .param("politicalContactEmail", "borgmester." + unique + "@example.org")
-                        .param("adminContactName", name).param("adminContactEmail", email)
-                        .param("adminContactPhone", "+45 1234 " + unique.substring(0, 4))
-                        .param("coordinatorName", "Karin Koordinator " + unique)
-                        .param("coordinatorEmail", "karin." + unique + "@example.org")
-                        .param("decisionDate", "2026-09-01").param("decisionBody", "Byrådet")
-                        .param("accessionSignedByMayor", "true").param("mayorName", "Birte Borgmester " + unique)
-                        .param("coordinatorJoinsAssembly", "true").param("motivation", "Lighed i sundhed for alle")
-                        .param("consent", "true").with(csrf()))
+                        .param("idempotencyKey", key).param("f.municipalityCode", code).param("f.population", "43000")
+                        .param("f.politicalContactName", "Birte Borgmester " + unique)
+                        .param("f.politicalContactEmail", "borgmester." + unique + "@example.org")
+                        .param("f.adminContactName", name).param("f.adminContactEmail", email)
+                        .param("f.adminContactPhone", "+45 1234 " + unique.substring(0, 4))
+                        .param("f.coordinatorName", "Karin Koordinator " + unique)
+                        .param("f.coordinatorEmail", "karin." + unique + "@example.org")
+                        .param("f.decisionDate", "2026-09-01").param("f.decisionBody", "Byrådet")
+                        .param("f.accessionSignedByMayor", "true").param("f.mayorName", "Birte Borgmester " + unique)
+                        .param("f.coordinatorJoinsAssembly", "true").param("f.motivation", "Lighed i sundhed for alle")
+                        .param("f.consent", "true").with(csrf()))
                 .andExpect(redirectedUrl("/apply/received/" + key));
         Long applicationId = jdbc.queryForObject("SELECT id FROM membership_application WHERE idempotency_key = ?",
                 Long.class, key);

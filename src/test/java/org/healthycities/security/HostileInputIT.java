@@ -80,7 +80,7 @@ class HostileInputIT {
                     .andReturn().getResponse();
             if (r.getStatus() == 200) {
                 Document page = Jsoup.parse(r.getContentAsString());
-                assertThat(page.select("#decisionDocument-error").text()).as(bad.what()).isNotBlank()
+                assertThat(page.select("#f-decisionDocument-error").text()).as(bad.what()).isNotBlank()
                         .doesNotContain("membership.", "documents.");
                 assertThat(applications.exists(key)).as(bad.what()).isFalse();
                 inForm++;

@@ -240,8 +240,8 @@ class Applications {
         FormInput input = answers(a.getNetworkId(), form, a.getMunicipalityName());
         Submission s = submissions.create(APPLICATION_FORM, new Subject(OWNER_TYPE, String.valueOf(a.getId())),
                 a.getNetworkId(), Submitter.NOBODY);
-        SaveResult result = submissions.submit(s.id(), s.version(), input);
-        if (!(result instanceof SaveResult.Saved)) {
+        SaveResult<Submission> result = submissions.submit(s.id(), s.version(), input);
+        if (!(result instanceof SaveResult.Submitted)) {
             log.warn("Application {}: the form file refused the answers ({}); kept as a draft", a.getId(), result);
             submissions.saveDraft(s.id(), s.version(), input);
         }
@@ -354,7 +354,7 @@ class Applications {
                 .filter(x -> SUPPLEMENT_FORM.equals(x.formId())).findFirst()
                 .map(x -> x.isLocked() ? submissions.reopen(x.id()) : x)
                 .orElseGet(() -> submissions.create(SUPPLEMENT_FORM, subject, a.getNetworkId(), Submitter.NOBODY));
-        if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Saved)) {
+        if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Submitted)) {
             throw new IllegalArgumentException("Check the supplement before answering");
         }
         if (!responded(a)) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.healthycities.forms.FormInput;
 import org.healthycities.forms.FormView;
 import org.healthycities.forms.FormViews;
+import org.healthycities.forms.SaveResult;
 import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
 import org.healthycities.network.NetworkDirectory;
@@ -87,13 +88,14 @@ class CoordinatorController {
                             carry == null ? List.of() : carry),
                     ctx.feed(locale), locale), model);
         }
-        EvaluationService.SaveResult result = evaluations.save(e.getId(), version, input, "submit".equals(action),
+        SaveResult<Submission> result = evaluations.save(e.getId(), version, input, "submit".equals(action),
                 ctx.feed(locale));
-        if (result.outcome() == EvaluationService.Outcome.INVALID || result.outcome() == EvaluationService.Outcome.STALE) {
+        if (result instanceof SaveResult.Invalid || result instanceof SaveResult.Conflict) {
             Submission current = submissions.find(s.id()).orElseThrow();
-            return page(token, e, ctx, current, views.retry(current, input, result.form(), ctx.feed(locale), locale), model);
+            return page(token, e, ctx, current, views.retry(current, input, result, ctx.feed(locale), locale), model);
         }
-        redirect.addFlashAttribute("outcome", result.outcome().name());
+        // the notice is named after the case (evaluation.outcome.SAVED, SUBMITTED, LATE, CLOSED)
+        redirect.addFlashAttribute("outcome", result.getClass().getSimpleName().toUpperCase(Locale.ROOT));
         return "redirect:/evaluation/" + token;
     }
 

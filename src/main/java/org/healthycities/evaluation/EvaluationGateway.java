@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -18,11 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one class of evaluation that talks to the engine's services: it starts bpmn/evaluation-calendar.bpmn and
- * (by its start message) bpmn/annual-evaluation.bpmn, tells the calendar the settings changed, tells a member's
- * bpmn/member-evaluation.bpmn that the coordinator submitted, completes its review and follow-up tasks, moves its
- * timers on an extension and types the review task's Tasklist variables. Everything else in evaluation works with
- * round and evaluation ids; the processes call back through {@link EvaluationSteps}. Business keys: the network's
- * id (calendar), the round's id (round), the evaluation's id (member); the tenant id is the network's.
+ * (by its start message) bpmn/annual-evaluation.bpmn, adds a member who joined late to a running round, tells the
+ * calendar the settings changed, tells a member's bpmn/member-evaluation.bpmn that the coordinator submitted,
+ * completes its review and follow-up tasks, moves its timers on an extension and types the review task's Tasklist
+ * variables. Everything else in evaluation works with round and evaluation ids; the processes call back through
+ * {@link EvaluationSteps}. Business keys: the network's id (calendar), the round's id (round), the evaluation's id
+ * (member); the tenant id is the network's.
  */
 @Component
 class EvaluationGateway {
@@ -33,6 +35,9 @@ class EvaluationGateway {
     static final String MSG_ROUND_REQUESTED = "EvaluationRoundRequested";
     static final String MSG_SETTINGS_CHANGED = "EvaluationSettingsChanged";
     static final String MSG_SUBMITTED = "EvaluationSubmitted";
+    static final String CALL_MEMBER = "Call_MemberEvaluation";
+    /** How the engine names the activity that holds the instances of a multi-instance activity. */
+    static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
     static final String TASK_REVIEW = "Task_Review";
     static final String TASK_FOLLOW_UP = "Task_FollowUp";
     static final String TIMER_BEFORE_DEADLINE = "Timer_BeforeDeadline";
@@ -80,6 +85,28 @@ class EvaluationGateway {
         runtime.createMessageCorrelation(MSG_ROUND_REQUESTED).tenantId(round.getNetworkId())
                 .processInstanceBusinessKey(round.getId().toString()).setVariable("roundId", round.getId())
                 .correlateStartMessage();
+    }
+
+    /**
+     * Adds a member who joined after the start to the round's process: one more instance of the call activity its
+     * batches started the members' processes with, so the member is invited as they were and ends with the round.
+     * Nothing when the round's process has not started its members yet: its batches then read every evaluation of
+     * the round, this one too.
+     */
+    void includeInRound(EvaluationRound round, long evaluationId) {
+        ProcessInstance roundProcess = runtime.createProcessInstanceQuery().processDefinitionKey(ROUND)
+                .processInstanceBusinessKey(round.getId().toString()).tenantIdIn(round.getNetworkId()).singleResult();
+        if (roundProcess == null) {
+            return;
+        }
+        ActivityInstance[] members = runtime.getActivityInstance(roundProcess.getId())
+                .getActivityInstances(CALL_MEMBER + MULTI_INSTANCE_BODY);
+        if (members.length > 0) {
+            runtime.createProcessInstanceModification(roundProcess.getId())
+                    .startBeforeActivity(CALL_MEMBER, members[0].getId())
+                    .setVariableLocal("evaluationId", evaluationId)
+                    .execute();
+        }
     }
 
     // ---- one member ----------------------------------------------------------------------------------------

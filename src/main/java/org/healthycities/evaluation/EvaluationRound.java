@@ -81,6 +81,18 @@ class EvaluationRound {
         return status == RoundStatus.CLOSED;
     }
 
+    /** Whether a member who joins on this day is still asked: the round is not closed, its deadline not passed. */
+    boolean takesNewMembersOn(LocalDate day) {
+        return !isClosed() && !day.isAfter(deadline);
+    }
+
+    /** A member joined after the start: counted now if the round has counted its members (preparing counts all). */
+    void memberJoined() {
+        if (preparedAt != null) {
+            memberCount++;
+        }
+    }
+
     void prepared(int memberCount, Instant now) {
         this.memberCount = memberCount;
         this.preparedAt = now;

@@ -14,6 +14,7 @@ import org.healthycities.documents.StoredDocument;
 import org.healthycities.forms.DocumentRef;
 import org.healthycities.forms.FormFeed;
 import org.healthycities.forms.FormInput;
+import org.healthycities.forms.SaveResult;
 import org.healthycities.forms.Subject;
 import org.healthycities.forms.Submission;
 import org.healthycities.forms.Submissions;
@@ -231,42 +232,31 @@ class EvaluationService {
         return EvaluationAnswers.of(storedAnswers(e), ctx.goals(), ctx.themeGroups());
     }
 
-    /** The form's answer to a save: what happened, and the forms engine's result (refusals, a conflict). */
-    record SaveResult(Outcome outcome, org.healthycities.forms.SaveResult form) {
-    }
-
-    enum Outcome { SAVED, SUBMITTED, LATE, INVALID, STALE, CLOSED }
-
     /**
      * Saves the coordinator's answers as a draft or submits them, in the forms engine, with the form's data (as the
      * page showed it, {@link FormContext#feed}): all
      * or nothing (a refused upload, a version someone else saved since). Outside a transaction, as the upload is
      * read first. A submission after the round closed, or after the member's process stopped waiting, is kept as
-     * a late answer for the secretariat.
+     * a late answer for the secretariat ({@link SaveResult.Late}); an evaluation that takes no more answers is
+     * {@link SaveResult.Closed} (with no submission when the evaluation itself is closed).
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    SaveResult save(long evaluationId, int version, FormInput input, boolean submit, FormFeed feed) {
+    SaveResult<Submission> save(long evaluationId, int version, FormInput input, boolean submit, FormFeed feed) {
         MemberEvaluation e = tx.execute(t -> evaluation(evaluationId));
         if (!e.getStatus().editable() && e.getStatus() != EvaluationStatus.MISSING
                 && e.getStatus() != EvaluationStatus.LATE) {
-            return new SaveResult(Outcome.CLOSED, null);
+            return new SaveResult.Closed<>(null);
         }
         Submission s = tx.execute(t -> submission(e));
-        org.healthycities.forms.SaveResult result = submissions.save(s.id(), version, input, submit, feed);
-        if (result instanceof org.healthycities.forms.SaveResult.Invalid) {
-            return new SaveResult(Outcome.INVALID, result);
+        SaveResult<Submission> result = submissions.save(s.id(), version, input, submit, feed);
+        if (!result.stored()) {
+            return result; // refused, a conflict, or handed in already
         }
-        if (result instanceof org.healthycities.forms.SaveResult.Conflict) {
-            return new SaveResult(Outcome.STALE, result);
-        }
-        if (!(result instanceof org.healthycities.forms.SaveResult.Saved saved)) {
-            return new SaveResult(Outcome.CLOSED, result);
-        }
-        return new SaveResult(tx.execute(t -> saved(evaluation(evaluationId), saved.submission(), submit)), result);
+        return tx.execute(t -> saved(evaluation(evaluationId), result.current(), submit));
     }
 
-    /** The evaluation's state after its answers were stored. */
-    private Outcome saved(MemberEvaluation e, Submission s, boolean submit) {
+    /** The evaluation's state after its answers were stored: saved, submitted, or kept as a late answer. */
+    private SaveResult<Submission> saved(MemberEvaluation e, Submission s, boolean submit) {
         e.document(submissions.documents(s).values().stream().map(DocumentRef::documentId).findFirst().orElse(null));
         boolean closed = round(e.getRoundId()).isClosed();
         boolean waiting = !closed && process.awaitsAnswer(e);
@@ -280,18 +270,18 @@ class EvaluationService {
                 e.status(EvaluationStatus.DRAFT);
             }
             events.record(evaluationId, EvaluationEvents.SAVED, null, "coordinator", null);
-            return late ? Outcome.LATE : Outcome.SAVED;
+            return late ? new SaveResult.Late<>(s) : new SaveResult.Saved<>(s);
         }
         announce(e);
         if (!waiting) {
             e.submitted(time.now(), true);
             events.record(evaluationId, EvaluationEvents.LATE, null, "coordinator", null);
-            return Outcome.LATE;
+            return new SaveResult.Late<>(s);
         }
         e.submitted(time.now(), false);
         events.record(evaluationId, EvaluationEvents.SUBMITTED, null, "coordinator", null);
         process.submitted(e);
-        return Outcome.SUBMITTED;
+        return new SaveResult.Submitted<>(s);
     }
 
     /** Tells the network what the member reported (the knowledge bank keeps its shared activities). */

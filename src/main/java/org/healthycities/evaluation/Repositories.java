@@ -14,6 +14,8 @@ interface RoundRepository extends JpaRepository<EvaluationRound, Long> {
     List<EvaluationRound> findByNetworkIdInOrderByYearDesc(Collection<String> networkIds);
 
     List<EvaluationRound> findByNetworkIdOrderByYearAsc(String networkId);
+
+    List<EvaluationRound> findByNetworkIdAndStatusNot(String networkId, RoundStatus status);
 }
 
 interface EvaluationRepository extends JpaRepository<MemberEvaluation, Long> {

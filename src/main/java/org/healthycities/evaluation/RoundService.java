@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.healthycities.network.Member;
+import org.healthycities.network.MemberJoined;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.network.NetworkDirectory;
@@ -22,7 +23,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Opening and closing a network's yearly round; the process steps call in here. The calendar and the round's
@@ -182,21 +185,53 @@ class RoundService {
         if (round.getPreparedAt() != null) {
             return round.getMemberCount();
         }
-        List<Member> active = members.activeMembers(round.getNetworkId(), round.getStartDate());
-        Timestamp now = Timestamp.from(time.now());
-        List<Object[]> rows = new ArrayList<>(active.size());
-        for (Member m : active) {
-            rows.add(new Object[] {roundId, round.getNetworkId(), m.getId(), m.getName(), m.getCoordinatorName(),
-                    m.getCoordinatorEmail(), round.getDeadline(), now, now});
-        }
-        jdbc.batchUpdate("INSERT IGNORE INTO member_evaluation (round_id, network_id, member_id, member_name,"
-                + " coordinator_name, coordinator_email, status, deadline, late, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, 0)", rows);
+        enrol(round, members.activeMembers(round.getNetworkId(), round.getStartDate()));
         int count = (int) evaluations.countByRoundId(roundId);
         round.prepared(count, time.now());
         log.info("Evaluation round {} ({} {}) prepared for {} members", roundId, round.getNetworkId(),
                 round.getYear(), count);
         return count;
+    }
+
+    /** Gives these members their evaluations in the round (pending, the round's deadline); one it has is skipped. */
+    private void enrol(EvaluationRound round, List<Member> joining) {
+        Timestamp now = Timestamp.from(time.now());
+        List<Object[]> rows = new ArrayList<>(joining.size());
+        for (Member m : joining) {
+            rows.add(new Object[] {round.getId(), round.getNetworkId(), m.getId(), m.getName(), m.getCoordinatorName(),
+                    m.getCoordinatorEmail(), round.getDeadline(), now, now});
+        }
+        jdbc.batchUpdate("INSERT IGNORE INTO member_evaluation (round_id, network_id, member_id, member_name,"
+                + " coordinator_name, coordinator_email, status, deadline, late, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, 0)", rows);
+    }
+
+    /**
+     * A member joined while a round of its network takes answers: it gets its evaluation and its member process in
+     * the round's process, as the members of the start did (invitation with its link, reminders, the round's
+     * deadline). A round past its deadline or closed leaves it out. After the joining is committed and in a
+     * transaction of its own, so a round that cannot take the member never undoes the joining.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(MemberJoined joined) {
+        LocalDate today = time.today(joined.networkId());
+        Optional<Member> member = members.find(List.of(joined.networkId()), joined.memberId())
+                .filter(m -> m.isActiveOn(today));
+        if (member.isEmpty()) {
+            return; // joins on a later day, or left again meanwhile
+        }
+        for (EvaluationRound round : rounds.findByNetworkIdAndStatusNot(joined.networkId(), RoundStatus.CLOSED)) {
+            if (round.takesNewMembersOn(today)
+                    && evaluations.findByRoundIdAndMemberId(round.getId(), joined.memberId()).isEmpty()) {
+                enrol(round, List.of(member.get()));
+                round.memberJoined();
+                MemberEvaluation e = evaluations.findByRoundIdAndMemberId(round.getId(), joined.memberId()).orElseThrow();
+                process.includeInRound(round, e.getId());
+                log.info("Member {} joined {}: asked in the evaluation round {}", joined.memberId(),
+                        joined.networkId(), round.getYear());
+            }
+        }
     }
 
     @Transactional(readOnly = true)

@@ -77,20 +77,22 @@ public class FormViews {
     }
 
     /** After a save that was not stored: what the person sent, with the reasons or, in a conflict, the stored values. */
-    public FormView retry(Submission submission, FormInput input, SaveResult result, Locale locale) {
+    public FormView retry(Submission submission, FormInput input, SaveResult<Submission> result, Locale locale) {
         return retry(submission, input, result, FormFeed.NONE, locale);
     }
 
     /** After a save with the form's data that was not stored (see {@link #retry(Submission, FormInput, SaveResult, Locale)}). */
-    public FormView retry(Submission submission, FormInput input, SaveResult result, FormFeed feed, Locale locale) {
+    public FormView retry(Submission submission, FormInput input, SaveResult<Submission> result, FormFeed feed,
+                          Locale locale) {
         FormDefinition form = submissions.form(submission);
         // the list items as the save saw them (empty added rows dropped), so each refusal sits by its own item
         FormInput saved = Submissions.compact(form, input);
-        if (result instanceof SaveResult.Conflict conflict) {
+        if (result instanceof SaveResult.Conflict<Submission> conflict) {
             return build(form, feed, saved.values(), documents(conflict.storedAnswers()), List.of(),
                     conflict.storedAnswers(), Set.copyOf(conflict.differingFields()), locale);
         }
-        List<FieldError> errors = result instanceof SaveResult.Invalid invalid ? invalid.errors() : List.of();
+        List<FieldError> errors = result instanceof SaveResult.Invalid<Submission> invalid ? invalid.errors()
+                : List.of();
         return build(form, feed, saved.values(), submissions.documents(submission), errors, null, Set.of(), locale);
     }
 

@@ -77,16 +77,17 @@ class SampleFormController {
 
     private String save(String token, Submission s, int version, String action, FormInput input, Locale locale,
                         Model model, RedirectAttributes redirect) {
-        SaveResult result = "submit".equals(action) ? submissions.submit(s.id(), version, input)
+        SaveResult<Submission> result = "submit".equals(action) ? submissions.submit(s.id(), version, input)
                 : submissions.saveDraft(s.id(), version, input);
-        if (result instanceof SaveResult.Saved saved) {
-            redirect.addFlashAttribute("notice", saved.submission().isLocked() ? "form.submitted" : "form.saved");
+        if (result.stored()) {
+            redirect.addFlashAttribute("notice",
+                    result instanceof SaveResult.Submitted ? "form.submitted" : "form.saved");
             return "redirect:/forms/sample/t/" + token;
         }
-        if (result instanceof SaveResult.Locked) {
+        if (result instanceof SaveResult.Closed) {
             return "redirect:/forms/sample/t/" + token;
         }
-        Submission current = result instanceof SaveResult.Conflict c ? c.current() : s;
+        Submission current = result instanceof SaveResult.Conflict<Submission> c ? c.current() : s;
         model.addAttribute("formView", views.retry(current, input, result, locale));
         return page(token, current, model);
     }

@@ -108,12 +108,12 @@ public class Submissions {
     }
 
     /** Saves unfinished answers: types and limits are checked, required fields are not. */
-    public SaveResult saveDraft(long id, int expectedVersion, FormInput input) {
+    public SaveResult<Submission> saveDraft(long id, int expectedVersion, FormInput input) {
         return save(id, expectedVersion, input, FormValidator.Mode.DRAFT, FormFeed.NONE);
     }
 
     /** Hands in: everything is checked (required fields too); then the submission is locked. */
-    public SaveResult submit(long id, int expectedVersion, FormInput input) {
+    public SaveResult<Submission> submit(long id, int expectedVersion, FormInput input) {
         return save(id, expectedVersion, input, FormValidator.Mode.SUBMIT, FormFeed.NONE);
     }
 
@@ -121,7 +121,8 @@ public class Submissions {
      * Saves as a draft or hands in a form that is filled in with data (options of valuesKey, read-only values, the
      * items of lists the data gives), as the page that showed it was given the same data.
      */
-    public SaveResult save(long id, int expectedVersion, FormInput input, boolean submitting, FormFeed feed) {
+    public SaveResult<Submission> save(long id, int expectedVersion, FormInput input, boolean submitting,
+                                       FormFeed feed) {
         return save(id, expectedVersion, input, submitting ? FormValidator.Mode.SUBMIT : FormValidator.Mode.DRAFT, feed);
     }
 
@@ -180,10 +181,11 @@ public class Submissions {
         return value;
     }
 
-    private SaveResult save(long id, int expectedVersion, FormInput posted, FormValidator.Mode mode, FormFeed feed) {
+    private SaveResult<Submission> save(long id, int expectedVersion, FormInput posted, FormValidator.Mode mode,
+                                        FormFeed feed) {
         Submission current = store.find(id).orElseThrow(() -> new NoSuchElementException("No submission " + id));
         if (current.isLocked()) {
-            return new SaveResult.Locked(current);
+            return new SaveResult.Closed<>(current);
         }
         FormInput input = compact(form(current), posted);
         FormDefinition form = form(current).resolve(feed, input.values().keySet());
@@ -196,10 +198,10 @@ public class Submissions {
         FormValidator.Validated checked = FormValidator.validate(form, input, mode, documents);
         if (!checked.ok()) {
             keep(current, read(checked.uploads()));
-            return new SaveResult.Invalid(current, checked.errors());
+            return new SaveResult.Invalid<>(current, checked.errors());
         }
         Map<String, ReadUpload> uploads = read(checked.uploads()); // before the transaction: parsing takes time
-        SaveResult result = tx.execute(status -> {
+        SaveResult<Submission> result = tx.execute(status -> {
             if (!store.nextVersion(id, expectedVersion)) {
                 return null; // someone saved in between: a conflict, told below outside this transaction
             }
@@ -207,7 +209,7 @@ public class Submissions {
             List<FieldError> refused = storeUploads(current, uploads, values);
             if (!refused.isEmpty()) {
                 status.setRollbackOnly();
-                return new SaveResult.Invalid(current, refused);
+                return new SaveResult.Invalid<>(current, refused);
             }
             // a file kept from a refused save is the submission's now
             values.values().stream().filter(DocumentRef.class::isInstance).map(DocumentRef.class::cast)
@@ -215,8 +217,9 @@ public class Submissions {
             store.replaceAnswers(id, form, values);
             if (mode == FormValidator.Mode.SUBMIT) {
                 store.markSubmitted(id);
+                return new SaveResult.Submitted<>(store.find(id).orElseThrow());
             }
-            return new SaveResult.Saved(store.find(id).orElseThrow());
+            return new SaveResult.Saved<>(store.find(id).orElseThrow());
         });
         return result != null ? result : conflict(store.find(id).orElseThrow(), form, input);
     }
@@ -286,9 +289,9 @@ public class Submissions {
         return refused;
     }
 
-    private SaveResult conflict(Submission current, FormDefinition form, FormInput input) {
+    private SaveResult<Submission> conflict(Submission current, FormDefinition form, FormInput input) {
         if (current.isLocked()) {
-            return new SaveResult.Locked(current);
+            return new SaveResult.Closed<>(current);
         }
         Map<String, Object> stored = store.answers(current.id(), form);
         Map<String, Object> mine = FormValidator.lenientValues(form, input, Map.of());
@@ -299,7 +302,7 @@ public class Submissions {
                 differing.add(field.key());
             }
         }
-        return new SaveResult.Conflict(current, stored, differing);
+        return new SaveResult.Conflict<>(current, stored, differing);
     }
 
     /** Values as text for comparing what a person typed with what is stored (null, false and empty alike). */

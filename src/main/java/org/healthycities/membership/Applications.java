@@ -311,7 +311,7 @@ class Applications {
                 .filter(x -> SUPPLEMENT_FORM.equals(x.formId())).findFirst()
                 .map(x -> x.isLocked() ? submissions.reopen(x.id()) : x)
                 .orElseGet(() -> submissions.create(SUPPLEMENT_FORM, subject, a.getNetworkId(), Submitter.NOBODY));
-        if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Saved)) {
+        if (!(submissions.submit(submission.id(), submission.version(), input) instanceof SaveResult.Submitted)) {
             throw new IllegalArgumentException("Check the supplement before answering");
         }
         if (!responded(a)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -35,9 +36,12 @@ public class MemberService {
     private final MemberChangeRepository changes;
     private final NetworkClock time;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     MemberService(MemberRepository members, ThemeGroupRepository themeGroups, PossibleMemberRepository possibleMembers,
-                  MemberChangeRepository changes, NetworkClock time, Validator validator) {
+                  MemberChangeRepository changes, NetworkClock time, Validator validator,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.themeGroups = themeGroups;
         this.possibleMembers = possibleMembers;
@@ -172,7 +176,7 @@ public class MemberService {
     Member create(String networkId, MemberDetails details, MemberKind kind, Set<ThemeGroup> groups, String by,
                   MemberChange.Source source) {
         Member member = members.save(new Member(networkId, details.code(), details.name(), kind, details.status()));
-        member.apply(details, kind, groups, time.today(networkId));
+        apply(member, false, details, kind, groups);
         changes.save(new MemberChange(member.getId(), time.now(), by, source,
                 new MemberDetails.Change("created", null, details.name())));
         return member;
@@ -182,9 +186,22 @@ public class MemberService {
     void change(Member member, MemberDetails details, MemberKind kind, Set<ThemeGroup> groups, String by,
                 MemberChange.Source source) {
         List<MemberDetails.Change> diff = details.changesFrom(MemberDetails.of(member), this::themeGroupName);
-        member.apply(details, kind, groups, time.today(member.getNetworkId()));
+        apply(member, member.getStatus() == MemberStatus.ACTIVE, details, kind, groups);
         var now = time.now();
         diff.forEach(d -> changes.save(new MemberChange(member.getId(), now, by, source, d)));
+    }
+
+    /**
+     * The one place a member's details are written (created, edited, imported, onboarded): a member that becomes
+     * active by them has joined, which the network tells ({@link MemberJoined}).
+     */
+    private void apply(Member member, boolean wasActive, MemberDetails details, MemberKind kind,
+                       Set<ThemeGroup> groups) {
+        member.apply(details, kind, groups, time.today(member.getNetworkId()));
+        if (!wasActive && member.getStatus() == MemberStatus.ACTIVE) {
+            events.publishEvent(new MemberJoined(member.getNetworkId(), member.getId(), member.getName(),
+                    member.getJoinedOn()));
+        }
     }
 
     String themeGroupName(Long id) {

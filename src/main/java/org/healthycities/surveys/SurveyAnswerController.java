@@ -98,20 +98,21 @@ class SurveyAnswerController {
     private String save(String token, Opened o, int version, String action, FormInput input, Locale locale, Model model,
                         RedirectAttributes redirect) {
         boolean submit = "submit".equals(action);
-        SaveResult result = submit ? submissions.submit(o.submission().id(), version, input)
+        SaveResult<Submission> result = submit ? submissions.submit(o.submission().id(), version, input)
                 : submissions.saveDraft(o.submission().id(), version, input);
-        if (result instanceof SaveResult.Saved saved) {
+        if (result.stored()) {
+            boolean submitted = result instanceof SaveResult.Submitted;
             if (o.recipient() != null) {
-                surveys.saved(o.recipient(), saved.submission().isLocked());
+                surveys.saved(o.recipient(), submitted);
             }
-            redirect.addFlashAttribute("notice", saved.submission().isLocked() ? "survey.answer.submitted"
+            redirect.addFlashAttribute("notice", submitted ? "survey.answer.submitted"
                     : "survey.answer.saved");
             return "redirect:/survey/" + token;
         }
-        if (result instanceof SaveResult.Locked) {
+        if (result instanceof SaveResult.Closed) {
             return "redirect:/survey/" + token;
         }
-        Submission current = result instanceof SaveResult.Conflict c ? c.current() : o.submission();
+        Submission current = result instanceof SaveResult.Conflict<Submission> c ? c.current() : o.submission();
         model.addAttribute("formView", views.retry(current, input, result, locale));
         return page(token, o, current, model);
     }

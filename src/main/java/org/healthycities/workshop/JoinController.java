@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.healthycities.forms.SaveResult;
 import org.healthycities.network.NetworkClock;
 import org.healthycities.security.PublicPaths;
 import org.healthycities.workshop.Forms.JoinForm;
 import org.healthycities.workshop.ParticipantService.Access;
 import org.healthycities.workshop.ParticipantService.CodeCheck;
-import org.healthycities.workshop.ParticipantService.SaveResult;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -131,20 +131,21 @@ class JoinController {
                                                   @RequestParam int version,
                                                   @RequestParam(defaultValue = "") String value,
                                                   @RequestParam(required = false) Long resolves, Locale locale) {
-        SaveResult result = participants.saveField(token, questionId, version, value, resolves)
+        SaveResult<SheetField> result = participants.saveField(token, questionId, version, value, resolves)
                 .orElseThrow(NotFound::notFound);
         Map<String, Object> body = new LinkedHashMap<>();
-        if (result instanceof SaveResult.Saved saved) {
+        if (result instanceof SaveResult.Saved<SheetField> saved) {
             body.put("status", "saved");
-            body.put("version", saved.version());
+            body.put("version", saved.current().version());
             return ResponseEntity.ok(body);
         }
-        if (result instanceof SaveResult.Conflict conflict) {
+        if (result instanceof SaveResult.Conflict<SheetField> conflict) {
+            SheetField field = conflict.current();
             body.put("status", "conflict");
-            body.put("theirs", conflict.theirs() == null ? "" : conflict.theirs());
-            body.put("version", conflict.theirVersion());
-            body.put("conflictId", conflict.conflictId());
-            body.put("other", conflict.other() == null ? "" : conflict.other());
+            body.put("theirs", field.text() == null ? "" : field.text());
+            body.put("version", field.version());
+            body.put("conflictId", field.refused().getId());
+            body.put("other", field.refused().getValue() == null ? "" : field.refused().getValue());
             body.put("message", msg("workshop.sheet.conflict", locale));
             return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
         }
@@ -154,7 +155,7 @@ class JoinController {
             return ResponseEntity.status(HttpStatus.GONE).body(body);
         }
         body.put("status", "invalid");
-        body.put("message", msg(((SaveResult.Invalid) result).messageKey(), locale));
+        body.put("message", msg(((SaveResult.Invalid<SheetField>) result).errors().get(0).messageKey(), locale));
         return ResponseEntity.unprocessableEntity().body(body);
     }
 
@@ -189,7 +190,7 @@ class JoinController {
         Access access = participants.access(token).orElseThrow(NotFound::notFound);
         SheetStore.SheetView current = sheets.sheet(access.participant().getGroupId());
         Map<Long, String> mine = new HashMap<>();
-        Map<Long, SaveResult.Conflict> conflicts = new HashMap<>();
+        Map<Long, SaveResult.Conflict<SheetField>> conflicts = new HashMap<>();
         List<String> problems = new ArrayList<>();
         boolean closed = false;
         Long resolved = resolve(access, current, params.get("resolve"));
@@ -203,15 +204,15 @@ class JoinController {
             if (value.equals(stored == null ? "" : stored)) {
                 continue;
             }
-            SaveResult result = participants.save(access, q.getId(), version, value, null);
+            SaveResult<SheetField> result = participants.save(access, q.getId(), version, value, null);
             if (result instanceof SaveResult.Closed) {
                 closed = true;
                 mine.put(q.getId(), value);
-            } else if (result instanceof SaveResult.Conflict c) {
+            } else if (result instanceof SaveResult.Conflict<SheetField> c) {
                 conflicts.put(q.getId(), c);
                 mine.put(q.getId(), value);
-            } else if (result instanceof SaveResult.Invalid invalid) {
-                problems.add(q.getLabel() + ": " + msg(invalid.messageKey(), locale));
+            } else if (result instanceof SaveResult.Invalid<SheetField> invalid) {
+                problems.add(q.getLabel() + ": " + msg(invalid.errors().get(0).messageKey(), locale));
                 mine.put(q.getId(), value);
             }
         }

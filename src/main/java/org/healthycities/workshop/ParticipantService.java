@@ -2,6 +2,8 @@ package org.healthycities.workshop;
 
 import java.util.List;
 import java.util.Optional;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.SaveResult;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;
@@ -22,16 +24,6 @@ class ParticipantService {
         record Closed() implements CodeCheck { }
         record Wrong() implements CodeCheck { }
         record TooManyGuesses() implements CodeCheck { }
-    }
-
-    /** What a save of one field answers. */
-    sealed interface SaveResult {
-        record Saved(int version) implements SaveResult { }
-        /** Not written: the saved text, its version, and the open conflict that holds the refused text. */
-        record Conflict(String theirs, int theirVersion, long conflictId, String other) implements SaveResult { }
-        /** The deadline has passed or the session was closed: nothing written, the phone keeps the text. */
-        record Closed() implements SaveResult { }
-        record Invalid(String messageKey) implements SaveResult { }
     }
 
     /** A participant's access through the private link. */
@@ -126,7 +118,7 @@ class ParticipantService {
         return participants.findByTokenHash(Codes.hash(token));
     }
 
-    SaveResult save(Access access, Long questionId, int seenVersion, String value, Long resolves) {
+    SaveResult<SheetField> save(Access access, Long questionId, int seenVersion, String value, Long resolves) {
         Question question = access.view().questions().stream().filter(q -> q.getId().equals(questionId))
                 .findFirst().orElse(null);
         return save(access.participant(), question, seenVersion, value, resolves);
@@ -137,7 +129,8 @@ class ParticipantService {
      * needs (the participant, the question within their session, the session) in one transaction, not the
      * whole session view with its groups; empty for an unknown link. The bursts of a workshop go through here.
      */
-    Optional<SaveResult> saveField(String token, Long questionId, int seenVersion, String value, Long resolves) {
+    Optional<SaveResult<SheetField>> saveField(String token, Long questionId, int seenVersion, String value,
+                                               Long resolves) {
         return participant(token).map(p -> save(p, questions.findInSession(questionId, p.getSessionId()).orElse(null),
                 seenVersion, value, resolves));
     }
@@ -148,26 +141,27 @@ class ParticipantService {
         return participant(token).map(p -> sheets.sheet(p.getGroupId()));
     }
 
-    private SaveResult save(Participant participant, Question question, int seenVersion, String value,
-                            Long resolves) {
+    /**
+     * Not written when the session takes no more answers ({@link SaveResult.Closed}: the phone keeps the text) or the
+     * text does not fit the question ({@link SaveResult.Invalid}, refused on the field).
+     */
+    private SaveResult<SheetField> save(Participant participant, Question question, int seenVersion, String value,
+                                        Long resolves) {
         if (question == null) {
-            return new SaveResult.Invalid("workshop.sheet.unknownQuestion");
+            return new SaveResult.Invalid<>(null, List.of(new FieldError(null, "workshop.sheet.unknownQuestion")));
         }
         // read again: the page's view may be older than a close that happened meanwhile
         WorkshopSession session = sessions.findById(participant.getSessionId()).orElseThrow();
         if (!session.takesAnswers(time.now())) {
-            return new SaveResult.Closed();
+            return new SaveResult.Closed<>(null);
         }
         if (!question.accepts(value)) {
-            return new SaveResult.Invalid(question.getKind() == Question.Kind.LONG_TEXT
-                    ? "workshop.sheet.tooLong" : "workshop.sheet.notAnOption");
+            String why = question.getKind() == Question.Kind.LONG_TEXT ? "workshop.sheet.tooLong"
+                    : "workshop.sheet.notAnOption";
+            return new SaveResult.Invalid<>(null, List.of(new FieldError(SheetField.key(question.getId()), why)));
         }
-        SheetStore.Outcome outcome = sheets.save(participant.getGroupId(), question.getId(), seenVersion, value,
-                participant.getId(), time.now(), resolves);
-        if (outcome instanceof SheetStore.Outcome.Conflict c) {
-            return new SaveResult.Conflict(c.theirs(), c.theirVersion(), c.conflictId(), c.other());
-        }
-        return new SaveResult.Saved(((SheetStore.Outcome.Saved) outcome).version());
+        return sheets.save(participant.getGroupId(), question.getId(), seenVersion, value, participant.getId(),
+                time.now(), resolves);
     }
 
     /**

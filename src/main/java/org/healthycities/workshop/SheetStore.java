@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.healthycities.forms.SaveResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,18 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 class SheetStore {
-
-    /** What became of one field's save. */
-    sealed interface Outcome {
-        /** Stored (or it was already stored with exactly this text); the phone goes on from this version. */
-        record Saved(int version) implements Outcome { }
-
-        /**
-         * Someone else in the group saved the field since the version the phone saw, or the field has a
-         * conflict nobody has chosen on yet: nothing overwritten, the refused text kept as an open conflict.
-         */
-        record Conflict(String theirs, int theirVersion, long conflictId, String other) implements Outcome { }
-    }
 
     /** One group's sheet with its fields by question id, and the fields' open conflicts by question id. */
     record SheetView(Sheet sheet, Map<Long, Answer> answers, Map<Long, List<FieldConflict>> conflicts) {
@@ -89,10 +78,12 @@ class SheetStore {
     /**
      * Saves one field if nobody saved it since {@code seenVersion}. A text that cannot be saved is kept as an
      * open conflict; while a field has one, only a save that names it ({@code resolves}, after someone chose
-     * between the versions) is written, and it closes them all. Every saved version is kept.
+     * between the versions) is written, and it closes them all. Every saved version is kept. A refused save is a
+     * {@link SaveResult.Conflict}: someone else in the group saved the field since the version the phone saw, or the
+     * field has a conflict nobody has chosen on yet; its {@link SheetField#refused()} holds the text.
      */
-    Outcome save(Long groupId, Long questionId, int seenVersion, String value, Long participantId, Instant now,
-                 Long resolves) {
+    SaveResult<SheetField> save(Long groupId, Long questionId, int seenVersion, String value, Long participantId,
+                                Instant now, Long resolves) {
         Sheet sheet = sheets.findByGroupId(groupId).orElseThrow();
         String text = value == null || value.isBlank() ? null : value.replace("\r\n", "\n");
         Long answerId = answers.idOf(sheet.getId(), questionId).orElseThrow();
@@ -104,17 +95,19 @@ class SheetStore {
                 if (resolving) {
                     conflicts.resolveAll(answerId, now, participantId);
                 }
-                return new Outcome.Saved(seenVersion + 1);
+                return new SaveResult.Saved<>(new SheetField(seenVersion + 1, text, null));
             }
         }
         Answer current = answers.findById(answerId).orElseThrow();
         if (Objects.equals(current.getValue(), text)) {
-            return new Outcome.Saved(current.getVersion()); // a retry of a save that did arrive
+            return new SaveResult.Saved<>(new SheetField(current.getVersion(), text, null)); // a retry that did arrive
         }
         // kept beside the saved text; the same text twice (a phone retrying) is kept once
         FieldConflict kept = open.stream().filter(c -> Objects.equals(c.getValue(), text)).findFirst()
                 .orElseGet(() -> conflicts.save(new FieldConflict(answerId, text, seenVersion, participantId, now)));
-        return new Outcome.Conflict(current.getValue(), current.getVersion(), kept.getId(), kept.getValue());
+        String key = SheetField.key(questionId);
+        return new SaveResult.Conflict<>(new SheetField(current.getVersion(), current.getValue(), kept),
+                current.getValue() == null ? Map.of() : Map.of(key, current.getValue()), List.of(key));
     }
 
     /** Every saved version of a field, oldest first. */

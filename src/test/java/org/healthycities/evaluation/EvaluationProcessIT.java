@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.healthycities.forms.SaveResult;
+import org.healthycities.forms.Submission;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestNetworks;
@@ -85,9 +87,8 @@ class EvaluationProcessIT {
                 .processInstanceBusinessKey(round.getId().toString()).tenantIdIn(network).singleResult();
     }
 
-    private EvaluationService.Outcome submit(MemberEvaluation e, Progress... progress) throws Exception {
-        return EvaluationTestSupport.save(evaluations, e.getId(), answers(0, testNetworks.goalIds(network), progress), true)
-                .outcome();
+    private SaveResult<Submission> submit(MemberEvaluation e, Progress... progress) throws Exception {
+        return EvaluationTestSupport.save(evaluations, e.getId(), answers(0, testNetworks.goalIds(network), progress), true);
     }
 
     @Test
@@ -189,7 +190,7 @@ class EvaluationProcessIT {
         assertThat(evaluations.evaluation(e.getId()).getDeadline()).isEqualTo(extended);
 
         setClock(extended.atTime(12, 0));
-        assertThat(submit(e, Progress.STARTED)).isEqualTo(EvaluationService.Outcome.SUBMITTED);
+        assertThat(submit(e, Progress.STARTED)).isInstanceOf(SaveResult.Submitted.class);
         assertThat(pi).isWaitingAt("Task_Review");
     }
 
@@ -233,7 +234,7 @@ class EvaluationProcessIT {
         EvaluationRound round = startWith(1, 2033);
         MemberEvaluation e = members(round.getId()).get(0);
         ProcessInstance pi = memberProcess(e);
-        assertThat(submit(e, Progress.WELL_UNDER_WAY)).isEqualTo(EvaluationService.Outcome.SUBMITTED);
+        assertThat(submit(e, Progress.WELL_UNDER_WAY)).isInstanceOf(SaveResult.Submitted.class);
         assertThat(pi).isWaitingAt("Task_Review");
         assertThat(evaluations.review(e.getId(), false, "Beskriv aktiviteten nærmere.", "sek")).isTrue();
         runJobsUntil(management, network, () -> events.count(e.getId(), EvaluationEvents.SENT_BACK_MAIL) == 1);
@@ -243,7 +244,7 @@ class EvaluationProcessIT {
         assertThat(sentBack.getReviewComment()).isEqualTo("Beskriv aktiviteten nærmere.");
         assertThat(sentBack.getStatus().editable()).isTrue();
 
-        assertThat(submit(e, Progress.ACHIEVED)).isEqualTo(EvaluationService.Outcome.SUBMITTED);
+        assertThat(submit(e, Progress.ACHIEVED)).isInstanceOf(SaveResult.Submitted.class);
         assertThat(pi).isWaitingAt("Task_Review");
         assertThat(evaluations.review(e.getId(), true, null, "sek")).isTrue();
         runJobsUntil(management, network, () -> roundRepository.findById(round.getId()).orElseThrow().isClosed());
@@ -260,11 +261,11 @@ class EvaluationProcessIT {
         List<MemberEvaluation> list = members(round.getId());
         MemberEvaluation answered = list.get(0);
         MemberEvaluation drafted = list.get(1);
-        assertThat(submit(answered, Progress.STARTED)).isEqualTo(EvaluationService.Outcome.SUBMITTED);
+        assertThat(submit(answered, Progress.STARTED)).isInstanceOf(SaveResult.Submitted.class);
         assertThat(evaluations.review(answered.getId(), true, null, "sek")).isTrue();
         var draft = answers(0, testNetworks.goalIds(network), Progress.NOT_STARTED);
-        assertThat(EvaluationTestSupport.save(evaluations, drafted.getId(), draft, false).outcome())
-                .isEqualTo(EvaluationService.Outcome.SAVED);
+        assertThat(EvaluationTestSupport.save(evaluations, drafted.getId(), draft, false))
+                .isInstanceOf(SaveResult.Saved.class);
 
         ProcessInstance roundPi = roundProcess(round);
         setClock(round.getClosesOn().plusDays(1).atTime(0, 5));
@@ -278,7 +279,7 @@ class EvaluationProcessIT {
         assertThat(missingDraft.getStatus()).isEqualTo(EvaluationStatus.MISSING);
         assertThat(evaluations.answers(missingDraft).inequalityText()).as("the draft is kept").isNotBlank();
 
-        assertThat(submit(drafted, Progress.STARTED)).isEqualTo(EvaluationService.Outcome.LATE);
+        assertThat(submit(drafted, Progress.STARTED)).isInstanceOf(SaveResult.Late.class);
         assertThat(evaluations.evaluation(drafted.getId()).getStatus()).isEqualTo(EvaluationStatus.LATE);
         assertThat(evaluations.review(drafted.getId(), true, null, "sek")).isTrue();
         assertThat(roundRepository.findById(round.getId()).orElseThrow().getAcceptedCount()).isEqualTo(2);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.healthycities.forms.SaveResult;
+import org.healthycities.forms.Submission;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -62,8 +64,8 @@ final class EvaluationTestSupport {
     }
 
     /** Saves or submits these answers as the coordinator's page would, on the submission's current version. */
-    static EvaluationService.SaveResult save(EvaluationService evaluations, long evaluationId,
-                                             MultiValueMap<String, String> answers, boolean submit) {
+    static SaveResult<Submission> save(EvaluationService evaluations, long evaluationId,
+                                      MultiValueMap<String, String> answers, boolean submit) {
         int version = evaluations.submission(evaluations.evaluation(evaluationId)).version();
         return evaluations.save(evaluationId, version, org.healthycities.forms.FormInput.fromParameters(answers), submit,
                 evaluations.context(evaluations.evaluation(evaluationId)).feed(java.util.Locale.forLanguageTag("da")));

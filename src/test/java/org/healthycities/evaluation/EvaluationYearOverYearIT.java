@@ -14,6 +14,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
+import org.healthycities.forms.SaveResult;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.support.DueJobs;
 import org.healthycities.support.IntegrationTest;
@@ -64,8 +65,8 @@ class EvaluationYearOverYearIT {
             List<MemberEvaluation> list = evaluationRepository.findByRoundIdOrderByMemberName(round.getId());
             for (int m = 0; m < 2; m++) {
                 MemberEvaluation e = evaluations.evaluation(list.get(m).getId());
-                assertThat(EvaluationTestSupport.save(evaluations, e.getId(), answers(0, goals, PROGRESS[y][m]), true).outcome())
-                        .isEqualTo(EvaluationService.Outcome.SUBMITTED);
+                assertThat(EvaluationTestSupport.save(evaluations, e.getId(), answers(0, goals, PROGRESS[y][m]), true))
+                        .isInstanceOf(SaveResult.Submitted.class);
                 assertThat(evaluations.review(e.getId(), true, null, "sek")).isTrue();
             }
             DueJobs.ofTenant(management, network).walkUntil(

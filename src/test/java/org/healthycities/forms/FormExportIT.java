@@ -43,7 +43,7 @@ class FormExportIT {
 
     private long submit(String network, Map<String, Object> answers) {
         Submission s = submissions.create(FORM, new Subject("evaluation", UUID.randomUUID().toString()), network, Submitter.NOBODY);
-        assertThat(submissions.submit(s.id(), 0, FormInput.of(answers))).isInstanceOf(SaveResult.Saved.class);
+        assertThat(submissions.submit(s.id(), 0, FormInput.of(answers))).isInstanceOf(SaveResult.Submitted.class);
         return s.id();
     }
 

@@ -40,9 +40,9 @@ class SubmissionsIT {
     @Test
     void answersAreStoredOneTypedRowPerFieldAndSeveralForAMultiChoice() {
         Submission s = newSample();
-        SaveResult result = submissions.submit(s.id(), s.version(), FormInput.of(complete()));
+        SaveResult<Submission> result = submissions.submit(s.id(), s.version(), FormInput.of(complete()));
 
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
+        assertThat(result).isInstanceOf(SaveResult.Submitted.class);
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT field_key, position, text_value, number_value, date_value, boolean_value, option_value "
                         + "FROM form_answer WHERE submission_id = ? ORDER BY id", s.id());
@@ -83,13 +83,13 @@ class SubmissionsIT {
     void aDraftIsCheckedForLimitsButNotForRequiredFields() {
         Submission s = newSample();
         assertThat(submissions.saveDraft(s.id(), 0, FormInput.of(Map.of("kommune", "Å")))).isInstanceOfSatisfying(
-                SaveResult.Invalid.class, i -> assertThat(i.errors()).extracting(FieldError::messageKey)
+                SaveResult.Invalid.class, i -> assertThat(errors(i)).extracting(FieldError::messageKey)
                         .containsExactly("form.error.minLength"));
-        SaveResult saved = submissions.saveDraft(s.id(), 0, FormInput.of(Map.of("kommune", "Ærø")));
+        SaveResult<Submission> saved = submissions.saveDraft(s.id(), 0, FormInput.of(Map.of("kommune", "Ærø")));
         assertThat(saved).isInstanceOf(SaveResult.Saved.class);
-        assertThat(((SaveResult.Saved) saved).submission().version()).isEqualTo(1);
+        assertThat(saved.current().version()).isEqualTo(1);
         assertThat(submissions.submit(s.id(), 1, FormInput.of(Map.of("kommune", "Ærø")))).isInstanceOfSatisfying(
-                SaveResult.Invalid.class, i -> assertThat(i.errors()).extracting(FieldError::field)
+                SaveResult.Invalid.class, i -> assertThat(errors(i)).extracting(FieldError::field)
                         .contains("kommunetype", "samtykke"));
         assertThat(submissions.answers(s.id())).containsOnly(Map.entry("kommune", "Ærø"), Map.entry("harHandleplan", false),
                 Map.entry("samtykke", false)); // an unticked checkbox is an answer: no
@@ -98,12 +98,14 @@ class SubmissionsIT {
     @Test
     void submittingLocksUntilTheProcessReopens() {
         Submission s = newSample();
-        Submission submitted = ((SaveResult.Saved) submissions.submit(s.id(), 0, FormInput.of(complete()))).submission();
+        SaveResult<Submission> handedIn = submissions.submit(s.id(), 0, FormInput.of(complete()));
+        assertThat(handedIn).isInstanceOf(SaveResult.Submitted.class);
+        Submission submitted = handedIn.current();
         assertThat(submitted.status()).isEqualTo(SubmissionStatus.SUBMITTED);
         assertThat(submitted.submittedAt()).isNotNull();
 
         assertThat(submissions.saveDraft(s.id(), submitted.version(), FormInput.of(Map.of("kommune", "Ændret"))))
-                .isInstanceOf(SaveResult.Locked.class);
+                .isInstanceOf(SaveResult.Closed.class);
         assertThat(submissions.answers(s.id())).containsEntry("kommune", "Tårnby Kommune");
 
         Submission reopened = submissions.reopen(s.id());
@@ -119,10 +121,11 @@ class SubmissionsIT {
         // two phones opened the draft at version 0
         assertThat(submissions.saveDraft(s.id(), 0, FormInput.of(Map.of("kommune", "Tårnby", "kode", "185"))))
                 .isInstanceOf(SaveResult.Saved.class);
-        SaveResult second = submissions.saveDraft(s.id(), 0, FormInput.of(Map.of("kommune", "Taarnby", "kode", "185")));
+        SaveResult<Submission> second = submissions.saveDraft(s.id(), 0,
+                FormInput.of(Map.of("kommune", "Taarnby", "kode", "185")));
 
+        assertThat(second.current().version()).isEqualTo(1);
         assertThat(second).isInstanceOfSatisfying(SaveResult.Conflict.class, c -> {
-            assertThat(c.current().version()).isEqualTo(1);
             assertThat(c.storedAnswers()).containsEntry("kommune", "Tårnby");
             assertThat(c.differingFields()).containsExactly("kommune");
         });
@@ -176,7 +179,7 @@ class SubmissionsIT {
         Submission s = newSample();
         FormInput empty = FormInput.of(Map.of("kommune", "Vejle", "harHandleplan", "true")).withUpload("handleplan",
                 new FormInput.Upload("tom.pdf", new ByteArrayResource(new byte[0])));
-        SaveResult result = submissions.saveDraft(s.id(), 0, empty);
+        SaveResult<Submission> result = submissions.saveDraft(s.id(), 0, empty);
 
         assertThat(result).isInstanceOfSatisfying(SaveResult.Invalid.class, i -> assertThat(i.errors())
                 .containsExactly(new FieldError("handleplan", "document.empty", List.of())));
@@ -188,5 +191,10 @@ class SubmissionsIT {
     private int documentsOf(Submission s) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE owner_type = ? AND owner_id = ?", Integer.class,
                 Submissions.DOCUMENT_OWNER, String.valueOf(s.id()));
+    }
+
+    /** The refusals of a result AssertJ hands over untyped. */
+    private static List<FieldError> errors(SaveResult.Invalid<?> invalid) {
+        return invalid.errors();
     }
 }

@@ -120,8 +120,8 @@ class SurveyResultsIT {
 
     private void answer(long submissionId, Map<String, ?> values) {
         Submission s = submissions.find(submissionId).orElseThrow();
-        SaveResult saved = submissions.submit(s.id(), s.version(), FormInput.of(values));
-        assertThat(saved).as(saved.toString()).isInstanceOf(SaveResult.Saved.class);
+        SaveResult<Submission> saved = submissions.submit(s.id(), s.version(), FormInput.of(values));
+        assertThat(saved).as(saved.toString()).isInstanceOf(SaveResult.Submitted.class);
     }
 
     private Map<String, SurveyRecipient> recipients(Survey survey) {

@@ -49,7 +49,7 @@ class EvaluationModuleIT {
         assertThat(beanOf("org.healthycities.forms.FormCatalog")).isTrue();
         assertThat(beanOf("org.healthycities.knowledge.KnowledgeCollector")).isFalse();
         assertThat(beanOf("org.healthycities.workshop.WorkshopService")).isFalse();
-        assertThat(beanOf("org.healthycities.membership.FeeList")).isFalse();
+        assertThat(beanOf("org.healthycities.membership.internal.FeeList")).isFalse();
     }
 
     @Test

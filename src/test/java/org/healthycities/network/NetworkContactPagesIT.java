@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.HashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
 import org.healthycities.support.TestMembers;
@@ -41,7 +41,7 @@ class NetworkContactPagesIT {
     @Autowired
     NetworkEditor editor;
     @Autowired
-    org.healthycities.membership.TestApplications applications;
+    org.healthycities.membership.internal.TestApplications applications;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 

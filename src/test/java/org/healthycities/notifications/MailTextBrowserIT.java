@@ -3,7 +3,7 @@ package org.healthycities.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;

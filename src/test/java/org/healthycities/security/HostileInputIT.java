@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.healthycities.documents.BadUploads;
 import org.healthycities.evaluation.TestEvaluations;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.workshop.TestWorkshops;

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.healthycities.evaluation.TestEvaluations;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestClock;
 import org.healthycities.workshop.TestWorkshops;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.healthycities.evaluation.TestEvaluations;
-import org.healthycities.membership.TestApplications;
+import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;

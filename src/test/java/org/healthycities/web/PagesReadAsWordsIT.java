@@ -36,7 +36,7 @@ class PagesReadAsWordsIT {
     @Autowired IdentityService identity;
     @Autowired TestMembers members;
     @Autowired org.healthycities.workshop.TestWorkshops workshops;
-    @Autowired org.healthycities.membership.TestApplications applications;
+    @Autowired org.healthycities.membership.internal.TestApplications applications;
 
     @Test
     void aFirstVisitSpeaksTheBrowsersLanguageAndLangWorksBeforeTheLogin() throws Exception {

@@ -63,7 +63,7 @@ class WorkshopModuleIT {
         assertThat(beanOf("org.healthycities.network.NetworkDirectory")).isTrue();
         assertThat(beanOf("org.healthycities.knowledge.KnowledgeCollector")).isFalse();
         assertThat(beanOf("org.healthycities.evaluation.EvaluationService")).isFalse();
-        assertThat(beanOf("org.healthycities.membership.FeeList")).isFalse();
+        assertThat(beanOf("org.healthycities.membership.internal.FeeList")).isFalse();
     }
 
     @Test

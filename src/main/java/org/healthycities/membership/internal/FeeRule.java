@@ -1,0 +1,125 @@
+package org.healthycities.membership.internal;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.healthycities.network.MemberKind;
+
+/**
+ * A network's yearly membership fee: population bands (a region pays the top band) or a rate per inhabitant
+ * with a floor and a cap (a region pays the cap).
+ */
+@Entity
+@Table(name = "membership_fee_rule")
+class FeeRule {
+
+    enum Kind { BANDS, PER_INHABITANT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    String networkId;
+    /** The first year the rule applies to; it applies until the network's next rule. */
+    int firstYear;
+    @Enumerated(EnumType.STRING)
+    Kind kind;
+    String currency;
+    BigDecimal ratePerInhabitant;
+    BigDecimal minimumFee;
+    BigDecimal maximumFee;
+    boolean example;
+    String source;
+    String updatedBy;
+    Instant updatedAt;
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "rule_id", nullable = false)
+    @OrderBy("position")
+    List<FeeBand> bands = new ArrayList<>();
+    @Version
+    int version;
+
+    /** The yearly fee, in whole units of the currency. */
+    BigDecimal feeFor(int population, MemberKind kind) {
+        boolean region = kind == MemberKind.REGION;
+        BigDecimal fee = this.kind == Kind.PER_INHABITANT ? perInhabitant(population, region) : band(population, region);
+        return fee.setScale(0, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private BigDecimal perInhabitant(int population, boolean region) {
+        if (region && maximumFee != null) {
+            return maximumFee;
+        }
+        BigDecimal fee = ratePerInhabitant.multiply(BigDecimal.valueOf(population));
+        if (minimumFee != null && fee.compareTo(minimumFee) < 0) {
+            fee = minimumFee;
+        }
+        if (maximumFee != null && fee.compareTo(maximumFee) > 0) {
+            fee = maximumFee;
+        }
+        return fee;
+    }
+
+    private BigDecimal band(int population, boolean region) {
+        if (bands.isEmpty()) {
+            throw new IllegalStateException("The fee rule of " + networkId + " has no bands");
+        }
+        FeeBand top = bands.get(bands.size() - 1);
+        if (region) {
+            return top.amount;
+        }
+        return bands.stream().filter(b -> b.upToPopulation == null || population <= b.upToPopulation)
+                .findFirst().orElse(top).amount;
+    }
+
+    /** A network's first rule: population bands to fill in. */
+    static FeeRule empty(String networkId, int year, String currency) {
+        FeeRule rule = new FeeRule();
+        rule.networkId = networkId;
+        rule.firstYear = year;
+        rule.kind = Kind.BANDS;
+        rule.currency = currency;
+        return rule;
+    }
+
+    /** A rule for a new year, starting as a copy of this one (the secretariat then changes what changed). */
+    FeeRule copyFor(int year) {
+        FeeRule copy = new FeeRule();
+        copy.networkId = networkId;
+        copy.firstYear = year;
+        copy.kind = kind;
+        copy.currency = currency;
+        copy.ratePerInhabitant = ratePerInhabitant;
+        copy.minimumFee = minimumFee;
+        copy.maximumFee = maximumFee;
+        copy.example = example;
+        copy.source = source;
+        bands.forEach(b -> copy.bands.add(new FeeBand(b.position, b.upToPopulation, b.amount)));
+        return copy;
+    }
+
+    public int getFirstYear() { return firstYear; }
+    public Kind getKind() { return kind; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getRatePerInhabitant() { return ratePerInhabitant; }
+    public BigDecimal getMinimumFee() { return minimumFee; }
+    public BigDecimal getMaximumFee() { return maximumFee; }
+    public boolean isExample() { return example; }
+    public String getSource() { return source; }
+    public List<FeeBand> getBands() { return bands; }
+    public int getVersion() { return version; }
+}

@@ -1,4 +1,4 @@
-package org.healthycities.exports;
+package org.healthycities.exports.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,13 +14,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.healthycities.exports.ExportTable;
 
 /**
  * XLSX written by POI's streaming SXSSF (a window of rows in memory, the rest in a compressed temp file).
  * Text is always a text cell, never a formula; text that looks like one is also quote-prefixed, as Excel does
  * for a leading apostrophe.
  */
-final class XlsxExportTable implements ExportTable {
+public final class XlsxExportTable implements ExportTable {
 
     private final OutputStream out;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -32,7 +33,7 @@ final class XlsxExportTable implements ExportTable {
     private final ZoneId zone;
     private int rows;
 
-    XlsxExportTable(OutputStream out, String sheetName, ZoneId zone) {
+    public XlsxExportTable(OutputStream out, String sheetName, ZoneId zone) {
         this.out = out;
         this.zone = zone;
         workbook.setCompressTempFiles(true);

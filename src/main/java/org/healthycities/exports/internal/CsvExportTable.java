@@ -1,4 +1,4 @@
-package org.healthycities.exports;
+package org.healthycities.exports.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,12 +13,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.healthycities.exports.ExportTable;
 
 /**
  * CSV as Excel in Denmark, Sweden and Norway opens it: UTF-8 with a byte-order mark, ";" between cells,
  * the locale's decimal separator, RFC 4180 quoting, and a leading apostrophe before anything that would be a formula.
  */
-final class CsvExportTable implements ExportTable {
+public final class CsvExportTable implements ExportTable {
 
     static final char DELIMITER = ';';
 
@@ -26,7 +27,7 @@ final class CsvExportTable implements ExportTable {
     private final char decimal;
     private final DateTimeFormatter time;
 
-    CsvExportTable(OutputStream stream, Locale locale, ZoneId zone) throws IOException {
+    public CsvExportTable(OutputStream stream, Locale locale, ZoneId zone) throws IOException {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         this.decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();

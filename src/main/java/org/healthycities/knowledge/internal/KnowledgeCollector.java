@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.healthycities.evaluation.EvaluationAnswers;
 import org.healthycities.evaluation.EvaluationSubmitted;
-import org.healthycities.knowledge.KnowledgeItem.Facet;
-import org.healthycities.knowledge.KnowledgeItem.ItemTag;
-import org.healthycities.knowledge.KnowledgeItem.Kind;
+import org.healthycities.knowledge.internal.KnowledgeItem.Facet;
+import org.healthycities.knowledge.internal.KnowledgeItem.ItemTag;
+import org.healthycities.knowledge.internal.KnowledgeItem.Kind;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;

@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,14 +1,14 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.healthycities.knowledge.KnowledgeItem.Facet;
-import org.healthycities.knowledge.KnowledgeSearch.FacetCount;
-import org.healthycities.knowledge.KnowledgeSearch.Query;
-import org.healthycities.knowledge.KnowledgeSearch.Result;
+import org.healthycities.knowledge.internal.KnowledgeItem.Facet;
+import org.healthycities.knowledge.internal.KnowledgeSearch.FacetCount;
+import org.healthycities.knowledge.internal.KnowledgeSearch.Query;
+import org.healthycities.knowledge.internal.KnowledgeSearch.Result;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.healthycities.knowledge.KnowledgeItem.Kind;
+import org.healthycities.knowledge.internal.KnowledgeItem.Kind;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

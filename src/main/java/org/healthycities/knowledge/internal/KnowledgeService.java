@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +14,9 @@ import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.UploadResult;
 import org.healthycities.exports.ExportTable;
-import org.healthycities.knowledge.KnowledgeItem.Facet;
-import org.healthycities.knowledge.KnowledgeItem.ItemTag;
-import org.healthycities.knowledge.KnowledgeItem.Kind;
+import org.healthycities.knowledge.internal.KnowledgeItem.Facet;
+import org.healthycities.knowledge.internal.KnowledgeItem.ItemTag;
+import org.healthycities.knowledge.internal.KnowledgeItem.Kind;
 import org.healthycities.network.Member;
 import org.healthycities.network.MemberService;
 import org.healthycities.network.NetworkClock;

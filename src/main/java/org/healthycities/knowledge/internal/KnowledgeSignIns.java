@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

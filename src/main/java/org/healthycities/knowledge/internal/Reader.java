@@ -1,4 +1,4 @@
-package org.healthycities.knowledge;
+package org.healthycities.knowledge.internal;
 
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

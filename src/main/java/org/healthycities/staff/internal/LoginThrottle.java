@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 /** A new password, typed twice. */
 public class PasswordForm {

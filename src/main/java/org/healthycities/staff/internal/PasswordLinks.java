@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import org.healthycities.security.Tokens;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

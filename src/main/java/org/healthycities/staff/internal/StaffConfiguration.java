@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import org.healthycities.security.PublicPaths;
 import org.springframework.context.annotation.Bean;

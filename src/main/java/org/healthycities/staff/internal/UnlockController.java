@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.healthycities.staff;
+package org.healthycities.staff.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.healthycities.support.Csrf.csrf;

@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 /** Where one member stands in a survey, as the follow-up page shows it. */
 public enum RecipientStatus {

@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

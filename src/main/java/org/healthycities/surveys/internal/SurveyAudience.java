@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 /** Who answers a survey. */
 public enum SurveyAudience {

@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

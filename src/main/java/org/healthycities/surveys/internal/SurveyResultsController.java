@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 public enum SurveyStatus {
     /** Sent: answers are taken (members until their own deadline, then after an extension). */

@@ -1,4 +1,4 @@
-package org.healthycities.surveys;
+package org.healthycities.surveys.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.healthycities.support.FormEditor.addFromPalette;

@@ -1,10 +1,11 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.documents.DocumentService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;

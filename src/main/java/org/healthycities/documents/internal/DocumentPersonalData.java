@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.sql.Timestamp;
 import java.time.Period;
@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.healthycities.documents.DocumentService;
 import org.healthycities.privacy.Erased;
 import org.healthycities.privacy.PersonQuery;
 import org.healthycities.privacy.PersonalDataHolder;

@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,10 +43,10 @@ import org.springframework.stereotype.Component;
  * a {@link DocumentRefused} naming the reason, in seconds, without taking the application down.
  */
 @Component
-class TextExtractor implements AutoCloseable {
+public class TextExtractor implements AutoCloseable {
 
     /** What Tika read from an accepted file; {@code language} is null when it could not be told. */
-    record Extracted(String mediaType, String text, boolean truncated, String language) {
+    public record Extracted(String mediaType, String text, boolean truncated, String language) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TextExtractor.class);

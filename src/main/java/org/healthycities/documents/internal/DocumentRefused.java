@@ -1,6 +1,7 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.util.List;
+import org.healthycities.documents.UploadResult;
 
 /** Why an upload is not taken: a message key of i18n/documents and its arguments. */
 final class DocumentRefused extends Exception {

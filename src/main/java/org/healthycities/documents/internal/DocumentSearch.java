@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.healthycities.documents.DocumentService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;

@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
+import org.healthycities.documents.UploadResult;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;

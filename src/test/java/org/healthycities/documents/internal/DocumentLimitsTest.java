@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.healthycities.documents.StoredDocument;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

@@ -1,4 +1,4 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.healthycities.documents.DocumentService;
+import org.healthycities.documents.ReadUpload;
+import org.healthycities.documents.StoredDocument;
+import org.healthycities.documents.UploadResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,6 +1,7 @@
-package org.healthycities.documents;
+package org.healthycities.documents.internal;
 
 import java.util.Set;
+import org.healthycities.documents.DocumentDownloads;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.core.io.InputStreamResource;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.web.Dates;
 import org.healthycities.web.PublicAddress;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,10 +1,12 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.security.NotFound;
 import org.healthycities.web.Dates;

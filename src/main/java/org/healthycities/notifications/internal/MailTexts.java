@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.notifications.EditableMails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

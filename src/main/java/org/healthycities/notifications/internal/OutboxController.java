@@ -1,9 +1,10 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
+import org.healthycities.notifications.MailStatus;
 import org.healthycities.security.NotFound;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

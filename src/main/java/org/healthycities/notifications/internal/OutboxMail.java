@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.healthycities.notifications.MailStatus;
+import org.healthycities.notifications.OutgoingMail;
 
 /** One mail in the outbox, rendered when it was written, with its delivery state. */
 @Entity

@@ -1,9 +1,12 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.Optional;
+import org.healthycities.notifications.MailStatus;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;

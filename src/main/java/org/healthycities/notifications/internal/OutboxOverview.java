@@ -1,8 +1,9 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.healthycities.notifications.MailStatus;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.OverviewPanel;
 import org.springframework.stereotype.Component;

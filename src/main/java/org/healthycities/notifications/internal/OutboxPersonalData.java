@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,9 +1,10 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.healthycities.notifications.MailStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;

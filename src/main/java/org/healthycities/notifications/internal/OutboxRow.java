@@ -1,8 +1,9 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.healthycities.notifications.MailStatus;
 
 /** A mail as the admin's outbox pages show it. */
 record OutboxRow(long id, String networkId, String recipient, String recipientName, String locale, String template,

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 /**
  * A mail as its recipient will see it: subject, HTML, the plain-text alternative, and the sender (the network's

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.healthycities.notifications.MailStatus;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
 import org.healthycities.support.TestClock;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.healthycities.notifications.MailStatus;
 import org.junit.jupiter.api.Test;
 
 /** Every mail status has a label (the four languages are checked for every bundle by web.BundlesTest). */

@@ -1,9 +1,10 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.notifications.MailStatus;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,6 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
+import org.healthycities.notifications.MailStatus;
+import org.healthycities.notifications.Mailer;
+import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;

@@ -1,4 +1,4 @@
-package org.healthycities.notifications;
+package org.healthycities.notifications.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.healthycities.notifications.MailStatus;
+import org.healthycities.notifications.OutgoingMail;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,4 +1,4 @@
-package org.healthycities.privacy;
+package org.healthycities.privacy.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;

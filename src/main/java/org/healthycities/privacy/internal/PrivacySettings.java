@@ -1,9 +1,10 @@
-package org.healthycities.privacy;
+package org.healthycities.privacy.internal;
 
 import java.time.Duration;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.healthycities.privacy.RetentionRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

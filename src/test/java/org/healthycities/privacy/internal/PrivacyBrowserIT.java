@@ -1,4 +1,4 @@
-package org.healthycities.privacy;
+package org.healthycities.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.healthycities.privacy;
+package org.healthycities.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.healthycities.support.Csrf.csrf;
@@ -35,6 +35,7 @@ import org.healthycities.network.MemberStatus;
 import org.healthycities.network.PossibleMemberImport;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.privacy.Erased;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestPdfs;

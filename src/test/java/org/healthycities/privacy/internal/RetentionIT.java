@@ -1,4 +1,4 @@
-package org.healthycities.privacy;
+package org.healthycities.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.healthycities.notifications.Mailer;
 import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.privacy.Erased;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestClock;
 import org.healthycities.workshop.WorkshopPersonFixtures;

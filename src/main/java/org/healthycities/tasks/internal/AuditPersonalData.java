@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

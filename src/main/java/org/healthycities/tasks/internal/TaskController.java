@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import static org.healthycities.security.NotFound.notFound;
 
@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.healthycities.documents.DocumentDownloads;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.security.NotFound;
+import org.healthycities.tasks.DueState;
+import org.healthycities.tasks.TaskFormState;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.healthycities.tasks.TaskView;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
@@ -28,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.healthycities.security.NotFound;
 
 /** The task list and the task page. Everything is scoped to the person's networks; elsewhere is "not found". */
 @Controller

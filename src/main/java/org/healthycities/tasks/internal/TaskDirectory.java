@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.tasks.DueState;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.healthycities.tasks.TaskView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

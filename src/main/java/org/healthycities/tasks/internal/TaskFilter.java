@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.healthycities.tasks.DueState;
 
 /** What the task list shows: read leniently from the query string (unknown values fall back to the default). */
 record TaskFilter(View view, String process, String network, DueState due, boolean includeAssigned, String q) {

@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.healthycities.tasks.AuditEntry;
+import org.healthycities.tasks.AuditLog;
+import org.healthycities.tasks.TaskView;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.tasks.TaskFieldError;
+import org.healthycities.tasks.TaskFormHandler;
+import org.healthycities.tasks.TaskFormResult;
+import org.healthycities.tasks.TaskFormState;
+import org.healthycities.tasks.TaskFragment;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.healthycities.tasks.TaskView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.tasks.TaskFieldError;
+import org.healthycities.tasks.TaskFormResult;
+import org.healthycities.tasks.TaskView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

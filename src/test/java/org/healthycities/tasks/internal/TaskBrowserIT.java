@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

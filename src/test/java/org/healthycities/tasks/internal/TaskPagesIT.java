@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,8 @@ import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
+import org.healthycities.tasks.AuditEntry;
+import org.healthycities.tasks.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

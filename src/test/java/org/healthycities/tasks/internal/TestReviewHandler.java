@@ -1,4 +1,4 @@
-package org.healthycities.tasks;
+package org.healthycities.tasks.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.TaskService;
 import org.healthycities.security.CurrentUser;
+import org.healthycities.tasks.AuditLog;
+import org.healthycities.tasks.TaskFieldError;
+import org.healthycities.tasks.TaskFormHandler;
+import org.healthycities.tasks.TaskFormResult;
+import org.healthycities.tasks.TaskFormState;
+import org.healthycities.tasks.TaskFragment;
+import org.healthycities.tasks.TaskRecordPanel;
+import org.healthycities.tasks.TaskView;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;

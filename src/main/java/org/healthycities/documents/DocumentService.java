@@ -8,8 +8,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads, checked by content and read by Apache Tika within hard limits, stored in the database.
- * The public API other features use; see {@link TikaDocumentService} for how, {@link DocumentDownloads} to send
- * one to a browser. The limits are set by {@code hc.documents.*} (see {@code DocumentLimits}).
+ * The public API other features use; see the internal {@code TikaDocumentService} for how,
+ * {@link DocumentDownloads} to send one to a browser. The limits are set by {@code hc.documents.*} (see
+ * {@code DocumentLimits}).
  */
 public interface DocumentService {
 

@@ -1,6 +1,7 @@
 package org.healthycities.documents;
 
 import java.util.Optional;
+import org.healthycities.documents.internal.TextExtractor;
 
 /**
  * An upload read and checked by {@link DocumentService#read}, not yet stored: either readable (its bytes and
@@ -21,11 +22,14 @@ public final class ReadUpload {
         this.refused = refused;
     }
 
-    static ReadUpload readable(String filename, byte[] bytes, TextExtractor.Extracted extracted) {
+    // The factories and the bytes and text are public for the documents' own service (documents.internal);
+    // other features only ask for the name and whether it was refused.
+
+    public static ReadUpload readable(String filename, byte[] bytes, TextExtractor.Extracted extracted) {
         return new ReadUpload(filename, bytes, extracted, null);
     }
 
-    static ReadUpload refused(String filename, UploadResult.Refused refused) {
+    public static ReadUpload refused(String filename, UploadResult.Refused refused) {
         return new ReadUpload(filename, null, null, refused);
     }
 
@@ -38,11 +42,11 @@ public final class ReadUpload {
         return Optional.ofNullable(refused);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    TextExtractor.Extracted extracted() {
+    public TextExtractor.Extracted extracted() {
         return extracted;
     }
 }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.healthycities.exports.internal.CsvExportTable;
+import org.healthycities.exports.internal.XlsxExportTable;
 
 /**
  * Where an export's rows go (a CSV or an XLSX file): cells are String, BigDecimal, LocalDate or Instant; an instant

@@ -3,6 +3,7 @@ package org.healthycities.network;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
+import org.healthycities.network.internal.NetworkScope;
 import org.healthycities.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -8,6 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** An uploaded member list kept between its preview and the confirmation, so nothing is written before. */
 @Entity
@@ -52,4 +56,10 @@ class MemberImportFile {
         }
         committedAt = at;
     }
+}
+
+interface MemberImportFileRepository extends JpaRepository<MemberImportFile, Long> {
+    @Modifying
+    @Query("delete from MemberImportFile f where f.uploadedAt < :before")
+    int deleteUploadedBefore(@Param("before") Instant before);
 }

@@ -58,14 +58,14 @@ public class Network {
                 : membershipTerms.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    void updateSettings(String timeZone, String mailSender, String membershipTerms) {
+    public void updateSettings(String timeZone, String mailSender, String membershipTerms) {
         this.timeZone = timeZone;
         this.mailSender = mailSender;
         this.membershipTerms = membershipTerms;
     }
 
-    void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone, String website,
-                           boolean accessionQuestions) {
+    public void updateSecretariat(String secretariatName, String secretariatEmail, String secretariatPhone,
+                                  String website, boolean accessionQuestions) {
         this.accessionQuestions = accessionQuestions;
         this.secretariatName = secretariatName;
         this.secretariatEmail = secretariatEmail;

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.healthycities.network.internal.NetworkRepository;
 import org.springframework.stereotype.Component;
 
 /**

@@ -25,7 +25,7 @@ public class StrategicGoal {
     protected StrategicGoal() {
     }
 
-    StrategicGoal(Long parentId, int position, String title, String description) {
+    public StrategicGoal(Long parentId, int position, String title, String description) {
         this.parentId = parentId;
         this.position = position;
         this.title = title;
@@ -40,7 +40,7 @@ public class StrategicGoal {
     public String getDescription() { return description; }
     public int getVersion() { return version; }
 
-    void setTitle(String title) { this.title = title; }
-    void setDescription(String description) { this.description = description; }
-    void setPosition(int position) { this.position = position; }
+    public void setTitle(String title) { this.title = title; }
+    public void setDescription(String description) { this.description = description; }
+    public void setPosition(int position) { this.position = position; }
 }

@@ -34,7 +34,7 @@ public class Strategy {
     protected Strategy() {
     }
 
-    Strategy(String networkId, String name, int firstYear, int lastYear) {
+    public Strategy(String networkId, String name, int firstYear, int lastYear) {
         this.networkId = networkId;
         this.name = name;
         this.firstYear = firstYear;
@@ -62,9 +62,9 @@ public class Strategy {
         return year >= firstYear && year <= lastYear;
     }
 
-    List<StrategicGoal> allGoals() { return goals; }
+    public List<StrategicGoal> allGoals() { return goals; }
 
-    void setName(String name) { this.name = name; }
-    void setPeriod(int firstYear, int lastYear) { this.firstYear = firstYear; this.lastYear = lastYear; }
-    void setDescription(String description) { this.description = description; }
+    public void setName(String name) { this.name = name; }
+    public void setPeriod(int firstYear, int lastYear) { this.firstYear = firstYear; this.lastYear = lastYear; }
+    public void setDescription(String description) { this.description = description; }
 }

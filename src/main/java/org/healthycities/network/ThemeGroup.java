@@ -23,7 +23,7 @@ public class ThemeGroup {
     protected ThemeGroup() {
     }
 
-    ThemeGroup(String networkId, String name, String description) {
+    public ThemeGroup(String networkId, String name, String description) {
         this.networkId = networkId;
         this.name = name;
         this.description = description;
@@ -36,7 +36,7 @@ public class ThemeGroup {
     public boolean isActive() { return active; }
     public int getVersion() { return version; }
 
-    void update(String name, String description, boolean active) {
+    public void update(String name, String description, boolean active) {
         this.name = name;
         this.description = description;
         this.active = active;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A mail kind a network may word itself: the feature that sends it names its template, the placeholders a
@@ -19,6 +20,7 @@ import java.util.function.Function;
  * @param required     placeholders every text of this kind must contain
  * @param example      a network's latest real record as a model, or empty when it has none
  */
+@NamedInterface("editable-mails")
 public record EditableMail(String template, Map<String, Function<Map<String, Object>, Object>> placeholders,
                            Set<String> required, Function<String, Optional<Map<String, Object>>> example) {
 

@@ -3,8 +3,10 @@ package org.healthycities.privacy;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /** What erased personal data turns into. */
+@NamedInterface("personal-data")
 public final class Erased {
 
     /** Stands where a name or an address was (in columns that may not be empty). */

@@ -3,11 +3,13 @@ package org.healthycities.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Whom to look for: an email address and/or a full name, matched exactly (ignoring case, as the database's
  * collation does) in fields that hold an address or a name, and as text inside free texts when redacting.
  */
+@NamedInterface("personal-data")
 public record PersonQuery(String email, String name) {
 
     /** Shorter names would match far too much inside free texts. */

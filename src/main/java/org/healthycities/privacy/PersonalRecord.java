@@ -1,6 +1,7 @@
 package org.healthycities.privacy;
 
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One record that holds a person's data.
@@ -11,5 +12,6 @@ import java.util.Map;
  * @param summary a short text for the admin's list, e.g. "Testby Kommune: coordinator"
  * @param data    the person's data in the record, plain values (strings, numbers, dates), for the export
  */
+@NamedInterface("personal-data")
 public record PersonalRecord(String type, String id, String network, String summary, Map<String, Object> data) {
 }

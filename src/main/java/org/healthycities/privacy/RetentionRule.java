@@ -3,11 +3,13 @@ package org.healthycities.privacy;
 import java.time.Instant;
 import java.time.Period;
 import java.util.function.ToIntFunction;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A feature's retention period for one kind of record, applied by the retention job. {@link #apply} must be
  * idempotent (conditional updates and deletes), so two nodes running it at once do no harm.
  */
+@NamedInterface("personal-data")
 public interface RetentionRule {
 
     /** The configuration key: {@code hc.privacy.retention.<key>} overrides {@link #defaultPeriod()}. */

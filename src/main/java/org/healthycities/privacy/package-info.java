@@ -11,6 +11,8 @@
  *   <li>{@link org.healthycities.privacy.RetentionRule}: anonymises or deletes records older than a period
  *       (configurable as {@code hc.privacy.retention.<key>}, an ISO-8601 period such as {@code P2Y}).</li>
  * </ul>
- * This package depends on no feature, so every feature may depend on it.
+ * These types are the named interface {@code personal-data}; the page, the search, export and erasure across the
+ * holders and the retention job are internal. This package depends on no feature, so every feature may depend
+ * on it.
  */
 package org.healthycities.privacy;

@@ -2,6 +2,7 @@ package org.healthycities.tasks;
 
 import java.util.Locale;
 import org.healthycities.security.CurrentUser;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -10,6 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
  * handler in Spring order wins, so a generic handler (e.g. one for every camunda:formRef) should carry a late
  * {@code @Order} and specific handlers an earlier one.
  */
+@NamedInterface("task-plugins")
 public interface TaskFormHandler {
 
     boolean supports(TaskView task);

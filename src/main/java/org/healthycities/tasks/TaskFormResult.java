@@ -2,8 +2,10 @@ package org.healthycities.tasks;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** What a {@link TaskFormHandler} makes of a submission: complete with these variables, or show these errors. */
+@NamedInterface("task-plugins")
 public sealed interface TaskFormResult {
 
     static TaskFormResult complete(Map<String, Object> variables) {

@@ -3,10 +3,12 @@ package org.healthycities.tasks;
 import java.util.List;
 import java.util.Objects;
 import org.healthycities.web.ErrorSummary;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** What a form shows again: the submitted values (so input is kept) and the errors. */
+@NamedInterface("task-plugins")
 public record TaskFormState(MultiValueMap<String, String> values, List<TaskFieldError> errors) {
 
     public TaskFormState {

@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.security.CurrentUser;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Shows, on the task page, the record a task is about (e.g. the membership application with its documents),
  * found by {@link TaskView#businessKey()}. Implement as a Spring bean; the first supporting panel is used.
  */
+@NamedInterface("task-plugins")
 public interface TaskRecordPanel {
 
     /** Whether this panel shows tasks like this one (typically by process definition key). */

@@ -2,6 +2,7 @@ package org.healthycities.tasks;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A user task as the task list and its plug-ins see it, open or ended.
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param formRef     the key of the task's camunda:formRef (a Camunda Form in forms/), if any
  * @param ended       when it was completed or cancelled; null while open
  */
+@NamedInterface("task-plugins")
 public record TaskView(String id, String name, String taskDefinitionKey, String processDefinitionKey,
                        String processDefinitionName, String processInstanceId, String businessKey, String networkId,
                        String assignee, Instant created, Instant due, Instant ended, String formKey, String formRef) {

@@ -1,9 +1,11 @@
 /**
  * The task list: {@code /tasks} and {@code /tasks/{id}}, built on Camunda's TaskService, scoped to the
  * person's networks (tenants); the admin sees all. The same tasks stay workable in Camunda Tasklist.
+ * Features write their records' history with {@link org.healthycities.tasks.AuditLog}, which the task page
+ * shows. The pages, the queries on the engine and the completion are internal.
  *
  * <h2>How a process feature plugs in</h2>
- * Declare Spring beans (any package) implementing:
+ * Declare Spring beans (any package) implementing (these types form the named interface {@code task-plugins}):
  * <ul>
  *   <li>{@link org.healthycities.tasks.TaskRecordPanel}: shows the record a task is about (found by the process
  *       instance's business key) and names that record's type for the {@link org.healthycities.tasks.AuditLog}

@@ -47,7 +47,7 @@ class EvaluationModuleIT {
     void onlyEvaluationAndWhatItNeedsAreBootstrapped() {
         assertThat(context.getBeanNamesForType(EvaluationService.class)).hasSize(1);
         assertThat(beanOf("org.healthycities.forms.FormCatalog")).isTrue();
-        assertThat(beanOf("org.healthycities.knowledge.KnowledgeCollector")).isFalse();
+        assertThat(beanOf("org.healthycities.knowledge.internal.KnowledgeCollector")).isFalse();
         assertThat(beanOf("org.healthycities.workshop.WorkshopService")).isFalse();
         assertThat(beanOf("org.healthycities.membership.internal.FeeList")).isFalse();
     }

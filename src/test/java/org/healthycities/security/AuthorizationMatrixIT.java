@@ -180,7 +180,7 @@ class AuthorizationMatrixIT {
     }
 
     @Autowired org.healthycities.forms.FormDesigner designer;
-    @Autowired org.healthycities.surveys.SurveyService surveyService;
+    @Autowired org.healthycities.surveys.internal.SurveyService surveyService;
     @Autowired org.healthycities.forms.SubmissionLinks links;
     @Autowired org.healthycities.support.TestMembers testMembers;
 
@@ -196,13 +196,13 @@ class AuthorizationMatrixIT {
                 SecurityFixture.SUND_BY));
         var deadline = java.time.LocalDate.ofInstant(org.healthycities.support.TestClock.now(),
                 org.healthycities.support.TestClock.COPENHAGEN).plusDays(30);
-        var toMembers = surveyService.send(mine, new org.healthycities.surveys.SurveyService.SendRequest(
+        var toMembers = surveyService.send(mine, new org.healthycities.surveys.internal.SurveyService.SendRequest(
                 SecurityFixture.SUND_BY, form.getId(), "Matrix", deadline, 7,
-                org.healthycities.surveys.SurveyAudience.MEMBERS,
-                org.healthycities.surveys.Recipients.picked(Set.of(member.getId()))), "matrix").survey();
-        var open = surveyService.send(mine, new org.healthycities.surveys.SurveyService.SendRequest(
+                org.healthycities.surveys.internal.SurveyAudience.MEMBERS,
+                org.healthycities.surveys.internal.Recipients.picked(Set.of(member.getId()))), "matrix").survey();
+        var open = surveyService.send(mine, new org.healthycities.surveys.internal.SurveyService.SendRequest(
                 SecurityFixture.SUND_BY, form.getId(), "Matrix", deadline, 0,
-                org.healthycities.surveys.SurveyAudience.OPEN, null), "matrix").survey();
+                org.healthycities.surveys.internal.SurveyAudience.OPEN, null), "matrix").survey();
         var recipient = surveyService.recipients(toMembers).get(0);
         return new Surveys(form.getId(), toMembers.getId(), open.getId(), recipient.getId(),
                 links.issue(recipient.getSubmissionId()), open.getOpenToken());

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.healthycities.documents.BadUploads;
+import org.healthycities.documents.internal.BadUploads;
 import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.Browser;

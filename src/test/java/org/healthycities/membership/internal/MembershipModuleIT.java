@@ -44,7 +44,7 @@ class MembershipModuleIT {
         assertThat(beanOf("org.healthycities.network.MemberService")).isTrue();
         assertThat(beanOf("org.healthycities.workshop.WorkshopService")).isFalse();
         assertThat(beanOf("org.healthycities.evaluation.EvaluationService")).isFalse();
-        assertThat(beanOf("org.healthycities.knowledge.KnowledgeCollector")).isFalse();
+        assertThat(beanOf("org.healthycities.knowledge.internal.KnowledgeCollector")).isFalse();
     }
 
     @Test

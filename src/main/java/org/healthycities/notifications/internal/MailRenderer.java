@@ -1,0 +1,152 @@
+package org.healthycities.notifications.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.notifications.OutgoingMail;
+import org.healthycities.web.Dates;
+import org.healthycities.web.PublicAddress;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a mail from a feature's Thymeleaf template in the recipient's language: the HTML as written, the
+ * subject from its {@code <title>}, and a plain-text alternative derived from the HTML, so a template is
+ * written once.
+ */
+@Component
+class MailRenderer {
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "header", "footer", "h1",
+            "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr", "blockquote", "pre", "hr", "dl", "dt", "dd");
+
+    static final String OWN_TEMPLATE = "notifications/mail/own";
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<]*[^\\s<.,;:!?)]");
+
+    private final ITemplateEngine templates;
+    private final MailTexts texts;
+    private final Dates dates;
+    private final PublicAddress address;
+
+    MailRenderer(ITemplateEngine templates, MailTexts texts, Dates dates,
+                 PublicAddress address) {
+        this.templates = templates;
+        this.texts = texts;
+        this.dates = dates;
+        this.address = address;
+    }
+
+    /** In the network's own words when it wrote a text for this kind and language, else the built-in text. */
+    RenderedMail render(OutgoingMail mail) {
+        String sender = texts.sender(mail.networkId()).orElse(null);
+        Optional<EditableMail> kind = texts.kindOf(mail.template());
+        if (kind.isPresent()) {
+            Optional<MailText> own = texts.own(mail.networkId(), mail.template(), mail.locale().getLanguage());
+            if (own.isPresent()) {
+                return own(mail, kind.get(), own.get().getSubject(), own.get().getBody()).withSender(sender);
+            }
+        }
+        return builtIn(mail).withSender(sender);
+    }
+
+    RenderedMail builtIn(OutgoingMail mail) {
+        return rendered(mail.template(), templates.process(mail.template(), new Context(mail.locale(), variables(mail))));
+    }
+
+    /** A text with placeholders, filled from the mail's model; values are escaped and addresses become links. */
+    RenderedMail own(OutgoingMail mail, EditableMail kind, String subject, String body) {
+        Map<String, Object> variables = variables(mail);
+        Map<String, String> values = MailTexts.values(kind, variables, mail.locale());
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : MailTexts.fill(body.replace("\r\n", "\n"), values).strip().split("\\n\\s*\\n")) {
+            String html = HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8");
+            paragraphs.add(LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
+                            "<a href=\"" + m.group() + "\">" + m.group() + "</a>"))
+                    .replace("\n", "<br>\n"));
+        }
+        variables.put("ownSubject", MailTexts.fill(subject, values).replaceAll("\\s+", " ").strip());
+        variables.put("ownParagraphs", paragraphs);
+        return rendered(mail.template(), templates.process(OWN_TEMPLATE, new Context(mail.locale(), variables)));
+    }
+
+    /** The variables a template gets: the model, the base address (links in mails must be absolute) and the name. */
+    Map<String, Object> variables(OutgoingMail mail) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("baseUrl", address.url());
+        variables.put("recipientName", mail.toName());
+        variables.put("dates", dates.in(mail.locale())); // dates in the recipient's language
+        variables.putAll(mail.model());
+        return variables;
+    }
+
+    private static RenderedMail rendered(String template, String html) {
+        Document document = Jsoup.parse(html);
+        String subject = document.title().strip();
+        if (subject.isEmpty()) {
+            throw new IllegalArgumentException("Mail template " + template + " has no <title> (the subject)");
+        }
+        return new RenderedMail(subject, html, text(document.body()), null);
+    }
+
+    /** The text a reader of the HTML sees: paragraphs and list items on their own lines, links spelled out. */
+    static String text(Element body) {
+        StringBuilder out = new StringBuilder();
+        body.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    String words = text.text().replaceAll("\\s+", " ");
+                    boolean lineStart = out.isEmpty() || out.charAt(out.length() - 1) == '\n';
+                    out.append(lineStart ? words.stripLeading() : words);
+                } else if (node instanceof Element element) {
+                    switch (element.normalName()) {
+                        case "br" -> out.append('\n');
+                        case "li" -> newLine(out).append("- ");
+                        default -> {
+                            if (BLOCKS.contains(element.normalName())) {
+                                newLine(out);
+                            }
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element) {
+                    String href = element.normalName().equals("a") ? element.attr("href") : "";
+                    if (!href.isEmpty() && !href.equals(element.text().strip())) {
+                        out.append(" (").append(href).append(')');
+                    }
+                    if (BLOCKS.contains(element.normalName())) {
+                        newLine(out).append('\n');
+                    } else if (element.normalName().equals("li")) {
+                        newLine(out);
+                    }
+                }
+            }
+        });
+        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+    }
+
+    private static StringBuilder newLine(StringBuilder out) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        return out;
+    }
+}

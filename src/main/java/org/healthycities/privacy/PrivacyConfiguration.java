@@ -1,9 +1,0 @@
-package org.healthycities.privacy;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PrivacySettings.class)
-class PrivacyConfiguration {
-}

@@ -1,8 +1,0 @@
-package org.healthycities.surveys;
-
-public enum SurveyStatus {
-    /** Sent: answers are taken (members until their own deadline, then after an extension). */
-    OPEN,
-    /** Closed: no more answers; the results stay. */
-    CLOSED
-}

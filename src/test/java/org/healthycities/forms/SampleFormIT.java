@@ -76,7 +76,7 @@ class SampleFormIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Document errors = Jsoup.parse(refused);
         assertThat(errors.select("#error-summary").text()).contains("Kommunetype: Udfyld feltet.",
-                "Jeg bekræfter, at oplysningerne er rigtige: Udfyld feltet.");
+                "Jeg bekræfter, at oplysningerne er rigtige: Sæt flueben i feltet.");
         assertThat(errors.selectFirst("#f-motivation").text()).isEqualTo("Vi vil <b>gerne</b>"); // kept, as text
         assertThat(submissions.answers(id)).doesNotContainKey("motivation");
 

@@ -3,8 +3,10 @@ package org.healthycities.membership.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.healthycities.forms.FieldError;
@@ -47,7 +49,11 @@ class MembershipFormRules {
      * refused with the fields and reasons named.
      */
     ApplicationAnswers startForm(String networkId, Map<String, Object> variables) {
-        FormInput input = ApplicationAnswers.input(variables);
+        // the form's answers among the start's variables (the REST API may send others, e.g. decisionDocumentId)
+        Set<String> keys = applications.form().fields().stream().map(FormComponent::key).collect(Collectors.toSet());
+        Map<String, Object> answers = new LinkedHashMap<>(variables);
+        answers.keySet().retainAll(keys);
+        FormInput input = ApplicationAnswers.input(answers);
         List<FieldError> errors = applications.check(networkId, input);
         if (!errors.isEmpty()) {
             throw new ProcessEngineException("The application is not complete: " + errors.stream()

@@ -1,8 +1,5 @@
 package org.healthycities.network;
 
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -25,7 +22,7 @@ import org.healthycities.time.Stamped;
 /** A municipality or region in a network, with its contacts and its coordinator. */
 @Entity
 @EntityListeners(StampListener.class)
-public class Member implements Stamped {
+public class Member extends MunicipalityContacts implements Stamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,21 +38,6 @@ public class Member implements Stamped {
     private LocalDate resignedOn;
     private Integer population;
     private BigDecimal yearlyFee;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "political_contact_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "political_contact_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "political_contact_phone"))
-    private Contact politicalContact;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "admin_contact_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "admin_contact_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "admin_contact_phone"))
-    private Contact adminContact;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "coordinator_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "coordinator_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "coordinator_phone"))
-    private Contact coordinator;
     @ManyToMany
     @JoinTable(name = "member_theme_group",
             joinColumns = @JoinColumn(name = "member_id"),
@@ -95,15 +77,6 @@ public class Member implements Stamped {
     public LocalDate getResignedOn() { return resignedOn; }
     public Integer getPopulation() { return population; }
     public BigDecimal getYearlyFee() { return yearlyFee; }
-    public String getPoliticalContactName() { return Contact.orNone(politicalContact).name(); }
-    public String getPoliticalContactEmail() { return Contact.orNone(politicalContact).email(); }
-    public String getPoliticalContactPhone() { return Contact.orNone(politicalContact).phone(); }
-    public String getAdminContactName() { return Contact.orNone(adminContact).name(); }
-    public String getAdminContactEmail() { return Contact.orNone(adminContact).email(); }
-    public String getAdminContactPhone() { return Contact.orNone(adminContact).phone(); }
-    public String getCoordinatorName() { return Contact.orNone(coordinator).name(); }
-    public String getCoordinatorEmail() { return Contact.orNone(coordinator).email(); }
-    public String getCoordinatorPhone() { return Contact.orNone(coordinator).phone(); }
     public Set<ThemeGroup> getThemeGroups() { return themeGroups; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
@@ -129,9 +102,9 @@ public class Member implements Stamped {
         if (d.yearlyFee() != null) {
             this.yearlyFee = d.yearlyFee();
         }
-        this.politicalContact = new Contact(d.politicalContactName(), d.politicalContactEmail(), d.politicalContactPhone());
-        this.adminContact = new Contact(d.adminContactName(), d.adminContactEmail(), d.adminContactPhone());
-        this.coordinator = new Contact(d.coordinatorName(), d.coordinatorEmail(), d.coordinatorPhone());
+        contacts(new Contact(d.politicalContactName(), d.politicalContactEmail(), d.politicalContactPhone()),
+                new Contact(d.adminContactName(), d.adminContactEmail(), d.adminContactPhone()),
+                new Contact(d.coordinatorName(), d.coordinatorEmail(), d.coordinatorPhone()));
         this.themeGroups.clear();
         this.themeGroups.addAll(themeGroups);
     }

@@ -1,10 +1,8 @@
 package org.healthycities.membership.internal;
 
-import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -30,10 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.healthycities.network.Contact;
 import org.healthycities.network.MemberDetails;
 import org.healthycities.network.MemberKind;
 import org.healthycities.network.MemberStatus;
+import org.healthycities.network.MunicipalityContacts;
 import org.healthycities.network.Network;
 import org.healthycities.network.PossibleMember;
 import org.healthycities.time.StampListener;
@@ -48,7 +46,7 @@ import org.healthycities.time.Stamped;
 @Entity
 @EntityListeners(StampListener.class)
 @Table(name = "membership_application")
-class Application implements Stamped {
+class Application extends MunicipalityContacts implements Stamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,21 +62,6 @@ class Application implements Stamped {
     @Enumerated(EnumType.STRING)
     private MemberKind kind;
     private Integer population;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "political_contact_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "political_contact_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "political_contact_phone"))
-    private Contact politicalContact;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "admin_contact_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "admin_contact_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "admin_contact_phone"))
-    private Contact adminContact;
-    @Embedded
-    @AttributeOverride(name = "name", column = @Column(name = "coordinator_name"))
-    @AttributeOverride(name = "email", column = @Column(name = "coordinator_email"))
-    @AttributeOverride(name = "phone", column = @Column(name = "coordinator_phone"))
-    private Contact coordinator;
     private LocalDate decisionDate;
     private String decisionBody;
     private Long decisionDocumentId;
@@ -128,9 +111,7 @@ class Application implements Stamped {
         a.municipalityName = possible.map(PossibleMember::getName).orElse(answers.municipalityName());
         a.kind = possible.map(PossibleMember::getKind).orElse(MemberKind.MUNICIPALITY);
         a.population = answers.population();
-        a.politicalContact = answers.political();
-        a.adminContact = answers.admin();
-        a.coordinator = answers.coordinator();
+        a.contacts(answers.political(), answers.admin(), answers.coordinator());
         a.decisionDate = answers.decisionDate();
         a.decisionBody = answers.decisionBody();
         if (accession) {
@@ -387,15 +368,6 @@ class Application implements Stamped {
     String getMunicipalityName() { return municipalityName; }
     MemberKind getKind() { return kind; }
     Integer getPopulation() { return population; }
-    String getPoliticalContactName() { return Contact.orNone(politicalContact).name(); }
-    String getPoliticalContactEmail() { return Contact.orNone(politicalContact).email(); }
-    String getPoliticalContactPhone() { return Contact.orNone(politicalContact).phone(); }
-    String getAdminContactName() { return Contact.orNone(adminContact).name(); }
-    String getAdminContactEmail() { return Contact.orNone(adminContact).email(); }
-    String getAdminContactPhone() { return Contact.orNone(adminContact).phone(); }
-    String getCoordinatorName() { return Contact.orNone(coordinator).name(); }
-    String getCoordinatorEmail() { return Contact.orNone(coordinator).email(); }
-    String getCoordinatorPhone() { return Contact.orNone(coordinator).phone(); }
     LocalDate getDecisionDate() { return decisionDate; }
     String getDecisionBody() { return decisionBody; }
     Long getDecisionDocumentId() { return decisionDocumentId; }

@@ -37,7 +37,7 @@ import org.hibernate.annotations.FetchMode;
 @EntityListeners(StampListener.class)
 public class DesignedForm implements Stamped {
 
-    static final int DRAFT = 0;
+    public static final int DRAFT = 0;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -18,7 +18,7 @@ public record FormDefinition(String id, String versionHash, int schemaVersion, M
     /** A dynamic list's item, as its answers are keyed: path[index].key (form-js keeps them so in its data). */
     static final Pattern LIST_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d{1,9})]\\.([A-Za-z_$][A-Za-z0-9_]*)");
     /** The component type of one item of a resolved dynamic list (not a form-js type; never in a file). */
-    static final String LIST_ITEM = "listitem";
+    public static final String LIST_ITEM = "listitem";
 
     /** A form file's version: its texts in other languages come from forms/i18n. */
     public FormDefinition(String id, String versionHash, int schemaVersion, Map<String, String> properties,

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.healthycities.forms.internal.DesignedForms;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.healthycities.forms.internal.Feel;
 
 /**
  * The data a form is opened with, as form-js's importForm(schema, data) takes it and as Camunda Tasklist gives it

@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.healthycities.forms.internal.Feel;
 
 /**
  * What a form made in the designer (or imported from a .form file) must be before it is saved: JSON of a
@@ -43,7 +44,7 @@ public final class FormSchemaCheck {
 
     /** One problem: the field it is about (its label, else key, else id; null for the whole form) and a message. */
     public record Problem(String field, String code, List<Object> args) {
-        Object[] arguments() {
+        public Object[] arguments() {
             return args.toArray();
         }
     }

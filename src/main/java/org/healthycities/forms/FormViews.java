@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.healthycities.forms.internal.Feel;
+import org.healthycities.forms.internal.FormValidator;
+import org.healthycities.forms.internal.Visibility;
 import org.healthycities.web.Dates;
 import org.healthycities.web.ErrorSummary;
 import org.jsoup.Jsoup;
@@ -393,7 +396,7 @@ public class FormViews {
         return raw;
     }
 
-    static List<String> posted(Object v) {
+    public static List<String> posted(Object v) {
         if (v instanceof List<?> many) {
             return many.stream().map(String::valueOf).toList();
         }
@@ -428,7 +431,7 @@ public class FormViews {
         return n == null ? null : n.toPlainString();
     }
 
-    static String htmlId(String s) {
+    public static String htmlId(String s) {
         return s.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 }

@@ -19,6 +19,7 @@ import org.healthycities.documents.DocumentService;
 import org.healthycities.documents.ReadUpload;
 import org.healthycities.documents.StoredDocument;
 import org.healthycities.documents.UploadResult;
+import org.healthycities.forms.internal.FormValidator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -165,7 +166,7 @@ public class Submissions {
         return variables;
     }
 
-    static Object variable(Object value) {
+    public static Object variable(Object value) {
         if (value instanceof BigDecimal n) {
             return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
         }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.healthycities.forms.FormValidator.Mode;
-import org.healthycities.forms.FormValidator.Validated;
+import org.healthycities.forms.internal.FormValidator;
+import org.healthycities.forms.internal.FormValidator.Mode;
+import org.healthycities.forms.internal.FormValidator.Validated;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,6 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.healthycities.forms.DocumentRef;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.FieldKind;
+import org.healthycities.forms.FieldRules;
+import org.healthycities.forms.FormComponent;
+import org.healthycities.forms.FormDefinition;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormViews;
 
 /**
  * Checks posted answers by the form's own schema (form-js "validate" rules, option lists, conditions) and turns
@@ -20,14 +28,14 @@ import java.util.regex.PatternSyntaxException;
  * A draft is checked for types and limits only; a submission also for required fields. Hidden fields are never
  * required and never kept.
  */
-final class FormValidator {
+public final class FormValidator {
 
-    enum Mode { DRAFT, SUBMIT }
+    public enum Mode { DRAFT, SUBMIT }
 
     /** The outcome: the typed answers to keep, the new uploads to store, and the refusals. */
-    record Validated(Map<String, Object> values, Map<String, FormInput.Upload> uploads, List<FieldError> errors,
+    public record Validated(Map<String, Object> values, Map<String, FormInput.Upload> uploads, List<FieldError> errors,
                      Set<String> hidden) {
-        boolean ok() {
+        public boolean ok() {
             return errors.isEmpty();
         }
     }
@@ -42,7 +50,7 @@ final class FormValidator {
     /**
      * @param documents the upload fields' stored documents, kept when no new file is chosen
      */
-    static Validated validate(FormDefinition form, FormInput input, Mode mode, Map<String, DocumentRef> documents) {
+    public static Validated validate(FormDefinition form, FormInput input, Mode mode, Map<String, DocumentRef> documents) {
         List<FieldError> errors = new ArrayList<>();
         refuseUnknown(form, input, errors);
         Map<String, Object> lenient = lenientValues(form, input, documents);
@@ -98,7 +106,7 @@ final class FormValidator {
     }
 
     /** Best-effort values for the conditions, before the strict checks. */
-    static Map<String, Object> lenientValues(FormDefinition form, FormInput input, Map<String, DocumentRef> documents) {
+    public static Map<String, Object> lenientValues(FormDefinition form, FormInput input, Map<String, DocumentRef> documents) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormComponent field : form.fields()) {
             // a read-only field's value is the data's, never the post's (e.g. a network's setting a condition reads)

@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import org.healthycities.security.PublicPaths;
 import org.springframework.context.annotation.Bean;

@@ -1,8 +1,18 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormDefinition;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormViews;
+import org.healthycities.forms.SaveResult;
+import org.healthycities.forms.Subject;
+import org.healthycities.forms.Submission;
+import org.healthycities.forms.SubmissionLinks;
+import org.healthycities.forms.Submissions;
+import org.healthycities.forms.Submitter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +15,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.healthycities.forms.FieldError;
+import org.healthycities.forms.FieldKind;
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormComponent;
+import org.healthycities.forms.FormDefinition;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormTaskRules;
+import org.healthycities.forms.FormView;
+import org.healthycities.forms.FormViews;
+import org.healthycities.forms.Submissions;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.tasks.TaskFieldError;
 import org.healthycities.tasks.TaskFormHandler;

@@ -1,8 +1,12 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormViews;
+import org.healthycities.forms.SubmissionLinks;
+import org.healthycities.forms.Submissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

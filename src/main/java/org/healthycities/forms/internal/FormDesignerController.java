@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.healthycities.forms.DesignedForm;
+import org.healthycities.forms.FormDesigner;
+import org.healthycities.forms.FormSchemaCheck;
+import org.healthycities.forms.FormViews;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.web.ErrorSummary;

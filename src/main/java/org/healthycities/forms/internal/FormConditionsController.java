@@ -1,10 +1,14 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormDefinition;
+import org.healthycities.forms.FormInput;
+import org.healthycities.forms.FormViews;
 import org.healthycities.security.NotFound;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import java.util.Map;
 import org.camunda.feel.api.EvaluationResult;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * FEEL as form-js writes it ("=expression"), evaluated by the FEEL Scala engine that ships with Camunda 7.24
  * (org.camunda.feel:feel-engine, the one its DMN engine uses), so the server decides conditions and computed values.
  */
-final class Feel {
+public final class Feel {
 
     private static final Logger log = LoggerFactory.getLogger(Feel.class);
     private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().build();
@@ -19,12 +19,12 @@ final class Feel {
     private Feel() {
     }
 
-    static boolean isExpression(String value) {
+    public static boolean isExpression(String value) {
         return value != null && value.startsWith("=");
     }
 
     /** The value of "=expr" with the answers as variables; null when it fails (logged). */
-    static Object evaluate(String expression, Map<String, Object> variables) {
+    public static Object evaluate(String expression, Map<String, Object> variables) {
         String feel = isExpression(expression) ? expression.substring(1) : expression;
         EvaluationResult result = ENGINE.evaluateExpression(feel, variables);
         if (!result.isSuccess()) {

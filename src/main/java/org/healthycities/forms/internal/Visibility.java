@@ -1,4 +1,4 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.healthycities.forms.FormComponent;
+import org.healthycities.forms.FormDefinition;
 
 /**
  * Which components conditional.hide hides, given the answers. A hidden component's answer does not count in
  * the other conditions (a value from the data does), so this repeats until nothing changes; a hidden group hides
  * everything in it.
  */
-final class Visibility {
+public final class Visibility {
 
     private static final int MAX_ROUNDS = 10;
 
@@ -20,7 +22,7 @@ final class Visibility {
     }
 
     /** The ids of the hidden components (and the keys of hidden fields). */
-    static Set<String> hidden(FormDefinition form, Map<String, Object> answers) {
+    public static Set<String> hidden(FormDefinition form, Map<String, Object> answers) {
         // a value the form was opened with (a read-only field's, e.g. a network's setting) counts even when its
         // field is hidden: form-js reads the data given to importForm in every condition
         Set<String> fromData = form.fields().stream().filter(FormComponent::readonly).map(FormComponent::key)

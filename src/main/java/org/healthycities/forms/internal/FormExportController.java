@@ -1,10 +1,12 @@
-package org.healthycities.forms;
+package org.healthycities.forms.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.healthycities.forms.FormCatalog;
+import org.healthycities.forms.FormExports;
 import org.healthycities.network.NetworkDirectory;
 import org.healthycities.security.CurrentUser;
 import org.springframework.http.ContentDisposition;

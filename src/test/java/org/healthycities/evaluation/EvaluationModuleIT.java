@@ -48,7 +48,7 @@ class EvaluationModuleIT {
         assertThat(context.getBeanNamesForType(EvaluationService.class)).hasSize(1);
         assertThat(beanOf("org.healthycities.forms.FormCatalog")).isTrue();
         assertThat(beanOf("org.healthycities.knowledge.internal.KnowledgeCollector")).isFalse();
-        assertThat(beanOf("org.healthycities.workshop.WorkshopService")).isFalse();
+        assertThat(beanOf("org.healthycities.workshop.internal.WorkshopService")).isFalse();
         assertThat(beanOf("org.healthycities.membership.internal.FeeList")).isFalse();
     }
 

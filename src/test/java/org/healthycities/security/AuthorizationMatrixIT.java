@@ -401,7 +401,7 @@ class AuthorizationMatrixIT {
         }
         if (role == Role.SECRETARIAT || role == Role.ADMIN || role == Role.OTHER_SECRETARIAT) {
             // as after opening the session: the browser session holds the code for the projector and QR
-            b.cookie(WebSessions.withAttributes(webSessions, org.healthycities.workshop.TestWorkshops.sessionWithCode(
+            b.cookie(WebSessions.withAttributes(webSessions, org.healthycities.workshop.internal.TestWorkshops.sessionWithCode(
                     w.workshop().sessionId(), w.workshop().code())));
         }
         return switch (role) {

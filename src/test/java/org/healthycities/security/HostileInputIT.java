@@ -16,7 +16,7 @@ import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;
-import org.healthycities.workshop.TestWorkshops;
+import org.healthycities.workshop.internal.TestWorkshops;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

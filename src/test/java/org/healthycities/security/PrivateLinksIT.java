@@ -21,7 +21,7 @@ import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestClock;
-import org.healthycities.workshop.TestWorkshops;
+import org.healthycities.workshop.internal.TestWorkshops;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
-import org.healthycities.workshop.TestWorkshops;
+import org.healthycities.workshop.internal.TestWorkshops;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

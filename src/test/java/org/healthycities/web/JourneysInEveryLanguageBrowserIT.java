@@ -12,7 +12,7 @@ import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestUsers;
-import org.healthycities.workshop.TestWorkshops;
+import org.healthycities.workshop.internal.TestWorkshops;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;

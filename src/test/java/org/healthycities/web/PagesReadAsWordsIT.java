@@ -35,7 +35,7 @@ class PagesReadAsWordsIT {
     @Autowired MockMvc mvc;
     @Autowired IdentityService identity;
     @Autowired TestMembers members;
-    @Autowired org.healthycities.workshop.TestWorkshops workshops;
+    @Autowired org.healthycities.workshop.internal.TestWorkshops workshops;
     @Autowired org.healthycities.membership.internal.TestApplications applications;
 
     @Test

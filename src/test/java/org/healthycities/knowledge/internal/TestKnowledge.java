@@ -7,7 +7,7 @@ import java.util.Random;
 import org.healthycities.evaluation.TestEvaluations;
 import org.healthycities.evaluation.TestEvaluations.ReportedActivity;
 import org.healthycities.support.TestPdfs;
-import org.healthycities.workshop.TestWorkshops;
+import org.healthycities.workshop.internal.TestWorkshops;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

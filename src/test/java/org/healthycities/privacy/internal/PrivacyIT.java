@@ -41,7 +41,7 @@ import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestPdfs;
 import org.healthycities.support.TestUsers;
 import org.healthycities.tasks.AuditLog;
-import org.healthycities.workshop.WorkshopPersonFixtures;
+import org.healthycities.workshop.internal.WorkshopPersonFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -19,7 +19,7 @@ import org.healthycities.notifications.OutgoingMail;
 import org.healthycities.privacy.Erased;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestClock;
-import org.healthycities.workshop.WorkshopPersonFixtures;
+import org.healthycities.workshop.internal.WorkshopPersonFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

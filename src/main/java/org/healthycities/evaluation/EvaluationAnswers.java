@@ -18,7 +18,7 @@ public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, Lis
                                 DocumentRef document, boolean planShared) {
 
     /** The form's fields (forms/annual-evaluation.form): a list's field is answered per item as path[i].key. */
-    static final String GOALS = "goals", GOAL = "goal", PROGRESS = "progress", WHAT_DONE = "whatDone",
+    public static final String GOALS = "goals", GOAL = "goal", PROGRESS = "progress", WHAT_DONE = "whatDone",
             ACTIVITIES = "activities", TITLE = "title", STATUS = "status", PARTNERS = "partners", ACTIVITY_SDGS = "sdgs",
             DESCRIPTION = "description", RESULTS = "results", SHARED = "shared", PLAN_SHARED = "planShared",
             SDGS = "sdg", SIX_PS = "sixP", THEME_GROUPS = "themeGroup", INEQUALITY = "inequality", WISHES = "wishes",
@@ -45,7 +45,7 @@ public record EvaluationAnswers(List<Goal> goals, List<Activity> activities, Lis
     }
 
     /** The answers (typed as the forms engine gives them) read with the round's goals and the network's theme groups. */
-    static EvaluationAnswers of(Map<String, Object> answers, List<StrategicGoal> strategyGoals,
+    public static EvaluationAnswers of(Map<String, Object> answers, List<StrategicGoal> strategyGoals,
                                 List<org.healthycities.network.ThemeGroup> networkGroups) {
         int goalItems = items(answers, GOALS), activityItems = items(answers, ACTIVITIES);
         List<Goal> goals = new ArrayList<>();

@@ -2,6 +2,9 @@ package org.healthycities.evaluation;
 
 import java.util.Locale;
 import java.util.Set;
+import org.healthycities.evaluation.internal.EvaluationRound;
+import org.healthycities.evaluation.internal.ReportService;
+import org.healthycities.evaluation.internal.RoundService;
 import org.springframework.stereotype.Service;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.healthycities.documents.internal.BadUploads;
-import org.healthycities.evaluation.TestEvaluations;
+import org.healthycities.evaluation.internal.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.Browser;
 import org.healthycities.support.IntegrationTest;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.healthycities.evaluation.TestEvaluations;
+import org.healthycities.evaluation.internal.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.TestClock;

@@ -2,7 +2,7 @@ package org.healthycities.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.healthycities.evaluation.TestEvaluations;
+import org.healthycities.evaluation.internal.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.healthycities.evaluation.TestEvaluations;
+import org.healthycities.evaluation.internal.TestEvaluations;
 import org.healthycities.membership.internal.TestApplications;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.Browser;

@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.healthycities.evaluation.TestEvaluations;
+import org.healthycities.evaluation.internal.TestEvaluations;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
 import org.healthycities.support.TestClock;

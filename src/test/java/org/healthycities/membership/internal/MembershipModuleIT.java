@@ -43,7 +43,7 @@ class MembershipModuleIT {
         assertThat(context.getBeanNamesForType(Applications.class)).hasSize(1);
         assertThat(beanOf("org.healthycities.network.MemberService")).isTrue();
         assertThat(beanOf("org.healthycities.workshop.internal.WorkshopService")).isFalse();
-        assertThat(beanOf("org.healthycities.evaluation.EvaluationService")).isFalse();
+        assertThat(beanOf("org.healthycities.evaluation.internal.EvaluationService")).isFalse();
         assertThat(beanOf("org.healthycities.knowledge.internal.KnowledgeCollector")).isFalse();
     }
 

@@ -63,7 +63,7 @@ class WorkshopModuleIT {
         assertThat(context.getBeanNamesForType(WorkshopService.class)).hasSize(1);
         assertThat(beanOf("org.healthycities.network.NetworkDirectory")).isTrue();
         assertThat(beanOf("org.healthycities.knowledge.internal.KnowledgeCollector")).isFalse();
-        assertThat(beanOf("org.healthycities.evaluation.EvaluationService")).isFalse();
+        assertThat(beanOf("org.healthycities.evaluation.internal.EvaluationService")).isFalse();
         assertThat(beanOf("org.healthycities.membership.internal.FeeList")).isFalse();
     }
 

@@ -82,7 +82,7 @@ class ModularityTest {
     /** The base package is not the whole feature: what it keeps to itself sits in a package no other may reach. */
     @ParameterizedTest
     @ValueSource(strings = {"network", "knowledge", "documents", "notifications", "privacy", "staff", "tasks",
-            "exports", "surveys"})
+            "exports", "surveys", "forms", "workshop", "evaluation", "membership"})
     void aFeatureKeepsItsWorkingsInternal(String name) {
         ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
         String api = module.getBasePackage().getName();

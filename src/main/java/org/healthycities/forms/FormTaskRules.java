@@ -6,7 +6,7 @@ import java.util.Set;
 import org.healthycities.tasks.TaskView;
 
 /**
- * A process feature's own rules for the tasks {@link FormTaskForms} renders from their camunda:formRef: what
+ * A process feature's own rules for the tasks {@code forms.internal.FormTaskForms} renders from their camunda:formRef: what
  * the form file cannot say. Implement as a Spring bean; every supporting bean applies. The feature's work on
  * completion stays in its task listener, so a task completed in Camunda Tasklist gets the same.
  */

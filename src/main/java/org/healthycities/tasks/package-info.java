@@ -12,7 +12,7 @@
  *       rows shown in the history panel.</li>
  *   <li>{@link org.healthycities.tasks.TaskFormHandler}: renders a task's form and completes it (validate, save
  *       the feature's own data, return the process variables). The first supporting handler in Spring order
- *       ({@code @Order}) wins. {@code org.healthycities.forms.FormTaskForms} (late order) renders and checks any
+ *       ({@code @Order}) wins. {@code org.healthycities.forms.internal.FormTaskForms} (late order) renders and checks any
  *       task whose camunda:formRef names a form file in forms/ (features add their own rules with
  *       {@code org.healthycities.forms.FormTaskRules}); without a handler, a task without a form gets a plain
  *       "complete" button, any other form is to be completed in Camunda Tasklist.</li>

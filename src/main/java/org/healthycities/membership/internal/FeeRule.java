@@ -22,7 +22,7 @@ import org.healthycities.network.MemberKind;
 
 /**
  * A network's yearly membership fee: population bands (a region pays the top band) or a rate per inhabitant
- * with a floor and a cap (a region pays the cap).
+ * with a floor and a cap (a region pays the cap). It changes only when the secretariat sets it ({@link #setBy}).
  */
 @Entity
 @Table(name = "membership_fee_rule")
@@ -32,26 +32,26 @@ class FeeRule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
-    String networkId;
+    private Long id;
+    private String networkId;
     /** The first year the rule applies to; it applies until the network's next rule. */
-    int firstYear;
+    private int firstYear;
     @Enumerated(EnumType.STRING)
-    Kind kind;
-    String currency;
-    BigDecimal ratePerInhabitant;
-    BigDecimal minimumFee;
-    BigDecimal maximumFee;
-    boolean example;
-    String source;
-    String updatedBy;
-    Instant updatedAt;
+    private Kind kind;
+    private String currency;
+    private BigDecimal ratePerInhabitant;
+    private BigDecimal minimumFee;
+    private BigDecimal maximumFee;
+    private boolean example;
+    private String source;
+    private String updatedBy;
+    private Instant updatedAt;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "rule_id", nullable = false)
     @OrderBy("position")
-    List<FeeBand> bands = new ArrayList<>();
+    private List<FeeBand> bands = new ArrayList<>();
     @Version
-    int version;
+    private int version;
 
     /** The yearly fee, in whole units of the currency. */
     BigDecimal feeFor(int population, MemberKind kind) {
@@ -96,6 +96,39 @@ class FeeRule {
         return rule;
     }
 
+    /** A rule of one kind with its figures, e.g. for a test or a seed. */
+    static FeeRule of(String networkId, int year, String currency, Kind kind, BigDecimal rate, BigDecimal minimum,
+                      BigDecimal maximum, List<FeeBand> bands) {
+        FeeRule rule = empty(networkId, year, currency);
+        rule.set(kind, rate, minimum, maximum, bands);
+        return rule;
+    }
+
+    /**
+     * The secretariat sets the rule: a rate per inhabitant with its floor and cap, or population bands (the other
+     * kind's figures go). From then on it is the network's own rule, no longer an example.
+     */
+    void setBy(String by, Instant at, Kind kind, BigDecimal rate, BigDecimal minimum, BigDecimal maximum,
+               List<FeeBand> bands, String source) {
+        set(kind, rate, minimum, maximum, bands);
+        this.example = false;
+        this.source = source == null || source.isBlank() ? null : source.strip();
+        this.updatedBy = by;
+        this.updatedAt = at;
+    }
+
+    private void set(Kind kind, BigDecimal rate, BigDecimal minimum, BigDecimal maximum, List<FeeBand> bands) {
+        boolean perInhabitant = kind == Kind.PER_INHABITANT;
+        this.kind = kind;
+        this.ratePerInhabitant = perInhabitant ? rate : null;
+        this.minimumFee = perInhabitant ? minimum : null;
+        this.maximumFee = perInhabitant ? maximum : null;
+        this.bands.clear();
+        if (!perInhabitant) {
+            this.bands.addAll(bands);
+        }
+    }
+
     /** A rule for a new year, starting as a copy of this one (the secretariat then changes what changed). */
     FeeRule copyFor(int year) {
         FeeRule copy = new FeeRule();
@@ -112,6 +145,7 @@ class FeeRule {
         return copy;
     }
 
+    public String getNetworkId() { return networkId; }
     public int getFirstYear() { return firstYear; }
     public Kind getKind() { return kind; }
     public String getCurrency() { return currency; }
@@ -120,6 +154,7 @@ class FeeRule {
     public BigDecimal getMaximumFee() { return maximumFee; }
     public boolean isExample() { return example; }
     public String getSource() { return source; }
+    public String getUpdatedBy() { return updatedBy; }
     public List<FeeBand> getBands() { return bands; }
     public int getVersion() { return version; }
 }

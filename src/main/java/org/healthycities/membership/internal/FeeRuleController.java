@@ -129,18 +129,8 @@ class FeeRuleController {
             form.fillRows();
             return page(rule, model);
         }
-        rule.kind = FeeRule.Kind.valueOf(form.getKind());
-        rule.ratePerInhabitant = rule.kind == FeeRule.Kind.PER_INHABITANT ? form.getRatePerInhabitant() : null;
-        rule.minimumFee = rule.kind == FeeRule.Kind.PER_INHABITANT ? form.getMinimumFee() : null;
-        rule.maximumFee = rule.kind == FeeRule.Kind.PER_INHABITANT ? form.getMaximumFee() : null;
-        rule.bands.clear();
-        if (rule.kind == FeeRule.Kind.BANDS) {
-            rule.bands.addAll(bands);
-        }
-        rule.example = false;
-        rule.source = form.getSource() == null || form.getSource().isBlank() ? null : form.getSource().strip();
-        rule.updatedBy = user.id();
-        rule.updatedAt = time.now();
+        rule.setBy(user.id(), time.now(), FeeRule.Kind.valueOf(form.getKind()), form.getRatePerInhabitant(),
+                form.getMinimumFee(), form.getMaximumFee(), bands, form.getSource());
         try {
             rules.saveAndFlush(rule);
         } catch (OptimisticLockingFailureException e) {
@@ -154,7 +144,7 @@ class FeeRuleController {
 
     /** The checks of the page; the bands to keep, in order. */
     private static List<FeeBand> check(FeeRuleForm form, FeeRule rule, BindingResult errors) {
-        if (form.getVersion() != rule.version) {
+        if (form.getVersion() != rule.getVersion()) {
             errors.reject("membership.fees.stale");
         }
         List<FeeBand> bands = new ArrayList<>();
@@ -202,7 +192,7 @@ class FeeRuleController {
     }
 
     private String page(FeeRule rule, Model model) {
-        Network network = networks.network(rule.networkId).orElseThrow();
+        Network network = networks.network(rule.getNetworkId()).orElseThrow();
         model.addAttribute("network", network);
         model.addAttribute("rule", rule);
         return "membership/fee-edit";

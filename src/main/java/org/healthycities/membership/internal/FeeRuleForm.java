@@ -32,14 +32,14 @@ public class FeeRuleForm {
 
     static FeeRuleForm of(FeeRule rule) {
         FeeRuleForm f = new FeeRuleForm();
-        f.kind = rule.kind.name();
-        f.ratePerInhabitant = rule.ratePerInhabitant;
-        f.minimumFee = rule.minimumFee;
-        f.maximumFee = rule.maximumFee;
-        f.source = rule.example ? null : rule.source;
-        f.version = rule.version;
-        f.firstYear = rule.firstYear;
-        for (FeeBand b : rule.bands) {
+        f.kind = rule.getKind().name();
+        f.ratePerInhabitant = rule.getRatePerInhabitant();
+        f.minimumFee = rule.getMinimumFee();
+        f.maximumFee = rule.getMaximumFee();
+        f.source = rule.isExample() ? null : rule.getSource();
+        f.version = rule.getVersion();
+        f.firstYear = rule.getFirstYear();
+        for (FeeBand b : rule.getBands()) {
             Band band = new Band();
             band.upTo = b.upToPopulation;
             band.amount = b.amount;

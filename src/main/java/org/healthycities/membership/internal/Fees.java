@@ -34,7 +34,7 @@ class Fees {
 
     /** Of a network's rules (newest first), the one in force in the year. */
     static Optional<FeeRule> inForce(List<FeeRule> newestFirst, int year) {
-        return newestFirst.stream().filter(r -> r.firstYear <= year).findFirst();
+        return newestFirst.stream().filter(r -> r.getFirstYear() <= year).findFirst();
     }
 
     /** Sets the rule's fee unless the secretariat has set one; no rule, no fee (the secretariat enters it). */
@@ -43,6 +43,6 @@ class Fees {
             return;
         }
         rule(application.getNetworkId()).ifPresent(rule -> application.feeByRule(
-                rule.feeFor(application.getPopulation(), application.getKind()), rule.currency));
+                rule.feeFor(application.getPopulation(), application.getKind()), rule.getCurrency()));
     }
 }

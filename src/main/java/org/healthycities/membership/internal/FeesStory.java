@@ -38,8 +38,8 @@ class FeesStory implements MemberStory {
             lines.add(member.getPopulation() == null
                     ? new Line(null, "membership.story.fee.noPopulation", new Object[] {year}, null, null)
                     : new Line(null, "membership.story.fee", new Object[] {year,
-                    rule.get().feeFor(member.getPopulation(), member.getKind()), rule.get().currency,
-                    rule.get().firstYear}, null, null));
+                    rule.get().feeFor(member.getPopulation(), member.getKind()), rule.get().getCurrency(),
+                    rule.get().getFirstYear()}, null, null));
         }
         return new Chapter(30, "membership.story.fees", lines);
     }

@@ -87,7 +87,7 @@ class OnboardingTasks {
         }
         a.reviewed(note, asked);
         BigDecimal set = MembershipFormRules.fee(fee);
-        if (set != null && a.feeSetByHand(set, fees.rule(a.getNetworkId()).map(r -> r.currency).orElse(null), actor)) {
+        if (set != null && a.feeSetByHand(set, fees.rule(a.getNetworkId()).map(FeeRule::getCurrency).orElse(null), actor)) {
             history.record(a, "FEE_SET", actor, a.getFee().toPlainString());
         }
         record(a, actor, "REVIEW_" + decision.toUpperCase(), "ask".equals(decision) ? a.getQuestions() : note);

@@ -65,7 +65,7 @@ class FeeListIT {
         String page = mvc.perform(get("/membership/fees/" + network).param("year", String.valueOf(year)).with(secretary))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("value=\"" + year + "\"");
-        int version = fees.rule(network, year).filter(r -> r.firstYear == year).map(r -> r.version).orElse(0);
+        int version = fees.rule(network, year).filter(r -> r.getFirstYear() == year).map(FeeRule::getVersion).orElse(0);
         mvc.perform(post("/membership/fees/" + network).with(secretary).with(csrf())
                         .param("version", String.valueOf(version)).param("firstYear", String.valueOf(year))
                         .param("kind", "PER_INHABITANT").param("ratePerInhabitant", rate)
@@ -88,7 +88,7 @@ class FeeListIT {
         assertThat(before).contains("3 medlemmer, i alt 135.400 DKK.");
 
         saveRule(2027, "3");
-        assertThat(fees.rule(network, 2026).orElseThrow().firstYear).isEqualTo(2026);
+        assertThat(fees.rule(network, 2026).orElseThrow().getFirstYear()).isEqualTo(2026);
         assertThat(listPage(2026)).contains("3 medlemmer, i alt 135.400 DKK.");
         assertThat(new FeeListAccess(fees, members).year(network, 2026).lines()).extracting(FeeList.Line::amount)
                 .containsExactly(new BigDecimal("5000.00"), new BigDecimal("40400.00"), new BigDecimal("90000.00"));

@@ -3,28 +3,21 @@ package org.healthycities.membership.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.healthycities.network.MemberKind;
 import org.junit.jupiter.api.Test;
 
 class FeeRuleTest {
 
     static FeeRule sunneKommuner() {
-        FeeRule r = new FeeRule();
-        r.kind = FeeRule.Kind.PER_INHABITANT;
-        r.currency = "NOK";
-        r.ratePerInhabitant = new BigDecimal("2.02");
-        r.minimumFee = new BigDecimal("5000");
-        r.maximumFee = new BigDecimal("90000");
-        return r;
+        return FeeRule.of("sunne-kommuner", 2027, "NOK", FeeRule.Kind.PER_INHABITANT, new BigDecimal("2.02"),
+                new BigDecimal("5000"), new BigDecimal("90000"), List.of());
     }
 
     static FeeRule bands() {
-        FeeRule r = new FeeRule();
-        r.kind = FeeRule.Kind.BANDS;
-        r.bands.add(new FeeBand(1, 20_000, new BigDecimal("10000")));
-        r.bands.add(new FeeBand(2, 50_000, new BigDecimal("20000")));
-        r.bands.add(new FeeBand(3, null, new BigDecimal("40000")));
-        return r;
+        return FeeRule.of("sund-by", 2027, "DKK", FeeRule.Kind.BANDS, null, null, null, List.of(
+                new FeeBand(1, 20_000, new BigDecimal("10000")), new FeeBand(2, 50_000, new BigDecimal("20000")),
+                new FeeBand(3, null, new BigDecimal("40000"))));
     }
 
     @Test

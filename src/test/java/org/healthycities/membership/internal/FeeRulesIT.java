@@ -33,11 +33,11 @@ class FeeRulesIT {
     @Test
     void sunneKommunerIsSeededWithItsPublishedRule() {
         FeeRule rule = fees.rule("sunne-kommuner").orElseThrow();
-        assertThat(rule.example).isFalse();
-        assertThat(rule.ratePerInhabitant).isEqualByComparingTo("2.02");
+        assertThat(rule.isExample()).isFalse();
+        assertThat(rule.getRatePerInhabitant()).isEqualByComparingTo("2.02");
         assertThat(rule.feeFor(1000, MemberKind.MUNICIPALITY)).isEqualByComparingTo("5000");
         assertThat(rule.feeFor(100_000, MemberKind.MUNICIPALITY)).isEqualByComparingTo("90000");
-        assertThat(fees.rule("sund-by").orElseThrow().example).isTrue();
+        assertThat(fees.rule("sund-by").orElseThrow().isExample()).isTrue();
     }
 
     @Test
@@ -55,8 +55,8 @@ class FeeRulesIT {
         mvc.perform(get("/membership/fees/sund-by").with(TestMembers.login(identity, swede)))
                 .andExpect(status().isNotFound());
         FeeRule inForce = fees.rule("hc-sverige").orElseThrow();
-        int version = inForce.version;
-        String year = String.valueOf(inForce.firstYear);
+        int version = inForce.getVersion();
+        String year = String.valueOf(inForce.getFirstYear());
 
         String refused = mvc.perform(post("/membership/fees/hc-sverige").with(TestMembers.login(identity, swede)).with(csrf())
                         .param("version", String.valueOf(version)).param("firstYear", year).param("kind", "PER_INHABITANT")
@@ -70,8 +70,8 @@ class FeeRulesIT {
                         .param("bands[1].upTo", "").param("bands[1].amount", "50 000,00"))
                 .andExpect(redirectedUrl("/membership/fees"));
         FeeRule saved = fees.rule("hc-sverige").orElseThrow();
-        assertThat(saved.example).isFalse();
-        assertThat(saved.updatedBy).isEqualTo(swede);
+        assertThat(saved.isExample()).isFalse();
+        assertThat(saved.getUpdatedBy()).isEqualTo(swede);
         assertThat(saved.feeFor(25_000, MemberKind.MUNICIPALITY)).isEqualByComparingTo("15000");
         assertThat(saved.feeFor(25_000, MemberKind.REGION)).isEqualByComparingTo("50000");
     }

@@ -96,8 +96,9 @@ class CoordinatorController {
             Submission current = submissions.find(s.id()).orElseThrow();
             return page(token, e, ctx, current, views.retry(current, input, result, ctx.feed(locale), locale), model);
         }
-        // the notice is named after the case (evaluation.outcome.SAVED, SUBMITTED, LATE, CLOSED)
-        redirect.addFlashAttribute("outcome", result.getClass().getSimpleName().toUpperCase(Locale.ROOT));
+        // the notice for each stored (or closed) case: evaluation.outcome.SAVED, SUBMITTED, LATE, CLOSED
+        redirect.addFlashAttribute("outcome", result instanceof SaveResult.Submitted ? "SUBMITTED"
+                : result instanceof SaveResult.Late ? "LATE" : result instanceof SaveResult.Closed ? "CLOSED" : "SAVED");
         return "redirect:/evaluation/" + token;
     }
 

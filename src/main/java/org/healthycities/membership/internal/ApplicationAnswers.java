@@ -62,7 +62,8 @@ record ApplicationAnswers(String municipalityCode, String municipalityName, Inte
         return new Contact(text(input, prefix + "Name"), text(input, prefix + "Email"), text(input, prefix + "Phone"));
     }
 
-    private static String text(FormInput input, String key) {
+    /** A field's answer as typed, trimmed; null when blank. */
+    static String text(FormInput input, String key) {
         return input.get(key).stream().filter(v -> v != null && !v.isBlank()).map(String::trim).findFirst().orElse(null);
     }
 

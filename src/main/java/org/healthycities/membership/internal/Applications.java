@@ -160,10 +160,11 @@ class Applications {
     @Transactional(readOnly = true)
     List<FieldError> check(String networkId, FormInput input) {
         List<FieldError> errors = new ArrayList<>(submissions.check(form(), feed(networkId), input, true));
-        ApplicationAnswers answers = errors.stream().anyMatch(e -> "municipalityCode".equals(e.field())) ? null
-                : ApplicationAnswers.of(input);
-        if (answers != null && answers.municipalityCode() != null && answers.municipalityName() == null
-                && networks.possibleMember(networkId, answers.municipalityCode()).isEmpty()
+        // read as typed: the other answers may not parse yet (a population of "abc" is refused above, not here)
+        String code = ApplicationAnswers.text(input, "municipalityCode");
+        if (code != null && ApplicationAnswers.text(input, "municipalityName") == null
+                && errors.stream().noneMatch(e -> "municipalityCode".equals(e.field()))
+                && networks.possibleMember(networkId, code).isEmpty()
                 && errors.stream().noneMatch(e -> "municipalityName".equals(e.field()))) {
             errors.add(new FieldError("municipalityName", "membership.municipalityName.required"));
         }

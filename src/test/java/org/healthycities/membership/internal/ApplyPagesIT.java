@@ -227,6 +227,18 @@ class ApplyPagesIT {
     }
 
     @Test
+    void aNumberOrDateThatDoesNotParse_isRefusedOnItsField_nothingSaved() throws Exception {
+        String key = UUID.randomUUID().toString();
+        var page = Jsoup.parse(mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,
+                        MembershipFixtures.pdf("Tiltraedelsesdokument"),
+                        Map.of("population", "mange", "decisionDate", "2026-13-45")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#error-summary a").eachAttr("href")).containsExactly("#f-population", "#f-decisionDate");
+        assertThat(page.select("#f-population").val()).isEqualTo("mange");
+        assertThat(repository.findByIdempotencyKey(key)).isEmpty();
+    }
+
+    @Test
     void aFileThatIsNotADocument_isRefusedOnTheForm() throws Exception {
         String key = UUID.randomUUID().toString();
         String page = mvc.perform(apply(fixtures.newMunicipality("sund-by"), key,

@@ -31,7 +31,10 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         Path home = Path.of(env.getProperty("hc.database.embedded.dir", "data/mariadb"));
         String database = env.getProperty("hc.database.embedded.database", "healthycities");
         boolean fresh = env.getProperty("hc.database.embedded.fresh", Boolean.class, false);
-        EmbeddedMariaDb server = EmbeddedMariaDb.startShared(home, database, fresh);
+        String binaries = env.getProperty("hc.database.embedded.binaries");
+        EmbeddedMariaDb server = StringUtils.hasText(binaries)
+                ? EmbeddedMariaDb.startShared(home, Path.of(binaries), database, fresh)
+                : EmbeddedMariaDb.startShared(home, database, fresh);
 
         Map<String, Object> props = new HashMap<>();
         props.put(ACTIVE, true);

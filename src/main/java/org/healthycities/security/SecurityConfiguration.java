@@ -77,6 +77,7 @@ class SecurityConfiguration {
         http.authenticationManager(only(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("startup")).hasAuthority("GROUP_" + CurrentUser.ADMIN)
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(open).permitAll()

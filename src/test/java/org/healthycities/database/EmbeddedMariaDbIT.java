@@ -44,4 +44,42 @@ class EmbeddedMariaDbIT {
             FileUtils.deleteDirectory(home.toFile());
         }
     }
+
+    /** The binaries are unpacked once and every data folder's server runs from them; a second folder unpacks nothing. */
+    @Test
+    void twoDataFoldersShareOneUnpackOfTheBinaries() throws Exception {
+        Path binaries = Files.createTempDirectory("hc-embedded-binaries");
+        Path one = Files.createTempDirectory("hc-embedded-one");
+        Path two = Files.createTempDirectory("hc-embedded-two");
+        try {
+            EmbeddedMariaDb first = EmbeddedMariaDb.startShared(one, binaries, "one", false);
+            first.stop();
+            try (var unpacked = Files.list(binaries)) {
+                assertThat(unpacked.toList()).hasSize(1);
+            }
+            Path server;
+            try (var unpacked = Files.list(binaries)) {
+                server = unpacked.findFirst().orElseThrow().resolve("bin/mariadbd");
+            }
+            var before = Files.getLastModifiedTime(server);
+            EmbeddedMariaDb second = EmbeddedMariaDb.startShared(two, binaries, "two", false);
+            try (Connection c = DriverManager.getConnection(second.jdbcUrl(), "root", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT @@basedir")) {
+                rs.next();
+                assertThat(Path.of(rs.getString(1)).toRealPath()).isEqualTo(server.getParent().getParent().toRealPath());
+            } finally {
+                second.stop();
+            }
+            try (var unpacked = Files.list(binaries)) {
+                assertThat(unpacked.toList()).hasSize(1);
+            }
+            assertThat(Files.getLastModifiedTime(server)).isEqualTo(before);
+            assertThat(two.resolve("server")).doesNotExist();
+        } finally {
+            for (Path p : new Path[] {binaries, one, two}) {
+                FileUtils.deleteDirectory(p.toFile());
+            }
+        }
+    }
 }

@@ -35,7 +35,6 @@ class ParticipantService {
 
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
-    private final QuestionRepository questions;
     private final WorkshopService workshops;
     private final SheetStore sheets;
     private final JoinGuard guard;
@@ -43,7 +42,7 @@ class ParticipantService {
     private final NetworkClock time;
     private final MemberService members;
 
-    ParticipantService(SessionRepository sessions, ParticipantRepository participants, QuestionRepository questions,
+    ParticipantService(SessionRepository sessions, ParticipantRepository participants,
                        WorkshopService workshops, SheetStore sheets, JoinGuard guard, SecretCodes codes,
                        NetworkClock time, MemberService members) {
         this.members = members;
@@ -51,7 +50,6 @@ class ParticipantService {
         this.codes = codes;
         this.sessions = sessions;
         this.participants = participants;
-        this.questions = questions;
         this.workshops = workshops;
         this.sheets = sheets;
         this.guard = guard;
@@ -112,16 +110,19 @@ class ParticipantService {
     }
 
     private Optional<Participant> participant(String token) {
-        if (token == null || token.length() > 64) {
-            return Optional.empty();
-        }
-        return participants.findByTokenHash(Codes.hash(token));
+        return plausible(token) ? participants.findByTokenHash(Codes.hash(token)) : Optional.empty();
+    }
+
+    private static boolean plausible(String token) {
+        return token != null && token.length() <= 64;
     }
 
     SaveResult<SheetField> save(Access access, Long questionId, int seenVersion, String value, Long resolves) {
         Question question = access.view().questions().stream().filter(q -> q.getId().equals(questionId))
                 .findFirst().orElse(null);
-        return save(access.participant(), question, seenVersion, value, resolves);
+        // read again: the page's view may be older than a close that happened meanwhile
+        WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
+        return save(access.participant(), session, question, seenVersion, value, resolves);
     }
 
     /**
@@ -131,8 +132,11 @@ class ParticipantService {
      */
     Optional<SaveResult<SheetField>> saveField(String token, Long questionId, int seenVersion, String value,
                                                Long resolves) {
-        return participant(token).map(p -> save(p, questions.findInSession(questionId, p.getSessionId()).orElse(null),
-                seenVersion, value, resolves));
+        if (!plausible(token) || questionId == null) {
+            return Optional.empty();
+        }
+        return participants.fieldWriter(Codes.hash(token), questionId).map(w -> save(w.participant(), w.session(),
+                w.question(), seenVersion, value, resolves));
     }
 
     /** The group's sheet as it stands, for the phones that follow it live; empty for an unknown link. */
@@ -145,13 +149,11 @@ class ParticipantService {
      * Not written when the session takes no more answers ({@link SaveResult.Closed}: the phone keeps the text) or the
      * text does not fit the question ({@link SaveResult.Invalid}, refused on the field).
      */
-    private SaveResult<SheetField> save(Participant participant, Question question, int seenVersion, String value,
-                                        Long resolves) {
+    private SaveResult<SheetField> save(Participant participant, WorkshopSession session, Question question,
+                                        int seenVersion, String value, Long resolves) {
         if (question == null) {
             return new SaveResult.Invalid<>(null, List.of(new FieldError(null, "workshop.sheet.unknownQuestion")));
         }
-        // read again: the page's view may be older than a close that happened meanwhile
-        WorkshopSession session = sessions.findById(participant.getSessionId()).orElseThrow();
         if (!session.takesAnswers(time.now())) {
             return new SaveResult.Closed<>(null);
         }

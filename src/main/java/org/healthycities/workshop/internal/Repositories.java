@@ -26,15 +26,22 @@ interface QuestionRepository extends JpaRepository<Question, Long> {
     List<Question> findByAssignmentIdInOrderByAssignmentIdAscPositionAsc(Collection<Long> assignmentIds);
 
     List<Question> findByAssignmentIdOrderByPosition(Long assignmentId);
-
-    /** The question if it belongs to one of the session's assignments (a phone can only write on its own session). */
-    @Query("select q from Question q where q.id = :id and q.removedAt is null and q.assignmentId in"
-            + " (select a.id from Assignment a where a.sessionId = :sessionId)")
-    Optional<Question> findInSession(@Param("id") Long id, @Param("sessionId") Long sessionId);
 }
 
 interface ParticipantRepository extends JpaRepository<Participant, Long> {
     Optional<Participant> findByTokenHash(String tokenHash);
+
+    /**
+     * What one field's save needs, in one statement: the participant by their link, their session as it stands
+     * now, and the question if it is on that session's sheets (else null).
+     */
+    @Query("""
+            select new org.healthycities.workshop.internal.FieldWriter(p, s, q, a.id) from Participant p
+            join WorkshopSession s on s.id = p.sessionId
+            left join Question q on q.id = :question and q.removedAt is null
+            left join Assignment a on a.id = q.assignmentId and a.sessionId = p.sessionId
+            where p.tokenHash = :hash""")
+    Optional<FieldWriter> fieldWriter(@Param("hash") String tokenHash, @Param("question") Long questionId);
 
     List<Participant> findBySessionIdOrderById(Long sessionId);
 
@@ -86,6 +93,20 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
     @Query("select a.id from Answer a where a.sheetId = :sheet and a.questionId = :question")
     Optional<Long> idOf(@Param("sheet") Long sheetId, @Param("question") Long questionId);
 
+    /**
+     * A field's save by the group and question, one statement: written only if nobody saved it since the version
+     * the phone saw and it has no open conflict (else the caller looks closer).
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE workshop_answer a JOIN workshop_sheet s ON s.id = a.sheet_id
+            SET a.value = :value, a.version = a.version + 1, a.updated_at = :now, a.updated_by = :by
+            WHERE s.group_id = :group AND a.question_id = :question AND a.version = :version
+            AND NOT EXISTS (SELECT 1 FROM workshop_answer_conflict c WHERE c.answer_id = a.id AND c.resolved_at IS NULL)""")
+    int saveUncontested(@Param("group") Long groupId, @Param("question") Long questionId,
+                        @Param("version") int seenVersion, @Param("value") String value, @Param("now") Instant now,
+                        @Param("by") Long participantId);
+
     /** The optimistic save: writes only if nobody saved the field since the version the phone saw. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
@@ -109,6 +130,15 @@ interface FieldConflictRepository extends JpaRepository<FieldConflict, Long> {
 
 interface FieldVersionRepository extends JpaRepository<FieldVersion, Long> {
     List<FieldVersion> findByAnswerIdOrderByVersion(Long answerId);
+
+    /** Keeps the field's version just saved in this transaction, copied from its row: one statement. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO workshop_answer_version (answer_id, version, value, saved_at, saved_by)
+            SELECT a.id, a.version, a.value, a.updated_at, a.updated_by
+            FROM workshop_answer a JOIN workshop_sheet s ON s.id = a.sheet_id
+            WHERE s.group_id = :group AND a.question_id = :question""")
+    int keepCurrent(@Param("group") Long groupId, @Param("question") Long questionId);
 }
 
 interface SynthesisRepository extends JpaRepository<Synthesis, Long> {

@@ -39,10 +39,10 @@ class EvaluationAnswersMigrationIT {
     JdbcTemplate jdbc;
 
     @BeforeEach
-    void freshDatabase() {
+    void freshDatabase() throws Exception {
         schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         appJdbc.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        HikariDataSource app = (HikariDataSource) appDataSource;
+        HikariDataSource app = appDataSource.unwrap(HikariDataSource.class);
         String url = app.getJdbcUrl().replaceFirst("(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + schema);
         dataSource = new DriverManagerDataSource(url, app.getUsername(), app.getPassword());
         jdbc = new JdbcTemplate(dataSource);

@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
+import org.healthycities.support.StatementCounter;
 import org.healthycities.support.TestMembers;
 import org.healthycities.support.TestUsers;
 import org.healthycities.workshop.internal.TestSessions.Opened;
@@ -144,6 +145,44 @@ class WorkshopPagesIT {
         mvc.perform(get("/join/s/no-such-token")).andExpect(status().isNotFound());
         mvc.perform(post("/join/s/" + token + "/field").param("questionId", "1").param("version", "0").param("value", "x")) // no CSRF token, no save
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * The save a workshop's phones send while typing costs four statements (the private links' guess limit; who, where
+     * and the session in one read; the field's update; its kept version) and one commit, and reads or makes no web
+     * session: the link is the participant.
+     */
+    @Test
+    void aFieldSaveIsFourStatementsInOneCommitAndNoWebSession() throws Exception {
+        Opened opened = opened();
+        String token = joinByPages(opened, 0, null);
+        Long q = textQuestion(opened);
+        MvcResult[] saved = new MvcResult[1];
+        StatementCounter.Counts counts = StatementCounter.count(() -> saved[0] = mvc.perform(
+                        post("/join/s/" + token + "/field").with(csrf()).param("questionId", q.toString())
+                                .param("version", "0").param("value", "Første udkast"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("saved"))
+                .andExpect(jsonPath("$.version").value(1)).andReturn());
+        assertThat(counts.count()).as("statements: %s", counts.statements()).isLessThanOrEqualTo(4);
+        assertThat(counts.statements()).noneMatch(sql -> sql.toUpperCase().contains("SPRING_SESSION"));
+        assertThat(counts.commits()).isEqualTo(1);
+        assertThat(saved[0].getRequest().getSession(false)).isNull();
+        assertThat(saved[0].getResponse().getCookie("JSESSIONID")).isNull();
+        // the next version, and the history holds both, each once
+        mvc.perform(post("/join/s/" + token + "/field").with(csrf()).param("questionId", q.toString())
+                        .param("version", "1").param("value", "Andet udkast"))
+                .andExpect(jsonPath("$.version").value(2));
+        assertThat(sheets.history(opened.view().groups().get(0).getId(), q)).extracting(FieldVersion::getValue)
+                .containsExactly("Første udkast", "Andet udkast");
+        // a question of another session is refused on the field, and nothing is written anywhere
+        Opened other = opened();
+        mvc.perform(post("/join/s/" + token + "/field").with(csrf()).param("questionId", textQuestion(other).toString())
+                        .param("version", "0").param("value", "Forkert ark"))
+                .andExpect(status().isUnprocessableEntity());
+        assertThat(sheets.valueOf(textQuestion(other))).isNull();
+        mvc.perform(post("/join/s/no-such-token/field").with(csrf()).param("questionId", q.toString())
+                        .param("version", "2").param("value", "x"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

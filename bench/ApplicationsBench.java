@@ -137,14 +137,14 @@ public class ApplicationsBench {
         List<Multipart> forms = new ArrayList<>();
         for (Applicant a : applicants) {
             forms.add(new Multipart().field("_csrf", a.client().csrf).field("idempotencyKey", a.key())
-                    .field("municipalityCode", a.code()).field("population", "43000")
-                    .field("politicalContactName", "Birte Ørsted").field("politicalContactEmail", "borgmester@" + a.code() + ".example.org")
-                    .field("adminContactName", "Aase Ansøger").field("adminContactEmail", "ansoeger@" + a.code() + ".example.org")
-                    .field("coordinatorName", "Karin Koordinator").field("coordinatorEmail", "koordinator@" + a.code() + ".example.org")
-                    .field("decisionDate", LocalDate.now().minusDays(7).toString()).field("decisionBody", "Byrådet")
-                    .field("accessionSignedByMayor", "true").field("mayorName", "Birte Ørsted")
-                    .field("coordinatorJoinsAssembly", "true").field("motivation", "Lighed i sundhed for alle")
-                    .field("consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
+                    .field("f.municipalityCode", a.code()).field("f.population", "43000")
+                    .field("f.politicalContactName", "Birte Ørsted").field("f.politicalContactEmail", "borgmester@" + a.code() + ".example.org")
+                    .field("f.adminContactName", "Aase Ansøger").field("f.adminContactEmail", "ansoeger@" + a.code() + ".example.org")
+                    .field("f.coordinatorName", "Karin Koordinator").field("f.coordinatorEmail", "koordinator@" + a.code() + ".example.org")
+                    .field("f.decisionDate", LocalDate.now().minusDays(7).toString()).field("f.decisionBody", "Byrådet")
+                    .field("f.accessionSignedByMayor", "true").field("f.mayorName", "Birte Ørsted")
+                    .field("f.coordinatorJoinsAssembly", "true").field("f.motivation", "Lighed i sundhed for alle")
+                    .field("f.consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
     }
         BenchHttp.Burst burst = new BenchHttp.Burst(pool, count, n -> {
             Applicant a = applicants.get(n);

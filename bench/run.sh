@@ -41,7 +41,8 @@ if [[ "$ONLY" == *" gatling "* ]]; then ONLY="$ONLY workshop applications "; fi
 MVN_LOCK="${MVN_LOCK-/tmp/mvn.lock}"
 PROFILE="${PROFILE:-0}"
 mkdir -p "$OUT"
-rm -f "$OUT"/*.figures "$OUT"/summary.md
+# every figure of the summary comes from this run
+rm -f "$OUT"/*.figures "$OUT"/*.counters "$OUT"/workshop-*.csv "$OUT"/apply-*.csv "$OUT"/summary.md
 
 has() { [[ "$ONLY" == *" $1 "* ]]; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -120,6 +121,10 @@ rss_mb() { # VmRSS of a process in MB
   awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"
 }
 db_pid() { cat "$1/mariadb/mariadbd.pid" 2>/dev/null || true; }
+cds_mapped_mb() { # how much class data the JVM mapped from CDS archives (the JDK's own is about 13 MB)
+  jcmd "$1" VM.info 2>/dev/null | sed -n 's/^CDS archive(s) mapped at.* size \([0-9]*\),.*/\1/p' \
+    | awk '{printf "%.0f", $1 / 1048576}'
+}
 
 launch() { # data folder, log, java arguments...: starts the application, waits for /actuator/health UP; sets APP_PID, READY_S
   local data="$1" log="$2"
@@ -149,13 +154,15 @@ measure_start() { # key, data folder, java arguments...: one start to ready, its
   local key="$1" data="$2"
   shift 2
   launch "$data" "$OUT/start-$key.log" "$@"
-  local rss db started
+  local rss db started cds
   rss=$(rss_mb "$APP_PID")
   db=$(rss_mb "$(db_pid "$data")")
   started=$(started_s "$OUT/start-$key.log")
-  printf '%s.ready=%s\n%s.started=%s\n%s.rss=%s\n%s.db.rss=%s\n' "$key" "$READY_S" "$key" "${started:--}" \
-    "$key" "$rss" "$key" "$db" >> "$OUT/start.figures"
-  echo "   $key: ready after $READY_S s (log: started in ${started:--} s), JVM RSS $rss MB, MariaDB RSS $db MB; load $(load)"
+  cds=$(cds_mapped_mb "$APP_PID")
+  printf '%s.ready=%s\n%s.started=%s\n%s.rss=%s\n%s.db.rss=%s\n%s.cds.mb=%s\n' "$key" "$READY_S" \
+    "$key" "${started:--}" "$key" "$rss" "$key" "$db" "$key" "${cds:--}" >> "$OUT/start.figures"
+  echo "   $key: ready after $READY_S s (log: started in ${started:--} s), JVM RSS $rss MB, MariaDB RSS $db MB," \
+    "CDS mapped ${cds:--} MB; load $(load)"
   stop_app
 }
 
@@ -185,9 +192,6 @@ if has start; then
   prepare_cds
   measure_start cds.first target/bench-start-cds "${CDS_ARGS[@]}"
   measure_start cds.second target/bench-start-cds "${CDS_ARGS[@]}"
-  if grep -qi 'cds\|shared archive' "$OUT"/start-cds.*.log; then
-    echo "   (the JVM said about CDS:)"; grep -hi 'cds\|shared archive' "$OUT"/start-cds.*.log | sort -u | head -5
-  fi
 fi
 
 # ---- 3.-7. the loads against one running application
@@ -225,17 +229,23 @@ if has baseline || has workshop || has applications || has burst || has membersh
     local lower
     lower=$(echo "$simulation" | tr '[:upper:]' '[:lower:]')
     if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.start name=gatling settings=profile > /dev/null; fi
+    local since rc=0
+    since=$(date +%s)
     mvn_ -B -f bench/gatling/pom.xml gatling:test -Dgatling.simulationClass="$simulation" \
       -Dbase.url="http://localhost:$PORT" -Dbench.out="$ROOT/$OUT" -Djdbc.url="$JDBC_URL" "$@" 2>&1 \
-      | grep -v '^\[INFO\]\|^\s*$' | tee "$OUT/$name.log"
+      | sed -u '/^\[INFO\]/d; /^\s*$/d' | tee "$OUT/$name.log" || rc=$?
     if [[ "$PROFILE" == 1 ]]; then
       jcmd "$APP_PID" JFR.stop name=gatling filename="$ROOT/$OUT/$name.jfr" > /dev/null
       hot "$OUT/$name.jfr"
     fi
     local report
-    report=$(ls -td "$OUT"/gatling/"$lower"-*/ | head -1)
+    report=$(ls -td "$OUT"/gatling/"$lower"-*/ 2>/dev/null | head -1)
+    if [[ -z "$report" || ! -f "$report/index.html" || $(stat -c %Y "$report/index.html") -lt $since ]]; then
+      echo "== $name: Gatling failed (exit $rc), no report; see $OUT/$name.log"
+      return 1
+    fi
     python3 bench/gatling_figures.py "$report" > "$OUT/$name.figures"
-    echo "== $name done: report $report/index.html; load $(load)"
+    echo "== $name done: report ${report%/}/index.html; load $(load)"
   }
 
   if has baseline; then
@@ -246,23 +256,32 @@ if has baseline || has workshop || has applications || has burst || has membersh
   fi
   if has workshop; then
     echo "== workshop: set-up (session, ${PARTICIPANTS:-600} phones join) and the JDBC baseline right before"
-    java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" WorkshopSetup "http://localhost:$PORT" admin "$PASSWORD" \
-      "${PARTICIPANTS:-600}" "${WORKSHOP_GROUPS:-100}" 2>&1 | tee "$OUT/workshop-setup.log"
-    echo "== workshop: Gatling WorkshopSimulation, a save every ${PACE:-3} s per phone for ${DURATION:-60} s"
-    gatling WorkshopSimulation workshop -Dduration="${DURATION:-60}" -Dpace="${PACE:-3}"
-    printf 'pace=%s\nduration=%s\n' "${PACE:-3}" "${DURATION:-60}" >> "$OUT/workshop.figures"
-    echo "rss.after.workshop=$(rss_mb "$APP_PID")" >> "$OUT/app.figures"
-    echo "db.rss.after.workshop=$(rss_mb "$(db_pid "$DATA")")" >> "$OUT/app.figures"
-    echo "== workshop: check in the database; JVM RSS now $(rss_mb "$APP_PID") MB"
-    java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" WorkshopCheck 2>&1 | tee "$OUT/workshop-check.log"
+    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" WorkshopSetup "http://localhost:$PORT" admin "$PASSWORD" \
+        "${PARTICIPANTS:-600}" "${WORKSHOP_GROUPS:-100}" 2>&1 | tee "$OUT/workshop-setup.log"; then
+      echo "== workshop: Gatling WorkshopSimulation, a save every ${PACE:-3} s per phone for ${DURATION:-60} s"
+      if gatling WorkshopSimulation workshop -Dduration="${DURATION:-60}" -Dpace="${PACE:-3}"; then
+        printf 'pace=%s\nduration=%s\n' "${PACE:-3}" "${DURATION:-60}" >> "$OUT/workshop.figures"
+      fi
+      echo "rss.after.workshop=$(rss_mb "$APP_PID")" >> "$OUT/app.figures"
+      echo "db.rss.after.workshop=$(rss_mb "$(db_pid "$DATA")")" >> "$OUT/app.figures"
+      echo "== workshop: check in the database; JVM RSS now $(rss_mb "$APP_PID") MB"
+      java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" WorkshopCheck 2>&1 | tee "$OUT/workshop-check.log" \
+        || echo "== the workshop check failed"
+    else
+      echo "== the workshop set-up failed, see $OUT/workshop-setup.log"
+    fi
   fi
   if has applications; then
     echo "== applications: set-up (${APPLICATIONS:-200} municipality codes imported) and the JDBC baseline right before"
-    java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" -Dsetup.only=true ApplicationsBench "http://localhost:$PORT" \
-      admin "$PASSWORD" "${APPLICATIONS:-200}" 2>&1 | tee "$OUT/applications-setup.log"
-    echo "== applications: Gatling ApplySimulation, all at once"
-    gatling ApplySimulation applications
-    java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" ApplicationsCheck 2>&1 | tee "$OUT/applications-check.log"
+    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" -Dsetup.only=true ApplicationsBench "http://localhost:$PORT" \
+        admin "$PASSWORD" "${APPLICATIONS:-200}" 2>&1 | tee "$OUT/applications-setup.log"; then
+      echo "== applications: Gatling ApplySimulation, all at once"
+      gatling ApplySimulation applications || true
+      java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" ApplicationsCheck 2>&1 | tee "$OUT/applications-check.log" \
+        || echo "== the applications check failed"
+    else
+      echo "== the applications set-up failed, see $OUT/applications-setup.log"
+    fi
   fi
   if has burst; then
     echo "== workshop burst (closed: every phone saves once, at the same moment, from ${BURST_THREADS:-64} threads)"

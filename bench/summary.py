@@ -82,7 +82,10 @@ def main(folder: Path):
         ready = start.get(f"{key}.ready")
         if ready is None:
             return "-"
-        return f"{fmt(ready, ' s')} (log: started in {fmt(start.get(key + '.started'), ' s')})"
+        text = f"{fmt(ready, ' s')} (log: started in {fmt(start.get(key + '.started'), ' s')}"
+        if key.startswith("cds"):
+            text += f"; {fmt(start.get(key + '.cds.mb'), ' MB', 0)} of classes mapped from CDS"
+        return text + ")"
 
     for which, label, target in (("first", "first start, fresh data folder", "< 20 s"),
                                  ("second", "second start, same folder", "< 12 s")):

@@ -65,6 +65,7 @@ public class ApplySimulation extends Simulation {
         }
     }
 
+    /** A form field (the application's fields are named f.key, as forms/membership-application.form describes them). */
     static BodyPart field(String name, String value) {
         return StringBodyPart(name, value);
     }
@@ -72,15 +73,15 @@ public class ApplySimulation extends Simulation {
     List<BodyPart> form() {
         String decided = LocalDate.now().minusDays(7).toString();
         return List.of(
-                field("_csrf", "#{csrf}"), field("idempotencyKey", "#{key}"), field("municipalityCode", "#{code}"),
-                field("population", "43000"),
-                field("politicalContactName", "Birte Ørsted"), field("politicalContactEmail", "borgmester@#{code}.example.org"),
-                field("adminContactName", "Aase Ansøger"), field("adminContactEmail", "ansoeger@#{code}.example.org"),
-                field("coordinatorName", "Karin Koordinator"), field("coordinatorEmail", "koordinator@#{code}.example.org"),
-                field("decisionDate", decided), field("decisionBody", "Byrådet"),
-                field("accessionSignedByMayor", "true"), field("mayorName", "Birte Ørsted"),
-                field("coordinatorJoinsAssembly", "true"), field("motivation", "Lighed i sundhed for alle"),
-                field("consent", "true"),
+                field("_csrf", "#{csrf}"), field("idempotencyKey", "#{key}"), field("f.municipalityCode", "#{code}"),
+                field("f.population", "43000"),
+                field("f.politicalContactName", "Birte Ørsted"), field("f.politicalContactEmail", "borgmester@#{code}.example.org"),
+                field("f.adminContactName", "Aase Ansøger"), field("f.adminContactEmail", "ansoeger@#{code}.example.org"),
+                field("f.coordinatorName", "Karin Koordinator"), field("f.coordinatorEmail", "koordinator@#{code}.example.org"),
+                field("f.decisionDate", decided), field("f.decisionBody", "Byrådet"),
+                field("f.accessionSignedByMayor", "true"), field("f.mayorName", "Birte Ørsted"),
+                field("f.coordinatorJoinsAssembly", "true"), field("f.motivation", "Lighed i sundhed for alle"),
+                field("f.consent", "true"),
                 ByteArrayBodyPart("decisionDocument", session -> pdf).fileName("tiltraedelse.pdf")
                         .contentType("application/pdf"));
     }

@@ -24,7 +24,7 @@ def read(folder: Path, name: str) -> dict:
 
 def num(value):
     try:
-        return float(value)
+        return float(str(value).replace(",", ""))
     except (TypeError, ValueError):
         return None
 

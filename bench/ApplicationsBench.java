@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  *
  * With -Dprofile.pid and -Dprofile.file the submits and the drive to membership are recorded with JFR.
  * The user must be the admin or a secretariat of sund-by (it imports the N municipality codes first).
+ *
+ * <p>With -Dsetup.only=true it is the set-up of the Gatling load (bench/gatling ApplySimulation) and stops after
+ * the import: it writes the N codes to apply-applicants.csv and the PDF to apply.pdf in -Dbench.out
+ * (target/bench), measures the JDBC baseline (with -Djdbc.url) and writes applications-setup.figures.
  */
 public class ApplicationsBench {
 
@@ -102,6 +106,10 @@ public class ApplicationsBench {
         if (imported.statusCode() >= 400) {
             throw new IllegalStateException("import of municipality codes failed: " + imported.statusCode());
         }
+        if (Boolean.getBoolean("setup.only")) {
+            setupOnly(codes);
+            return;
+        }
         long membersBefore = membersCreated();
         long waitingBefore = waitingForApplicant();
 
@@ -129,14 +137,14 @@ public class ApplicationsBench {
         List<Multipart> forms = new ArrayList<>();
         for (Applicant a : applicants) {
             forms.add(new Multipart().field("_csrf", a.client().csrf).field("idempotencyKey", a.key())
-                    .field("municipalityCode", a.code()).field("population", "43000")
-                    .field("politicalContactName", "Birte Ørsted").field("politicalContactEmail", "borgmester@" + a.code() + ".example.org")
-                    .field("adminContactName", "Aase Ansøger").field("adminContactEmail", "ansoeger@" + a.code() + ".example.org")
-                    .field("coordinatorName", "Karin Koordinator").field("coordinatorEmail", "koordinator@" + a.code() + ".example.org")
-                    .field("decisionDate", LocalDate.now().minusDays(7).toString()).field("decisionBody", "Byrådet")
-                    .field("accessionSignedByMayor", "true").field("mayorName", "Birte Ørsted")
-                    .field("coordinatorJoinsAssembly", "true").field("motivation", "Lighed i sundhed for alle")
-                    .field("consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
+                    .field("f.municipalityCode", a.code()).field("f.population", "43000")
+                    .field("f.politicalContactName", "Birte Ørsted").field("f.politicalContactEmail", "borgmester@" + a.code() + ".example.org")
+                    .field("f.adminContactName", "Aase Ansøger").field("f.adminContactEmail", "ansoeger@" + a.code() + ".example.org")
+                    .field("f.coordinatorName", "Karin Koordinator").field("f.coordinatorEmail", "koordinator@" + a.code() + ".example.org")
+                    .field("f.decisionDate", LocalDate.now().minusDays(7).toString()).field("f.decisionBody", "Byrådet")
+                    .field("f.accessionSignedByMayor", "true").field("f.mayorName", "Birte Ørsted")
+                    .field("f.coordinatorJoinsAssembly", "true").field("f.motivation", "Lighed i sundhed for alle")
+                    .field("f.consent", "true").file("decisionDocument", "tiltraedelse.pdf", "application/pdf", pdf));
     }
         BenchHttp.Burst burst = new BenchHttp.Burst(pool, count, n -> {
             Applicant a = applicants.get(n);
@@ -215,6 +223,29 @@ public class ApplicationsBench {
         if (baseline != null) {
             System.out.println("End-to-end members/s = " + baseline.ratio(members / untilMembers));
         }
+    }
+
+    /** The set-up of the Gatling load: the feeder (one imported code a line), the PDF, the baseline. */
+    static void setupOnly(List<String> codes) throws Exception {
+        java.nio.file.Path out = Figures.out();
+        java.nio.file.Files.createDirectories(out);
+        List<String> lines = new ArrayList<>();
+        lines.add("code");
+        lines.addAll(codes);
+        java.nio.file.Files.write(out.resolve("apply-applicants.csv"), lines);
+        java.nio.file.Files.write(out.resolve("apply.pdf"), pdf("Tiltraedelse til Sund By Netvaerket"));
+        System.out.printf("%d municipality codes imported into %s; feeder %s%n", codes.size(), NETWORK,
+                out.resolve("apply-applicants.csv"));
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("applicants", codes.size());
+        JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
+        if (baseline != null) {
+            System.out.println(baseline.line());
+            figures.put("baseline.serial", String.format(Locale.ROOT, "%.1f", baseline.serial()));
+            figures.put("baseline.concurrent", String.format(Locale.ROOT, "%.1f", baseline.concurrent()));
+            figures.put("baseline.connections", baseline.connections());
+        }
+        Figures.write("applications-setup", figures);
     }
 
     static long membersCreated() throws Exception {

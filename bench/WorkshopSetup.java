@@ -1,0 +1,90 @@
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The set-up of the workshop load (bench/gatling WorkshopSimulation; not a test, see bench/README.md), with the code
+ * WorkshopBurst uses: as the secretariat, a workshop session with G groups and ceil(N/G) long-text questions,
+ * opened; N phones join it over HTTP (phone n in group n % G, filling question n / G of its group's sheet, so every
+ * phone has a field of its own) and each reads its field's version as the sheet's script does
+ * ({@code GET /join/s/{token}/fields}). Then the JDBC baseline right before the load (with -Djdbc.url).
+ *
+ *   java -cp target/bench-classes:$(cat target/bench-classpath.txt) [-Djdbc.url=...] [-Dbench.out=target/bench] \
+ *        WorkshopSetup baseUrl user password [participants] [groups] [threads]
+ *
+ * Writes, in bench.out: workshop-phones.csv (n, token, questionId, version, the phone's cookies and its CSRF token:
+ * the simulation's feeder) and workshop-setup.figures (the session, the join time, the baseline).
+ */
+public class WorkshopSetup {
+
+    public static void main(String[] args) throws Exception {
+        BenchHttp web = new BenchHttp(BenchHttp.arg(args, 0, "http://localhost:8080"), Duration.ofSeconds(30), null);
+        String user = BenchHttp.arg(args, 1, "admin");
+        String password = BenchHttp.arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
+        int participants = Integer.parseInt(BenchHttp.arg(args, 3, "600"));
+        int groups = Integer.parseInt(BenchHttp.arg(args, 4, "100"));
+        int threads = Integer.parseInt(BenchHttp.arg(args, 5, "16"));
+        int questions = Math.max(1, (int) Math.ceil(participants / (double) groups));
+
+        BenchHttp.Client desk = web.login(user, password);
+        BenchHttp.Session session = web.openSession(desk, "Gatling " + LocalDateTime.now().withNano(0), groups,
+                questions);
+        System.out.printf("Session %s open with code %s: %d groups, %d questions%n", session.path(), session.code(),
+                groups, questions);
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long joinStart = System.nanoTime();
+        List<BenchHttp.Phone> phones = web.joinAll(pool, session.code(), participants, groups);
+        // each phone's field version, as its page's script reads the sheet
+        Pattern field = Pattern.compile("\"(\\d+)\"\\s*:\\s*\\{\\s*\"version\"\\s*:\\s*(\\d+)");
+        List<Future<Integer>> reading = new ArrayList<>();
+        for (BenchHttp.Phone p : phones) {
+            reading.add(pool.submit(() -> {
+                Matcher m = field.matcher(p.client().get("/join/s/" + p.token() + "/fields").body());
+                while (m.find()) {
+                    if (m.group(1).equals(p.questionId())) {
+                        return Integer.parseInt(m.group(2));
+                    }
+                }
+                throw new IllegalStateException("phone " + p.n() + ": no version of question " + p.questionId());
+            }));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("n,token,questionId,version,cookies,csrf");
+        for (int i = 0; i < phones.size(); i++) {
+            BenchHttp.Phone p = phones.get(i);
+            lines.add(p.n() + "," + p.token() + "," + p.questionId() + "," + reading.get(i).get() + ","
+                    + Figures.quoted(p.client().cookie) + "," + Figures.quoted(p.client().csrf));
+        }
+        double joined = (System.nanoTime() - joinStart) / 1e9;
+        pool.shutdown();
+        java.nio.file.Files.createDirectories(Figures.out());
+        java.nio.file.Files.write(Figures.out().resolve("workshop-phones.csv"), lines);
+        System.out.printf(Locale.ROOT, "%d participants joined and read their sheet in %.1f s; feeder %s%n",
+                participants, joined, Figures.out().resolve("workshop-phones.csv"));
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("session", session.path());
+        figures.put("participants", participants);
+        figures.put("groups", groups);
+        figures.put("questions", questions);
+        figures.put("join.seconds", String.format(Locale.ROOT, "%.1f", joined));
+        JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
+        if (baseline != null) {
+            System.out.println(baseline.line());
+            figures.put("baseline.serial", String.format(Locale.ROOT, "%.1f", baseline.serial()));
+            figures.put("baseline.concurrent", String.format(Locale.ROOT, "%.1f", baseline.concurrent()));
+            figures.put("baseline.connections", baseline.connections());
+        }
+        Figures.write("workshop-setup", figures);
+    }
+}

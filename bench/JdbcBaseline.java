@@ -67,7 +67,9 @@ public class JdbcBaseline {
                 System.getProperty("jdbc.password", ""));
              Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select',"
-                     + " 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit')")) {
+                     + " 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit',"
+                     // an UPDATE or DELETE naming two tables and an INSERT ... SELECT count apart
+                     + " 'Com_insert_select', 'Com_update_multi', 'Com_delete_multi', 'Com_replace', 'Com_replace_select')")) {
             while (rs.next()) {
                 result.put(rs.getString(1).substring(4).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
             }

@@ -240,10 +240,7 @@ public class ApplicationsBench {
         figures.put("applicants", codes.size());
         JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
         if (baseline != null) {
-            System.out.println(baseline.line());
-            figures.put("baseline.serial", String.format(Locale.ROOT, "%.1f", baseline.serial()));
-            figures.put("baseline.concurrent", String.format(Locale.ROOT, "%.1f", baseline.concurrent()));
-            figures.put("baseline.connections", baseline.connections());
+            baseline.report(figures);
         }
         Figures.write("applications-setup", figures);
     }

@@ -139,6 +139,21 @@ public final class BenchHttp {
     }
 
     /** Phone n: its browser, its sheet's token and the question whose field it fills. */
+    /** The workshop programs' arguments: baseUrl user password [participants] [groups] [threads]. */
+    record WorkshopArgs(BenchHttp web, String user, String password, int participants, int groups, int threads) {
+        static WorkshopArgs of(String[] args, int defaultThreads) {
+            return new WorkshopArgs(new BenchHttp(arg(args, 0, "http://localhost:8080"), Duration.ofSeconds(30), null),
+                    arg(args, 1, "admin"), arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", "")),
+                    Integer.parseInt(arg(args, 3, "600")), Integer.parseInt(arg(args, 4, "100")),
+                    Integer.parseInt(arg(args, 5, String.valueOf(defaultThreads))));
+        }
+
+        /** Questions per group, so that every phone has a field of its own. */
+        int questions() {
+            return Math.max(1, (int) Math.ceil(participants / (double) groups));
+        }
+    }
+
     record Phone(int n, Client client, String token, String questionId) { }
 
     /** All phones join from the pool, phone n in group n % groups. */

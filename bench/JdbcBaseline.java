@@ -29,6 +29,14 @@ public class JdbcBaseline {
     }
 
     public record Result(double serial, double concurrent, int connections) {
+        /** Prints the baseline and puts it into a stage's figures (baseline.serial, .concurrent, .connections). */
+        public void report(java.util.Map<String, Object> figures) {
+            System.out.println(line());
+            figures.put("baseline.serial", String.format(java.util.Locale.ROOT, "%.1f", serial));
+            figures.put("baseline.concurrent", String.format(java.util.Locale.ROOT, "%.1f", concurrent));
+            figures.put("baseline.connections", connections);
+        }
+
         public String line() {
             return String.format(java.util.Locale.ROOT, "BASELINE serial=%.1f concurrent=%.1f", serial, concurrent);
         }

@@ -22,13 +22,14 @@ import java.util.concurrent.Executors;
 public class WorkshopBurst {
 
     public static void main(String[] args) throws Exception {
-        BenchHttp web = new BenchHttp(BenchHttp.arg(args, 0, "http://localhost:8080"), Duration.ofSeconds(30), null);
-        String user = BenchHttp.arg(args, 1, "admin");
-        String password = BenchHttp.arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
-        int participants = Integer.parseInt(BenchHttp.arg(args, 3, "600"));
-        int groups = Integer.parseInt(BenchHttp.arg(args, 4, "100"));
-        int threads = Integer.parseInt(BenchHttp.arg(args, 5, "64"));
-        int questions = Math.max(1, (int) Math.ceil(participants / (double) groups));
+        BenchHttp.WorkshopArgs a = BenchHttp.WorkshopArgs.of(args, 64);
+        BenchHttp web = a.web();
+        String user = a.user();
+        String password = a.password();
+        int participants = a.participants();
+        int groups = a.groups();
+        int threads = a.threads();
+        int questions = a.questions();
 
         BenchHttp.Client desk = web.login(user, password);
         BenchHttp.Session session = web.openSession(desk, "Benchmark " + LocalDateTime.now().withNano(0), groups,

@@ -27,13 +27,14 @@ import java.util.regex.Pattern;
 public class WorkshopSetup {
 
     public static void main(String[] args) throws Exception {
-        BenchHttp web = new BenchHttp(BenchHttp.arg(args, 0, "http://localhost:8080"), Duration.ofSeconds(30), null);
-        String user = BenchHttp.arg(args, 1, "admin");
-        String password = BenchHttp.arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
-        int participants = Integer.parseInt(BenchHttp.arg(args, 3, "600"));
-        int groups = Integer.parseInt(BenchHttp.arg(args, 4, "100"));
-        int threads = Integer.parseInt(BenchHttp.arg(args, 5, "16"));
-        int questions = Math.max(1, (int) Math.ceil(participants / (double) groups));
+        BenchHttp.WorkshopArgs a = BenchHttp.WorkshopArgs.of(args, 16);
+        BenchHttp web = a.web();
+        String user = a.user();
+        String password = a.password();
+        int participants = a.participants();
+        int groups = a.groups();
+        int threads = a.threads();
+        int questions = a.questions();
 
         BenchHttp.Client desk = web.login(user, password);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -81,10 +82,7 @@ public class WorkshopSetup {
         figures.put("join.seconds", String.format(Locale.ROOT, "%.1f", joined));
         JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
         if (baseline != null) {
-            System.out.println(baseline.line());
-            figures.put("baseline.serial", String.format(Locale.ROOT, "%.1f", baseline.serial()));
-            figures.put("baseline.concurrent", String.format(Locale.ROOT, "%.1f", baseline.concurrent()));
-            figures.put("baseline.connections", baseline.connections());
+            baseline.report(figures);
         }
         Figures.write("workshop-setup", figures);
     }

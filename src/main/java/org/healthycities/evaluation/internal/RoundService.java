@@ -240,9 +240,14 @@ public class RoundService {
         return IntStream.range(0, (int) ((count + batchSize - 1) / batchSize)).boxed().toList();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The evaluations of one batch of the round, by id. They are read whole, in one query, in the transaction that
+     * starts the batch's member processes and sends their invitations: each invitation then finds its evaluation
+     * read already instead of reading it on its own (read-write, as the invitations stamp them).
+     */
     List<Long> batch(long roundId, int batch) {
-        return evaluations.idsOfRound(roundId, PageRequest.of(batch, batchSize));
+        return evaluations.ofRound(roundId, PageRequest.of(batch, batchSize)).stream().map(MemberEvaluation::getId)
+                .toList();
     }
 
     /** Closes the round: whoever has not answered is missing (drafts kept), the counts are frozen for the report. */

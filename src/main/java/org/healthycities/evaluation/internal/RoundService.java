@@ -281,6 +281,21 @@ public class RoundService {
                 evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.LATE)));
     }
 
+    /**
+     * How many evaluations the round has: one count query rather than the six of {@link #counts} (it is polled while
+     * a round opens).
+     */
+    @Transactional(readOnly = true)
+    public long memberCount(long roundId) {
+        return evaluations.countByRoundId(roundId);
+    }
+
+    /** How many of the round's invitations are out: one count query rather than the six of {@link #counts}. */
+    @Transactional(readOnly = true)
+    public long invitedCount(long roundId) {
+        return evaluations.countByRoundIdAndInvitedAtIsNotNull(roundId);
+    }
+
     void recount(long roundId) {
         EvaluationRound round = rounds.findById(roundId).orElseThrow();
         Counts c = counts(roundId);

@@ -89,6 +89,10 @@ public class EvaluationBenchmark {
             System.out.printf("OPENING: round for %d members, every invitation out after %.1f s%n", MEMBERS, took.toMillis() / 1000.0);
             System.out.printf(Locale.ROOT, "round / bare engine = %.1f x%n", took.toMillis() / 1000.0 / bare);
             System.out.println("CPU time of the opening: " + cpuAfter.minus(cpuBefore, MEMBERS, "member"));
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            System.out.printf("Jobs of the opening that failed (and were retried): %d; incidents: %d%n",
+                    engine.getHistoryService().createHistoricJobLogQuery().failureLog().tenantIdIn(network).count(),
+                    engine.getRuntimeService().createIncidentQuery().tenantIdIn(network).count());
             System.out.println("Invitations/s = " + baseline.ratio(MEMBERS / (took.toMillis() / 1000.0)));
             System.out.println("Database work per member invited (with the progress polling): "
                     + JdbcBaseline.perUnit(countersBefore, JdbcBaseline.counters(), MEMBERS));

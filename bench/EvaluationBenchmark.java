@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.healthycities.HealthyCitiesApplication;
 import org.healthycities.evaluation.EvaluationRounds;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * 1. Starts the application on a fresh embedded MariaDB under target/bench-db, creates a network with
  *    1,300 generated active members, opens a round through the public API and prints the time until every
- *    invitation is out (in the mail outbox), with the job executor doing the work in batches.
+ *    invitation is out (in the mail outbox), with the job executor doing the work in batches. Right before it, the
+ *    bare engine's own floor on the same engine and database (the application's history level and job executor):
+ *    as many instances of a one-step async process as there are members, started and run to their end; the round
+ *    is printed as a ratio to it, which holds better under the machine's noise than seconds do.
  * 2. Generates 10 years x 1,300 members of answers (4 goals, 2 activities, 3 tags each), each evaluation's as its
  *    submission of forms/annual-evaluation.form with one form_answer row per field, and prints the time of the
  *    round report plus the network's year-over-year view over all of them (the answer rows counted are the goals'
@@ -54,7 +64,10 @@ public class EvaluationBenchmark {
             JdbcBaseline.Result baseline = JdbcBaseline.measure(dataSource::getConnection, 3000, 16);
 
             System.setProperty("jdbc.url", jdbc.queryForObject("SELECT CONCAT('jdbc:mariadb://127.0.0.1:', @@port, '/', DATABASE())", String.class));
+            Cpu cpu = new Cpu(jdbc);
+            double bare = bareEngine(app, cpu);
             Map<String, Long> countersBefore = JdbcBaseline.counters();
+            Cpu.Reading cpuBefore = cpu.read();
             jdk.jfr.Recording opening = record();
             Instant start = Instant.now();
             long roundId = rounds.open(network, 2090, "bench");
@@ -71,8 +84,15 @@ public class EvaluationBenchmark {
                 }
             }
             Duration took = Duration.between(start, Instant.now());
+            Cpu.Reading cpuAfter = cpu.read();
             save(opening, "evaluation-opening");
             System.out.printf("OPENING: round for %d members, every invitation out after %.1f s%n", MEMBERS, took.toMillis() / 1000.0);
+            System.out.printf(Locale.ROOT, "round / bare engine = %.1f x%n", took.toMillis() / 1000.0 / bare);
+            System.out.println("CPU time of the opening: " + cpuAfter.minus(cpuBefore, MEMBERS, "member"));
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            System.out.printf("Jobs of the opening that failed (and were retried): %d; incidents: %d%n",
+                    engine.getHistoryService().createHistoricJobLogQuery().failureLog().tenantIdIn(network).count(),
+                    engine.getRuntimeService().createIncidentQuery().tenantIdIn(network).count());
             System.out.println("Invitations/s = " + baseline.ratio(MEMBERS / (took.toMillis() / 1000.0)));
             System.out.println("Database work per member invited (with the progress polling): "
                     + JdbcBaseline.perUnit(countersBefore, JdbcBaseline.counters(), MEMBERS));
@@ -100,6 +120,105 @@ public class EvaluationBenchmark {
                     + " %.0f rows/s)%n", best / 1e9 * baseline.serial(), baseline.serial());
         } finally {
             app.close();
+        }
+    }
+
+    /**
+     * The bare engine's floor, in seconds: a process with one asynchronous service task that does nothing, deployed
+     * through the engine's public API on the same engine and database (the application's history level and job
+     * executor settings), started as many times as the round has members, one start per transaction as a caller
+     * would, timed until every instance has ended. Prints its SQL statements and commits per instance too.
+     */
+    static double bareEngine(ConfigurableApplicationContext app, Cpu cpu) throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        RepositoryService repository = engine.getRepositoryService();
+        RuntimeService runtime = engine.getRuntimeService();
+        HistoryService history = engine.getHistoryService();
+        String key = "bench-bare-" + Long.toHexString(System.nanoTime());
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+                .startEvent()
+                .serviceTask("Task_Nothing").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent()
+                .done();
+        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
+        System.out.printf("Engine: history level %s; job execution %s%n",
+                engine.getProcessEngineConfiguration().getHistory(),
+                app.getBean(CamundaBpmProperties.class).getJobExecution());
+        Map<String, Long> before = JdbcBaseline.counters();
+        Cpu.Reading cpuBefore = cpu.read();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < MEMBERS; i++) {
+            runtime.startProcessInstanceByKey(key);
+        }
+        double started = (System.nanoTime() - t0) / 1e9;
+        while (history.createHistoricProcessInstanceQuery().processDefinitionKey(key).finished().count() < MEMBERS) {
+            Thread.sleep(50);
+            if (System.nanoTime() - t0 > 3_600e9) {
+                throw new IllegalStateException("bare engine not done after an hour");
+            }
+        }
+        double took = (System.nanoTime() - t0) / 1e9;
+        Cpu.Reading cpuAfter = cpu.read();
+        System.out.printf(Locale.ROOT, "bare engine: %d instances of a one-step async process in %.2f s%n", MEMBERS, took);
+        System.out.printf(Locale.ROOT, "  (all started after %.2f s; %d still running)%n", started,
+                runtime.createProcessInstanceQuery().processDefinitionKey(key).count());
+        System.out.println("  Database work per instance (with the polling): "
+                + JdbcBaseline.perUnit(before, JdbcBaseline.counters(), MEMBERS));
+        System.out.println("  CPU time: " + cpuAfter.minus(cpuBefore, MEMBERS, "instance"));
+        return took;
+    }
+
+    /**
+     * CPU time used by this JVM (the application, its job executor and the benchmark's polling) and by the embedded
+     * database server (its process, from /proc on Linux): it depends less on what else runs than seconds do (not
+     * at all free of it: the JIT compiling the opening's code and a crowded machine add to it).
+     */
+    static final class Cpu {
+        private final java.nio.file.Path databaseStat;
+
+        Cpu(JdbcTemplate jdbc) {
+            java.nio.file.Path stat = null;
+            try {
+                String pidFile = jdbc.queryForObject("SELECT @@pid_file", String.class);
+                String pid = java.nio.file.Files.readString(java.nio.file.Path.of(jdbc.queryForObject(
+                        "SELECT @@datadir", String.class)).resolve(pidFile)).trim();
+                stat = java.nio.file.Path.of("/proc", pid, "stat");
+                if (!java.nio.file.Files.isReadable(stat)) {
+                    stat = null;
+                }
+            } catch (Exception e) {
+                stat = null; // not Linux, or the server's pid is not to be had: the JVM's alone
+            }
+            this.databaseStat = stat;
+        }
+
+        record Reading(long jvmNanos, long databaseNanos) {
+            String minus(Reading before, int units, String unit) {
+                double jvm = (jvmNanos - before.jvmNanos) / 1e9;
+                if (databaseNanos < 0) {
+                    return String.format(Locale.ROOT, "%.1f s in the JVM = %.1f ms per %s", jvm, jvm * 1000 / units, unit);
+                }
+                double db = (databaseNanos - before.databaseNanos) / 1e9;
+                return String.format(Locale.ROOT, "%.1f s in the JVM + %.1f s in the database = %.1f ms per %s",
+                        jvm, db, (jvm + db) * 1000 / units, unit);
+            }
+        }
+
+        Reading read() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long db = -1;
+            if (databaseStat != null) {
+                try {
+                    String stat = java.nio.file.Files.readString(databaseStat);
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are the 14th and 15th fields; after the command they are the 12th and 13th
+                    db = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 1/100 s
+                } catch (Exception e) {
+                    db = -1;
+                }
+            }
+            return new Reading(jvm, db);
         }
     }
 

@@ -29,12 +29,12 @@ public class EvaluationRounds {
 
     /** How many members the round has (0 until the opening step has run). */
     public long members(long roundId) {
-        return rounds.counts(roundId).total();
+        return rounds.memberCount(roundId);
     }
 
     /** How many of the round's invitations are out (in the mail outbox). */
     public long invited(long roundId) {
-        return rounds.counts(roundId).invited();
+        return rounds.invitedCount(roundId);
     }
 
     /** Produces the round's report and the network's year-over-year view; returns the number of goals reported. */

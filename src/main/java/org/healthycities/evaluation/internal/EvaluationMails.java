@@ -1,5 +1,7 @@
 package org.healthycities.evaluation.internal;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -74,11 +76,12 @@ class EvaluationMails implements EditableMails {
     }
 
     /**
-     * Sends a mail of this kind once per once-key; false when it was sent before (or the member has no
-     * coordinator address, which is recorded for the secretariat to see).
+     * Sends a mail of this kind once per once-key; false when it was sent before (or the member has no coordinator
+     * address the mailer takes, which is recorded for the secretariat to see: an address it would refuse is
+     * recorded like a missing one rather than failing the step, which may invite a whole batch of members).
      */
     boolean send(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey) {
-        if (e.getCoordinatorEmail() == null || e.getCoordinatorEmail().isBlank()) {
+        if (!usable(e.getCoordinatorEmail())) {
             events.record(e.getId(), EvaluationEvents.NO_ADDRESS, "no-address:" + onceKey, "system", kind.name());
             return false;
         }
@@ -91,6 +94,19 @@ class EvaluationMails implements EditableMails {
         Locale locale = networks.network(e.getNetworkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
         deliver(e, round, kind, onceKey, address.url() + "/evaluation/" + token, locale);
         return true;
+    }
+
+    /** Whether the mailer takes this address (it checks the same way and refuses the mail otherwise). */
+    static boolean usable(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            new InternetAddress(address, true);
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     /** Into the outbox in this transaction: delivered after commit, retried while the mail server is down. */

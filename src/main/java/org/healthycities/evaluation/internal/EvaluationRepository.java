@@ -32,6 +32,6 @@ public interface EvaluationRepository extends JpaRepository<MemberEvaluation, Lo
 
     long countByRoundIdAndStatusIn(Long roundId, Collection<EvaluationStatus> statuses);
 
-    @Query("select e.id from MemberEvaluation e where e.roundId = :round order by e.id")
-    List<Long> idsOfRound(@Param("round") Long roundId, Pageable page);
+    @Query("select e from MemberEvaluation e where e.roundId = :round order by e.id")
+    List<MemberEvaluation> ofRound(@Param("round") Long roundId, Pageable page);
 }

@@ -1,5 +1,8 @@
 package org.healthycities.evaluation.internal;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +64,8 @@ public class RoundService {
     private final JdbcTemplate jdbc;
     private final NetworkClock time;
     private final int batchSize;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     RoundService(RoundRepository rounds, EvaluationRepository evaluations, SettingsRepository settings,
                  MemberService members, NetworkDirectory networks, EvaluationGateway process, JdbcTemplate jdbc,
@@ -240,9 +245,21 @@ public class RoundService {
         return IntStream.range(0, (int) ((count + batchSize - 1) / batchSize)).boxed().toList();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The evaluations of one batch of the round, by id. They are read whole, in one query, in the transaction that
+     * starts the batch's member processes and sends their invitations: each invitation then finds its evaluation
+     * read already instead of reading it on its own (read-write, as the invitations stamp them).
+     * <p>
+     * That transaction writes its entities at commit rather than before each query: every invitation queries the
+     * outbox (and the network's mail texts), and each such query would otherwise first compare every entity the
+     * batch has read or written so far with its snapshot (fifty evaluations, fifty outbox mails). Nothing in it
+     * queries what it changed: the outbox's new rows are written as they are saved (their ids come from the
+     * database), and the invitation stamps are only read back through the same entities.
+     */
     List<Long> batch(long roundId, int batch) {
-        return evaluations.idsOfRound(roundId, PageRequest.of(batch, batchSize));
+        entityManager.setFlushMode(FlushModeType.COMMIT);
+        return evaluations.ofRound(roundId, PageRequest.of(batch, batchSize)).stream().map(MemberEvaluation::getId)
+                .toList();
     }
 
     /** Closes the round: whoever has not answered is missing (drafts kept), the counts are frozen for the report. */
@@ -274,6 +291,21 @@ public class RoundService {
                 evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.ACCEPTED)),
                 evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.MISSING)),
                 evaluations.countByRoundIdAndStatusIn(roundId, EnumSet.of(EvaluationStatus.LATE)));
+    }
+
+    /**
+     * How many evaluations the round has: one count query rather than the six of {@link #counts} (it is polled while
+     * a round opens).
+     */
+    @Transactional(readOnly = true)
+    public long memberCount(long roundId) {
+        return evaluations.countByRoundId(roundId);
+    }
+
+    /** How many of the round's invitations are out: one count query rather than the six of {@link #counts}. */
+    @Transactional(readOnly = true)
+    public long invitedCount(long roundId) {
+        return evaluations.countByRoundIdAndInvitedAtIsNotNull(roundId);
     }
 
     void recount(long roundId) {

@@ -310,7 +310,7 @@ if has evaluation; then
     || echo "== the evaluation benchmark failed, see $OUT/evaluation.log"
   {
     sed -n 's/^OPENING: round for \([0-9]*\) members, every invitation out after \([0-9.]*\) s$/members=\1\nopening.seconds=\2/p' "$OUT/evaluation.log"
-    sed -n 's/.*bare engine: \([0-9,]*\) instances in \([0-9.]*\) s.*/bare.instances=\1\nbare.seconds=\2/p' "$OUT/evaluation.log"
+    sed -n 's/.*bare engine: \([0-9,]*\) instances[a-z -]* in \([0-9.]*\) s.*/bare.instances=\1\nbare.seconds=\2/p' "$OUT/evaluation.log"
   } > "$OUT/evaluation.figures"
   echo "== evaluation done; load $(load)"
   for f in "$OUT"/evaluation-opening.jfr "$OUT"/evaluation-report.jfr; do [[ -f "$f" ]] && hot "$f"; done

@@ -58,7 +58,8 @@ final class BenchFiles {
         try (Connection c = DriverManager.getConnection(url, setting("jdbc.user", "root"), setting("jdbc.password", ""));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert',"
-                     + " 'Com_update', 'Com_delete', 'Com_commit')")) {
+                     + " 'Com_update', 'Com_delete', 'Com_commit', 'Com_insert_select', 'Com_update_multi',"
+                     + " 'Com_delete_multi', 'Com_replace', 'Com_replace_select')")) {
             while (rs.next()) {
                 result.put(rs.getString(1).substring(4).toLowerCase(Locale.ROOT), rs.getLong(2));
             }

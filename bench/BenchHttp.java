@@ -148,6 +148,19 @@ public final class BenchHttp {
                     Integer.parseInt(arg(args, 5, String.valueOf(defaultThreads))));
         }
 
+        /** The secretariat logged in. */
+        Client login() throws Exception {
+            return web.login(user, password);
+        }
+
+        /** A session of these groups with one question per phone of a group, opened by the secretariat. */
+        Session openSession(Client desk, String title) throws Exception {
+            Session session = web.openSession(desk, title, groups, questions());
+            System.out.printf("Session %s open with code %s: %d groups, %d questions%n", session.path(),
+                    session.code(), groups, questions());
+            return session;
+        }
+
         /** Questions per group, so that every phone has a field of its own. */
         int questions() {
             return Math.max(1, (int) Math.ceil(participants / (double) groups));

@@ -24,21 +24,14 @@ public class WorkshopBurst {
     public static void main(String[] args) throws Exception {
         BenchHttp.WorkshopArgs a = BenchHttp.WorkshopArgs.of(args, 64);
         BenchHttp web = a.web();
-        String user = a.user();
-        String password = a.password();
         int participants = a.participants();
         int groups = a.groups();
-        int threads = a.threads();
-        int questions = a.questions();
 
-        BenchHttp.Client desk = web.login(user, password);
-        BenchHttp.Session session = web.openSession(desk, "Benchmark " + LocalDateTime.now().withNano(0), groups,
-                questions);
-        System.out.printf("Session %s open with code %s: %d groups, %d questions%n", session.path(), session.code(),
-                groups, questions);
+        BenchHttp.Client desk = a.login();
+        BenchHttp.Session session = a.openSession(desk, "Benchmark " + LocalDateTime.now().withNano(0));
 
         // everyone joins (not timed as part of the burst)
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(a.threads());
         long joinStart = System.nanoTime();
         List<BenchHttp.Phone> phones = web.joinAll(pool, session.code(), participants, groups);
         System.out.printf("%d participants joined in %.1f s%n", participants, (System.nanoTime() - joinStart) / 1e9);
@@ -56,7 +49,7 @@ public class WorkshopBurst {
         Map<String, Long> countersAfter = JdbcBaseline.counters();
         pool.shutdown();
 
-        System.out.printf("Burst: %d saves from %d threads in %.2f s = %.0f saves/s%n", participants, threads, seconds,
+        System.out.printf("Burst: %d saves from %d threads in %.2f s = %.0f saves/s%n", participants, a.threads(), seconds,
                 participants / seconds);
         burst.print("Latency");
         if (baseline != null) {
@@ -67,7 +60,7 @@ public class WorkshopBurst {
         // every answer stored? count the ticks of the live view
         String live = desk.get(session.path() + "/live/table").body();
         int answered = live.split("class=\"answered\"", -1).length - 1;
-        System.out.printf("Live view: %d of %d fields answered%n", answered, Math.min(participants, groups * questions));
+        System.out.printf("Live view: %d of %d fields answered%n", answered, Math.min(participants, groups * a.questions()));
         desk.get(session.path() + "/live");
         desk.post(session.path() + "/close");
     }

@@ -29,20 +29,13 @@ public class WorkshopSetup {
     public static void main(String[] args) throws Exception {
         BenchHttp.WorkshopArgs a = BenchHttp.WorkshopArgs.of(args, 16);
         BenchHttp web = a.web();
-        String user = a.user();
-        String password = a.password();
         int participants = a.participants();
         int groups = a.groups();
-        int threads = a.threads();
-        int questions = a.questions();
 
-        BenchHttp.Client desk = web.login(user, password);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        BenchHttp.Client desk = a.login();
+        ExecutorService pool = Executors.newFixedThreadPool(a.threads());
         warmUp(web, desk, pool, Integer.getInteger("warmup.saves", 2000));
-        BenchHttp.Session session = web.openSession(desk, "Gatling " + LocalDateTime.now().withNano(0), groups,
-                questions);
-        System.out.printf("Session %s open with code %s: %d groups, %d questions%n", session.path(), session.code(),
-                groups, questions);
+        BenchHttp.Session session = a.openSession(desk, "Gatling " + LocalDateTime.now().withNano(0));
 
         long joinStart = System.nanoTime();
         List<BenchHttp.Phone> phones = web.joinAll(pool, session.code(), participants, groups);
@@ -78,7 +71,7 @@ public class WorkshopSetup {
         figures.put("session", session.path());
         figures.put("participants", participants);
         figures.put("groups", groups);
-        figures.put("questions", questions);
+        figures.put("questions", a.questions());
         figures.put("join.seconds", String.format(Locale.ROOT, "%.1f", joined));
         JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
         if (baseline != null) {

@@ -35,8 +35,7 @@ class StartupReport {
                 .map(e -> String.format("%6d ms  %s", e.getDuration().toMillis(), beanName(e.getStartupStep())))
                 .collect(Collectors.joining("\n"));
         log.info("Slowest beans to create (each includes the beans it needed first):\n{}", slowest);
-        log.info("Ready {} ms after the JVM started",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        log.info("Ready {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     private static String beanName(StartupStep step) {

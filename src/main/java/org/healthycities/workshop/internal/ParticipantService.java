@@ -122,7 +122,7 @@ class ParticipantService {
                 .findFirst().orElse(null);
         // read again: the page's view may be older than a close that happened meanwhile
         WorkshopSession session = sessions.findById(access.participant().getSessionId()).orElseThrow();
-        return save(access.participant(), session, question, seenVersion, value, resolves);
+        return save(access.participant(), session, question, null, seenVersion, value, resolves);
     }
 
     /**
@@ -136,7 +136,7 @@ class ParticipantService {
             return Optional.empty();
         }
         return participants.fieldWriter(Codes.hash(token), questionId).map(w -> save(w.participant(), w.session(),
-                w.question(), seenVersion, value, resolves));
+                w.question(), w.answerId(), seenVersion, value, resolves));
     }
 
     /** The group's sheet as it stands, for the phones that follow it live; empty for an unknown link. */
@@ -150,7 +150,7 @@ class ParticipantService {
      * text does not fit the question ({@link SaveResult.Invalid}, refused on the field).
      */
     private SaveResult<SheetField> save(Participant participant, WorkshopSession session, Question question,
-                                        int seenVersion, String value, Long resolves) {
+                                        Long answerId, int seenVersion, String value, Long resolves) {
         if (question == null) {
             return new SaveResult.Invalid<>(null, List.of(new FieldError(null, "workshop.sheet.unknownQuestion")));
         }
@@ -162,8 +162,8 @@ class ParticipantService {
                     : "workshop.sheet.notAnOption";
             return new SaveResult.Invalid<>(null, List.of(new FieldError(SheetField.key(question.getId()), why)));
         }
-        return sheets.save(participant.getGroupId(), question.getId(), seenVersion, value, participant.getId(),
-                time.now(), resolves);
+        return sheets.save(participant.getGroupId(), question.getId(), answerId, seenVersion, value,
+                participant.getId(), time.now(), resolves);
     }
 
     /**

@@ -33,13 +33,15 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
     /**
      * What one field's save needs, in one statement: the participant by their link, their session as it stands
-     * now, and the question if it is on that session's sheets (else null).
+     * now, the question if it is on that session's sheets (else null) and the field's row on the group's sheet.
      */
     @Query("""
-            select new org.healthycities.workshop.internal.FieldWriter(p, s, q, a.id) from Participant p
+            select new org.healthycities.workshop.internal.FieldWriter(p, s, q, a.id, f.id) from Participant p
             join WorkshopSession s on s.id = p.sessionId
             left join Question q on q.id = :question and q.removedAt is null
             left join Assignment a on a.id = q.assignmentId and a.sessionId = p.sessionId
+            left join Sheet sh on sh.groupId = p.groupId
+            left join Answer f on f.sheetId = sh.id and f.questionId = q.id
             where p.tokenHash = :hash""")
     Optional<FieldWriter> fieldWriter(@Param("hash") String tokenHash, @Param("question") Long questionId);
 
@@ -94,18 +96,17 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
     Optional<Long> idOf(@Param("sheet") Long sheetId, @Param("question") Long questionId);
 
     /**
-     * A field's save by the group and question, one statement: written only if nobody saved it since the version
-     * the phone saw and it has no open conflict (else the caller looks closer).
+     * A field's save by its key, one statement: written only if nobody saved it since the version the phone saw and
+     * it has no open conflict (else the caller looks closer).
      */
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE workshop_answer a JOIN workshop_sheet s ON s.id = a.sheet_id
+            UPDATE workshop_answer a
             SET a.value = :value, a.version = a.version + 1, a.updated_at = :now, a.updated_by = :by
-            WHERE s.group_id = :group AND a.question_id = :question AND a.version = :version
-            AND NOT EXISTS (SELECT 1 FROM workshop_answer_conflict c WHERE c.answer_id = a.id AND c.resolved_at IS NULL)""")
-    int saveUncontested(@Param("group") Long groupId, @Param("question") Long questionId,
-                        @Param("version") int seenVersion, @Param("value") String value, @Param("now") Instant now,
-                        @Param("by") Long participantId);
+            WHERE a.id = :answer AND a.version = :version
+            AND NOT EXISTS (SELECT 1 FROM workshop_answer_conflict c WHERE c.answer_id = :answer AND c.resolved_at IS NULL)""")
+    int saveUncontested(@Param("answer") Long answerId, @Param("version") int seenVersion, @Param("value") String value,
+                        @Param("now") Instant now, @Param("by") Long participantId);
 
     /** The optimistic save: writes only if nobody saved the field since the version the phone saw. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
@@ -130,15 +131,6 @@ interface FieldConflictRepository extends JpaRepository<FieldConflict, Long> {
 
 interface FieldVersionRepository extends JpaRepository<FieldVersion, Long> {
     List<FieldVersion> findByAnswerIdOrderByVersion(Long answerId);
-
-    /** Keeps the field's version just saved in this transaction, copied from its row: one statement. */
-    @Modifying
-    @Query(nativeQuery = true, value = """
-            INSERT INTO workshop_answer_version (answer_id, version, value, saved_at, saved_by)
-            SELECT a.id, a.version, a.value, a.updated_at, a.updated_by
-            FROM workshop_answer a JOIN workshop_sheet s ON s.id = a.sheet_id
-            WHERE s.group_id = :group AND a.question_id = :question""")
-    int keepCurrent(@Param("group") Long groupId, @Param("question") Long questionId);
 }
 
 interface SynthesisRepository extends JpaRepository<Synthesis, Long> {

@@ -80,14 +80,17 @@ class SheetStore {
      * open conflict; while a field has one, only a save that names it ({@code resolves}, after someone chose
      * between the versions) is written, and it closes them all. Every saved version is kept. A refused save is a
      * {@link SaveResult.Conflict}: someone else in the group saved the field since the version the phone saw, or the
-     * field has a conflict nobody has chosen on yet; its {@link SheetField#refused()} holds the text.
+     * field has a conflict nobody has chosen on yet; its {@link SheetField#refused()} holds the text. {@code fieldId}, the
+     * field's row when the caller read it already, lets the common save write by key (null: found here).
      */
-    SaveResult<SheetField> save(Long groupId, Long questionId, int seenVersion, String value, Long participantId,
-                                Instant now, Long resolves) {
+    SaveResult<SheetField> save(Long groupId, Long questionId, Long fieldId, int seenVersion, String value,
+                                Long participantId, Instant now, Long resolves) {
         String text = value == null || value.isBlank() ? null : value.replace("\r\n", "\n");
-        // the common case, as a workshop's phones save while typing: one update and one insert
-        if (resolves == null && answers.saveUncontested(groupId, questionId, seenVersion, text, now, participantId) == 1) {
-            versions.keepCurrent(groupId, questionId);
+        // the common case, as a workshop's phones save while typing: one update and one insert, both by key (an
+        // INSERT ... SELECT would take the table's AUTO-INC lock for the statement and queue every phone behind it)
+        if (resolves == null && fieldId != null
+                && answers.saveUncontested(fieldId, seenVersion, text, now, participantId) == 1) {
+            versions.save(new FieldVersion(fieldId, seenVersion + 1, text, participantId, now));
             return new SaveResult.Saved<>(new SheetField(seenVersion + 1, text, null));
         }
         Sheet sheet = sheets.findByGroupId(groupId).orElseThrow();

@@ -1,13 +1,21 @@
 package org.healthycities.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.healthycities.network.Network;
 import org.healthycities.network.NetworkDirectory;
 import org.slf4j.Logger;
@@ -21,12 +29,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys bpmn/ and forms/ as they are, once per network with the network's tenant id, so every process
- * instance and task carries its network. Unchanged files are not deployed again.
+ * instance and task carries its network. Unchanged files are not deployed again, and a start whose files are all
+ * as deployed does not even compare them: each deployment carries a fingerprint of the whole set
+ * ({@value #FINGERPRINT}), and a network whose newest deployment has the same one is left as it is.
  */
 @Component
 class ProcessDeployer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
+    static final String NAME = "healthy-cities";
+    /** A resource no deployer reads: the SHA-256 of every file's name and bytes, as hex. */
+    static final String FINGERPRINT = "healthy-cities.fingerprint";
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
@@ -47,23 +60,66 @@ class ProcessDeployer {
         if (bpmn.length == 0 && forms.length == 0) {
             return;
         }
+        Map<String, byte[]> files = new TreeMap<>(); // by name: the fingerprint must not depend on the scan's order
+        for (Resource r : bpmn) {
+            files.put("bpmn/" + r.getFilename(), r.getContentAsByteArray());
+        }
+        for (Resource r : forms) {
+            files.put("forms/" + r.getFilename(), r.getContentAsByteArray());
+        }
         for (Network network : networks.networks()) {
-            DeploymentBuilder deployment = repository.createDeployment()
-                    .name("healthy-cities")
-                    .source("healthy-cities")
-                    .tenantId(network.getId())
-                    .enableDuplicateFiltering(true);
-            for (Resource r : bpmn) {
-                add(deployment, "bpmn/", r);
-            }
-            for (Resource r : forms) {
-                add(deployment, "forms/", r);
-            }
-            var result = deployment.deployWithResult();
-            log.info("Deployed {} process(es) for network {} (deployment {})",
-                    result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
-                    network.getId(), result.getId());
-            migrateToNewest(network.getId());
+            deployTo(network.getId(), files);
+        }
+    }
+
+    /** Deploys the files (name to bytes) to the network unless its newest deployment has them all; true if it did. */
+    boolean deployTo(String tenantId, Map<String, byte[]> files) {
+        String fingerprint = fingerprint(files);
+        if (fingerprint.equals(deployedFingerprint(tenantId))) {
+            log.info("Processes of network {} are as deployed", tenantId);
+            return false;
+        }
+        DeploymentBuilder deployment = repository.createDeployment()
+                .name(NAME)
+                .source(NAME)
+                .tenantId(tenantId)
+                .enableDuplicateFiltering(true);
+        files.forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
+        deployment.addString(FINGERPRINT, fingerprint);
+        var result = deployment.deployWithResult();
+        log.info("Deployed {} process(es) for network {} (deployment {})",
+                result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
+                tenantId, result.getId());
+        migrateToNewest(tenantId);
+        return true;
+    }
+
+    /** The fingerprint the network's newest deployment of ours carries, or null. */
+    String deployedFingerprint(String tenantId) {
+        Deployment newest = repository.createDeploymentQuery().tenantIdIn(tenantId).deploymentName(NAME)
+                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (newest == null) {
+            return null;
+        }
+        try (InputStream in = repository.getResourceAsStream(newest.getId(), FINGERPRINT)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (ProcessEngineException | IOException none) { // a deployment made before fingerprints: compare the files
+            return null;
+        }
+    }
+
+    static String fingerprint(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, bytes) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(bytes);
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -99,9 +155,4 @@ class ProcessDeployer {
         return moved;
     }
 
-    private static void add(DeploymentBuilder deployment, String folder, Resource resource) throws IOException {
-        try (InputStream in = resource.getInputStream()) {
-            deployment.addInputStream(folder + resource.getFilename(), in);
-        }
-    }
 }

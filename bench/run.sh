@@ -178,6 +178,14 @@ prepare_cds() { # the training run (Spring Boot's documented way): the JVM write
   HC_DATA_DIR="$ROOT/target/bench-cds-training" PORT="$PORT" HC_ADMIN_PASSWORD="$PASSWORD" \
     HC_BASE_URL="http://localhost:$PORT" JAVA_TOOL_OPTIONS="$JVM_OPTIONS" \
     java -XX:ArchiveClassesAtExit="$JSA" -Dspring.context.exit=onRefresh -jar "$APP_JAR" > "$OUT/cds-training.log" 2>&1
+  # the run ends at the refresh without closing the context: stop the embedded MariaDB it may have left running
+  local pidfile="target/bench-cds-training/mariadb/mariadbd.pid"
+  local leftover
+  leftover=$(cat "$pidfile" 2>/dev/null || true)
+  if [[ "$leftover" =~ ^[0-9]+$ ]] && kill -0 "$leftover" 2>/dev/null; then
+    kill -TERM "$leftover"
+    for _ in $(seq 1 60); do kill -0 "$leftover" 2>/dev/null || break; sleep 0.5; done
+  fi
   if [[ ! -s "$JSA" ]]; then echo "no CDS archive written, see $OUT/cds-training.log"; exit 1; fi
   echo "   archive $(du -m "$JSA" | cut -f1) MB in $(( $(date +%s) - t0 )) s"
   CDS_READY=1

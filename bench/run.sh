@@ -24,6 +24,7 @@
 #   from 32 threads and their drive to membership over /engine-rest) surveys knowledge
 # Output: target/bench/*.log, *.figures, summary.md, gatling/<simulation>-<time>/index.html, *.jfr and *.hot.txt.
 # Settings by environment: PORT (18080) PARTICIPANTS (600) WORKSHOP_GROUPS (100) DURATION (60 s) PACE (3 s)
+#   WARMUP_SAVES (10000: saves on a session of its own before the workshop load, so it meets compiled code)
 #   APPLICATIONS (200) BURST_THREADS (64) APPLY_THREADS (32) MEMBERS (1300) YEARS (10) SURVEY_MEMBERS (1300)
 #   SURVEY_ROUNDS (7) KNOWLEDGE_ITEMS (20000) KNOWLEDGE_DOCUMENTS (2000) PROFILE (0; 1 = record the Gatling loads
 #   with JFR too) MVN_LOCK (/tmp/mvn.lock: each Maven command runs under flock on it, one build at a time on a
@@ -271,8 +272,8 @@ if has baseline || has workshop || has applications || has burst || has membersh
   fi
   if has workshop; then
     echo "== workshop: set-up (session, ${PARTICIPANTS:-600} phones join) and the JDBC baseline right before"
-    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" WorkshopSetup "http://localhost:$PORT" admin "$PASSWORD" \
-        "${PARTICIPANTS:-600}" "${WORKSHOP_GROUPS:-100}" 2>&1 | tee "$OUT/workshop-setup.log"; then
+    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" -Dwarmup.saves="${WARMUP_SAVES:-10000}" WorkshopSetup \
+        "http://localhost:$PORT" admin "$PASSWORD" "${PARTICIPANTS:-600}" "${WORKSHOP_GROUPS:-100}" 2>&1 | tee "$OUT/workshop-setup.log"; then
       echo "== workshop: Gatling WorkshopSimulation, a save every ${PACE:-3} s per phone for ${DURATION:-60} s"
       if gatling WorkshopSimulation workshop -Dduration="${DURATION:-60}" -Dpace="${PACE:-3}"; then
         printf 'pace=%s\nduration=%s\n' "${PACE:-3}" "${DURATION:-60}" >> "$OUT/workshop.figures"

@@ -21,6 +21,7 @@ import org.healthycities.notifications.EditableMails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.validation.Errors;
 
 /**
@@ -39,19 +40,20 @@ class MailTexts {
     private final MailTextRepository repository;
     private final NetworkDirectory networks;
     // read when used: a feature's mail kinds may depend on beans that send mail, which need this
-    private final ObjectProvider<EditableMails> features;
+    private final SingletonSupplier<List<EditableMail>> kinds;
     private final Clock clock;
 
     MailTexts(MailTextRepository repository, NetworkDirectory networks, ObjectProvider<EditableMails> features,
               Clock clock) {
         this.repository = repository;
         this.networks = networks;
-        this.features = features;
+        this.kinds = SingletonSupplier.of(() -> features.orderedStream().flatMap(f -> f.editableMails().stream()).toList());
         this.clock = clock;
     }
 
+    /** The features declare their kinds once; read for every mail, so collected once. */
     List<EditableMail> kinds() {
-        return features.orderedStream().flatMap(f -> f.editableMails().stream()).toList();
+        return kinds.obtain();
     }
 
     Optional<EditableMail> kind(String id) {

@@ -16,7 +16,9 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
     long countByStatusAndNetworkIdIn(MailStatus status, Collection<String> networkIds);
 
 
-    Optional<OutboxMail> findByDedupKey(String dedupKey);
+    /** JPQL for the reason {@link MailTextRepository} gives: read for every mail with a key. */
+    @Query("select m from OutboxMail m where m.dedupKey = :dedupKey")
+    Optional<OutboxMail> findByDedupKey(@Param("dedupKey") String dedupKey);
 
     Page<OutboxMail> findByStatus(MailStatus status, Pageable page);
 

@@ -277,6 +277,7 @@ if has baseline || has workshop || has applications || has burst || has membersh
       echo "== workshop: Gatling WorkshopSimulation, a save every ${PACE:-3} s per phone for ${DURATION:-60} s"
       if gatling WorkshopSimulation workshop -Dduration="${DURATION:-60}" -Dpace="${PACE:-3}"; then
         printf 'pace=%s\nduration=%s\n' "${PACE:-3}" "${DURATION:-60}" >> "$OUT/workshop.figures"
+        cat "$OUT/workshop-window.figures" >> "$OUT/workshop.figures" 2>/dev/null || true
       fi
       echo "rss.after.workshop=$(rss_mb "$APP_PID")" >> "$OUT/app.figures"
       echo "db.rss.after.workshop=$(rss_mb "$(db_pid "$DATA")")" >> "$OUT/app.figures"

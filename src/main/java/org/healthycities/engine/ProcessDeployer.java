@@ -154,5 +154,4 @@ class ProcessDeployer {
         }
         return moved;
     }
-
 }

@@ -1,7 +1,5 @@
 package org.healthycities.evaluation.internal;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +79,7 @@ class EvaluationMails implements EditableMails {
      * recorded like a missing one rather than failing the step, which may invite a whole batch of members).
      */
     boolean send(MemberEvaluation e, EvaluationRound round, Kind kind, String onceKey) {
-        if (!usable(e.getCoordinatorEmail())) {
+        if (!Mailer.takes(e.getCoordinatorEmail())) {
             events.record(e.getId(), EvaluationEvents.NO_ADDRESS, "no-address:" + onceKey, "system", kind.name());
             return false;
         }
@@ -94,19 +92,6 @@ class EvaluationMails implements EditableMails {
         Locale locale = networks.network(e.getNetworkId()).map(n -> n.getLocale()).orElse(Locale.forLanguageTag("da"));
         deliver(e, round, kind, onceKey, address.url() + "/evaluation/" + token, locale);
         return true;
-    }
-
-    /** Whether the mailer takes this address (it checks the same way and refuses the mail otherwise). */
-    static boolean usable(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            new InternetAddress(address, true);
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
     }
 
     /** Into the outbox in this transaction: delivered after commit, retried while the mail server is down. */

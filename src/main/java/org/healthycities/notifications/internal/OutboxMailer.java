@@ -1,7 +1,5 @@
 package org.healthycities.notifications.internal;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.Optional;
 import org.healthycities.notifications.MailStatus;
@@ -31,10 +29,8 @@ class OutboxMailer implements Mailer {
     @Override
     @Transactional
     public long send(OutgoingMail mail) {
-        try {
-            new InternetAddress(mail.to(), true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("Not a mail address: " + mail.to(), e);
+        if (!Mailer.takes(mail.to())) {
+            throw new IllegalArgumentException("Not a mail address: " + mail.to());
         }
         if (mail.dedupKey() != null) {
             // the unique key backs this check if two transactions race with the same key

@@ -248,8 +248,10 @@ class MemberEvaluationProcessTest {
         when(evaluationSteps.remindsBeforeDeadline(EVALUATION)).thenReturn(beforeDeadline);
     }
 
-    /** As annual-evaluation calls it: business key and evaluationId, plus the round's id. */
-    /** As the round's call activity starts it (the invitation goes out in the same transaction, no job of its own). */
+    /**
+     * As annual-evaluation's call activity starts it: business key, evaluationId and the round's id; the invitation
+     * goes out in the same transaction (no job of its own).
+     */
     ProcessInstance roundOpensForTheMember() {
         return runtimeService().createProcessInstanceByKey("member-evaluation").businessKey(EVALUATION.toString())
                 .setVariable("evaluationId", EVALUATION).setVariable("roundId", ROUND).execute();

@@ -86,6 +86,8 @@ public class ApplicationsBench {
         String user = BenchHttp.arg(args, 1, "admin");
         String password = BenchHttp.arg(args, 2, System.getenv().getOrDefault("HC_ADMIN_PASSWORD", ""));
         int count = Integer.parseInt(BenchHttp.arg(args, 3, "200"));
+        // the Gatling set-up imports the warm-up applicants' codes too (ApplySimulation sends them first)
+        int warmup = Boolean.getBoolean("setup.only") ? Integer.getInteger("warmup", 0) : 0;
         int threads = Integer.parseInt(BenchHttp.arg(args, 4, "32"));
         basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 
@@ -94,7 +96,7 @@ public class ApplicationsBench {
         String run = Long.toString(System.currentTimeMillis() % 46_656_000L, 36).toUpperCase(Locale.ROOT);
         StringBuilder csv = new StringBuilder("code,name,kind\n");
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count + warmup; i++) {
             String code = "B" + run + "-" + i;
             codes.add(code);
             csv.append(code).append(",Benchby ").append(run).append(' ').append(i).append(" Kommune,municipality\n");
@@ -107,7 +109,7 @@ public class ApplicationsBench {
             throw new IllegalStateException("import of municipality codes failed: " + imported.statusCode());
         }
         if (Boolean.getBoolean("setup.only")) {
-            setupOnly(codes);
+            setupOnly(codes.subList(warmup, codes.size()), codes.subList(0, warmup));
             return;
         }
         long membersBefore = membersCreated();
@@ -225,19 +227,27 @@ public class ApplicationsBench {
         }
     }
 
-    /** The set-up of the Gatling load: the feeder (one imported code a line), the PDF, the baseline. */
-    static void setupOnly(List<String> codes) throws Exception {
+    /**
+     * The set-up of the Gatling load: the feeders (one imported code a line: the measured applicants, and the
+     * warm-up's in apply-warmup.csv), the PDF, the baseline.
+     */
+    static void setupOnly(List<String> codes, List<String> warmupCodes) throws Exception {
         java.nio.file.Path out = Figures.out();
         java.nio.file.Files.createDirectories(out);
         List<String> lines = new ArrayList<>();
         lines.add("code");
         lines.addAll(codes);
         java.nio.file.Files.write(out.resolve("apply-applicants.csv"), lines);
+        List<String> warmupLines = new ArrayList<>();
+        warmupLines.add("code");
+        warmupLines.addAll(warmupCodes);
+        java.nio.file.Files.write(out.resolve("apply-warmup.csv"), warmupLines);
         java.nio.file.Files.write(out.resolve("apply.pdf"), pdf("Tiltraedelse til Sund By Netvaerket"));
         System.out.printf("%d municipality codes imported into %s; feeder %s%n", codes.size(), NETWORK,
                 out.resolve("apply-applicants.csv"));
         Map<String, Object> figures = new java.util.LinkedHashMap<>();
         figures.put("applicants", codes.size());
+        figures.put("warmup", warmupCodes.size());
         JdbcBaseline.Result baseline = JdbcBaseline.fromSystemProperties();
         if (baseline != null) {
             baseline.report(figures);

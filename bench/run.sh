@@ -13,8 +13,9 @@
 # 5. workshop: Gatling (bench/gatling) WorkshopSimulation, open model: 600 phones in 100 groups, each saving its own
 #    field every 3 s for 60 s (200 saves/s offered), set up by WorkshopSetup (which measures the JDBC baseline right
 #    before) and checked in the database by WorkshopCheck; the RSS again after it;
-# 6. applications: Gatling ApplySimulation: 200 applicants at once open /apply/sund-by and submit the multipart form
-#    with a small PDF (set up by ApplicationsBench -Dsetup.only), checked by ApplicationsCheck;
+# 6. applications: Gatling ApplySimulation: after 200 warm-up applicants (10 a second) and a pause of 10 s, 200
+#    applicants open /apply/sund-by over 10 s and all submit the multipart form with a small PDF at once (set up by
+#    ApplicationsBench -Dsetup.only), checked by ApplicationsCheck;
 # 7. stops the application (SIGTERM, the embedded MariaDB stops with it);
 # 8. evaluation: the evaluation benchmark (1,300 members, report over 10 years) in its own JVM and embedded MariaDB;
 # 9. the summary table: target/bench/summary.md (bench/summary.py, from target/bench/*.figures).
@@ -25,6 +26,7 @@
 # Output: target/bench/*.log, *.figures, summary.md, gatling/<simulation>-<time>/index.html, *.jfr and *.hot.txt.
 # Settings by environment: PORT (18080) PARTICIPANTS (600) WORKSHOP_GROUPS (100) DURATION (60 s) PACE (3 s)
 #   WARMUP_SAVES (10000: saves on a session of its own before the workshop load, so it meets compiled code)
+#   WARMUP_APPLICATIONS (200: applicants of their own, 10 a second, before the /apply burst; 0 = a cold burst)
 #   APPLICATIONS (200) BURST_THREADS (64) APPLY_THREADS (32) MEMBERS (1300) YEARS (10) SURVEY_MEMBERS (1300)
 #   SURVEY_ROUNDS (7) KNOWLEDGE_ITEMS (20000) KNOWLEDGE_DOCUMENTS (2000) PROFILE (0; 1 = record the Gatling loads
 #   with JFR too) MVN_LOCK (/tmp/mvn.lock: each Maven command runs under flock on it, one build at a time on a
@@ -289,11 +291,13 @@ if has baseline || has workshop || has applications || has burst || has membersh
     fi
   fi
   if has applications; then
-    echo "== applications: set-up (${APPLICATIONS:-200} municipality codes imported) and the JDBC baseline right before"
-    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" -Dsetup.only=true ApplicationsBench "http://localhost:$PORT" \
+    echo "== applications: set-up (${APPLICATIONS:-200} municipality codes imported, ${WARMUP_APPLICATIONS:-200} for the warm-up) and the JDBC baseline right before"
+    if java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" -Dsetup.only=true -Dwarmup="${WARMUP_APPLICATIONS:-200}" ApplicationsBench "http://localhost:$PORT" \
         admin "$PASSWORD" "${APPLICATIONS:-200}" 2>&1 | tee "$OUT/applications-setup.log"; then
-      echo "== applications: Gatling ApplySimulation, all at once"
-      gatling ApplySimulation applications || true
+      echo "== applications: Gatling ApplySimulation, the warm-up (10 a second), a pause, then all at once"
+      if gatling ApplySimulation applications; then
+        cat "$OUT/apply-window.figures" >> "$OUT/applications.figures" 2>/dev/null || true
+      fi
       java -cp "$BENCH_CP" "$JDBC" -Dbench.out="$OUT" ApplicationsCheck 2>&1 | tee "$OUT/applications-check.log" \
         || echo "== the applications check failed"
     else

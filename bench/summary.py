@@ -149,9 +149,14 @@ def main(folder: Path):
         if apply_check:
             received += (f" (in the database: {apply_check.get('distinct')} applications, "
                          f"{apply_check.get('duplicates')} duplicates, {apply_check.get('missing')} missing)")
+        if apply.get("late") not in (None, "0"):
+            received += f"; {apply.get('late')} sent late (their form opened too late)"
         if apply.get("apply.page.ko") not in (None, "0"):
             received += f"; {apply.get('apply.page.ko')} form pages failed"
-    row(f"/apply: {n or 200} applicants at once with a PDF, received", received, "-", "-", "200/200")
+    warm = apply_setup.get("warmup")
+    row(f"/apply: {n or 200} applicants send the form with a PDF at once"
+        + (f" (after {warm} warm-up applicants)" if warm not in (None, "0") else " (cold server)") + ", received",
+        received, "-", "-", "200/200")
     apply_serial = apply_setup.get("baseline.serial")
     row(f"/apply submit p99 (p50 {fmt(apply.get('apply.submit.p50'), ' ms', 0)}, max "
         f"{fmt(apply.get('apply.submit.max'), ' ms', 0)})", fmt(apply.get("apply.submit.p99"), " ms", 0),

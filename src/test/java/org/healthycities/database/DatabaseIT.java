@@ -8,7 +8,9 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.healthycities.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
@@ -18,6 +20,10 @@ class DatabaseIT {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RepositoriesWarmUp repositories;
+    @Autowired
+    ListableBeanFactory beans;
 
     @Test
     void everyConnectionIsReadCommittedAndUtf8mb4() throws Exception {
@@ -53,5 +59,13 @@ class DatabaseIT {
                 .isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ = 'schema.version'",
                 Integer.class)).isEqualTo(1);
+    }
+
+    /** The repositories start lazily: the warm-up makes each one, so a query Hibernate refuses still fails here. */
+    @Test
+    void everyRepositoryIsMadeWithItsQueriesChecked() {
+        assertThat(repositories.warmUp()).isEmpty();
+        assertThat(beans.getBeansOfType(Repository.class)).hasSizeGreaterThan(1)
+                .allSatisfy((name, repository) -> assertThat(repository).isInstanceOf(Repository.class));
     }
 }

@@ -3,6 +3,7 @@ package org.healthycities.notifications.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
@@ -35,6 +40,7 @@ class MailRenderer {
             "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr", "blockquote", "pre", "hr", "dl", "dt", "dd");
 
     static final String OWN_TEMPLATE = "notifications/mail/own";
+    private static final Logger log = LoggerFactory.getLogger(MailRenderer.class);
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<]*[^\\s<.,;:!?)]");
 
     private final ITemplateEngine templates;
@@ -48,6 +54,31 @@ class MailRenderer {
         this.texts = texts;
         this.dates = dates;
         this.address = address;
+    }
+
+    /**
+     * The first mail after a start paid for the HTML escaping's tables (a class initialised once, which every other
+     * mail and page then waits for), the layout's parsing and jsoup: with a round's batches keeping both cores busy
+     * that first mail took seconds, so it is rendered here, in the background, once the application is ready.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpInTheBackground() {
+        Thread warmUp = new Thread(this::warmUp, "mail-renderer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Renders a mail in the network's own words to no one; it is not sent. */
+    RenderedMail warmUp() {
+        try {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("ownSubject", "-");
+            variables.put("ownParagraphs", List.of("<a href=\"https://example.org/\">-</a>"));
+            return rendered(OWN_TEMPLATE, templates.process(OWN_TEMPLATE, new Context(Locale.forLanguageTag("da"), variables)));
+        } catch (RuntimeException e) {
+            log.warn("Could not render a mail to warm up: {}", e.toString());
+            return null;
+        }
     }
 
     /** In the network's own words when it wrote a text for this kind and language, else the built-in text. */

@@ -43,6 +43,7 @@ class MailTextsIT {
     @Autowired IdentityService identity;
     @Autowired TestApplications applications;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MailRenderer renderer;
 
     RequestPostProcessor secretariat;
 
@@ -158,5 +159,16 @@ class MailTextsIT {
         mvc.perform(post(RECEIPT).with(swedish).with(csrf()).param("language", "da").param("subject", "x")
                 .param("body", "{link}")).andExpect(status().isNotFound());
         assertThat(kept()).isZero();
+    }
+
+    /** What the background warm-up after the start renders is a whole mail, and it reaches no one. */
+    @Test
+    void theWarmUpRendersAWholeMailAndSendsNothing() {
+        long outbox = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Long.class);
+        RenderedMail mail = renderer.warmUp();
+        assertThat(mail.subject()).isEqualTo("-");
+        assertThat(mail.html()).contains("lang=\"da\"", "<a href=\"https://example.org/\">");
+        assertThat(mail.text()).contains("(https://example.org/)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Long.class)).isEqualTo(outbox);
     }
 }

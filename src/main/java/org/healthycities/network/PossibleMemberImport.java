@@ -59,10 +59,11 @@ public class PossibleMemberImport {
         if (bytes.length > MAX_BYTES) {
             return new Report(0, 0, List.of(), "import.file.tooLarge");
         }
-        if (!isText(bytes)) {
+        String text = Spreadsheet.text(bytes); // null: not text by its content
+        if (text == null) {
             return new Report(0, 0, List.of(), "import.file.notText");
         }
-        List<String> lines = Spreadsheet.text(bytes).lines().toList();
+        List<String> lines = text.lines().toList();
         if (lines.size() > MAX_LINES + 1) {
             return new Report(0, 0, List.of(), "import.file.tooManyLines");
         }
@@ -79,6 +80,12 @@ public class PossibleMemberImport {
         }
         int created = 0;
         int updated = 0;
+        // the network's list read once, not looked up line by line (a query each: 3 s of a first start's seeding);
+        // by the code as the database compares it (its collation ignores case)
+        Map<String, PossibleMember> known = new HashMap<>();
+        for (PossibleMember p : possibleMembers.findByNetworkId(networkId)) {
+            known.put(p.getCode().toLowerCase(Locale.ROOT), p);
+        }
         List<Refusal> refusals = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int n = 1; n < lines.size(); n++) {
@@ -133,12 +140,13 @@ public class PossibleMemberImport {
                 }
             }
             String regionCode = region.isEmpty() ? null : region;
-            var existing = possibleMembers.findByNetworkIdAndCode(networkId, code);
-            if (existing.isPresent()) {
-                existing.get().update(name, kind, regionCode, population);
+            PossibleMember existing = known.get(code.toLowerCase(Locale.ROOT));
+            if (existing != null) {
+                existing.update(name, kind, regionCode, population);
                 updated++;
             } else {
-                possibleMembers.save(new PossibleMember(networkId, code, name, kind, regionCode, population));
+                known.put(code.toLowerCase(Locale.ROOT),
+                        possibleMembers.save(new PossibleMember(networkId, code, name, kind, regionCode, population)));
                 created++;
             }
         }

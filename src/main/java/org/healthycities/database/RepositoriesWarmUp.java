@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,10 @@ public class RepositoriesWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(RepositoriesWarmUp.class);
 
-    private final ListableBeanFactory beans;
+    private final ConfigurableApplicationContext context;
 
-    RepositoriesWarmUp(ListableBeanFactory beans) {
-        this.beans = beans;
+    RepositoriesWarmUp(ConfigurableApplicationContext context) {
+        this.context = context;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,13 +41,22 @@ public class RepositoriesWarmUp {
         warmUp.start();
     }
 
-    /** Makes every repository not made yet; the names of those that failed, with the reason. */
+    /**
+     * Makes every repository not made yet; the names of those that failed, with the reason. Stops without a word
+     * when the application is closed meanwhile (a short-lived test context).
+     */
     public List<String> warmUp() {
         List<String> failed = new ArrayList<>();
-        for (String name : beans.getBeanNamesForType(Repository.class, false, true)) {
+        for (String name : context.getBeanNamesForType(Repository.class, false, true)) {
+            if (!context.isActive()) {
+                return List.of();
+            }
             try {
-                beans.getBean(name);
+                context.getBean(name);
             } catch (RuntimeException e) {
+                if (!context.isActive()) {
+                    return List.of();
+                }
                 failed.add(name + ": " + e.getMessage());
             }
         }

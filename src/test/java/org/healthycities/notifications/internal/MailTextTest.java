@@ -35,4 +35,28 @@ class MailTextTest {
         assertThat(text("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; æøå</p>"))
                 .isEqualTo("<script>alert(1)</script> & æøå\n");
     }
+
+    @Test
+    void blanksEndingALineGoAndEmptyLinesNeverComeMoreThanOneInARow() {
+        assertThat(MailRenderer.tidy("a  \t\n  \n\n\n\nb c\t \nd\te  ")).isEqualTo("a\n\nb c\nd\te  ");
+        assertThat(MailRenderer.tidy("x\n\ny\n\n\nz")).isEqualTo("x\n\ny\n\nz");
+        assertThat(text("<p>Kære Anne,   <br>  tak.</p>\n\n\n<div>  </div><p>Hilsen</p>"))
+                .isEqualTo("Kære Anne,\ntak.\n\nHilsen\n");
+    }
+
+    /** The one pass says what the two regular expressions it replaced said, on any mix of letters and blanks. */
+    @Test
+    void tidyIsTheTwoRegularExpressionsItReplaced() {
+        java.util.Random random = new java.util.Random(16);
+        char[] alphabet = {'a', ' ', '\t', '\n'};
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = s.toString();
+            assertThat(MailRenderer.tidy(text)).as("%s", text.replace("\n", "\\n").replace("\t", "\\t"))
+                    .isEqualTo(text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n"));
+        }
+    }
 }

@@ -11,9 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.healthycities.membership.internal.TestApplications;
+import org.healthycities.notifications.EditableMail;
+import org.healthycities.support.StatementCounter;
 import org.healthycities.security.CurrentUser;
 import org.healthycities.support.IntegrationTest;
 import org.healthycities.support.MailServer;
@@ -27,6 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * A network words its own mails: a text with an unknown placeholder or without the applicant's link is refused
@@ -44,6 +50,8 @@ class MailTextsIT {
     @Autowired TestApplications applications;
     @Autowired JdbcTemplate jdbc;
     @Autowired MailRenderer renderer;
+    @Autowired MailTexts texts;
+    @Autowired PlatformTransactionManager transactions;
 
     RequestPostProcessor secretariat;
 
@@ -170,5 +178,36 @@ class MailTextsIT {
         assertThat(mail.html()).contains("lang=\"da\"", "<a href=\"https://example.org/\">");
         assertThat(mail.text()).contains("(https://example.org/)");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Long.class)).isEqualTo(outbox);
+    }
+
+    /**
+     * A round's batch renders 50 mails in one transaction: the network's text is read once in it, and what the
+     * transaction rewords or resets it reads again.
+     */
+    @Test
+    void aTransactionReadsATextOnceAndSeesItsOwnChanges() throws Exception {
+        EditableMail kind = texts.kind("membership.mail.receipt").orElseThrow();
+        String template = kind.template();
+        TransactionTemplate inOne = new TransactionTemplate(transactions);
+        StatementCounter.Counts reads = StatementCounter.count(() -> inOne.executeWithoutResult(status -> {
+            for (int i = 0; i < 50; i++) {
+                assertThat(texts.own(NETWORK, template, "da")).isEmpty();
+            }
+        }));
+        assertThat(reads.statements()).filteredOn(sql -> sql.toLowerCase().contains("from mail_text")).hasSize(1);
+        inOne.executeWithoutResult(status -> {
+            assertThat(texts.own(NETWORK, template, "da")).isEmpty();
+            MapBindingResult errors = new MapBindingResult(new HashMap<>(), "text");
+            texts.save(NETWORK, kind, "da", "Egen kvittering", "Se {link}", "tekster", errors);
+            assertThat(errors.hasErrors()).isFalse();
+            assertThat(texts.own(NETWORK, template, "da")).hasValueSatisfying(
+                    text -> assertThat(text.getSubject()).isEqualTo("Egen kvittering"));
+            texts.reset(NETWORK, kind, "da");
+            assertThat(texts.own(NETWORK, template, "da")).isEmpty();
+            texts.save(NETWORK, kind, "da", "Kvittering igen", "Se {link}", "tekster", errors);
+        });
+        // and outside any transaction, each call reads what is stored now
+        assertThat(texts.own(NETWORK, template, "da")).hasValueSatisfying(
+                text -> assertThat(text.getSubject()).isEqualTo("Kvittering igen"));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * queries parsed and checked by Hibernate, took seconds of the start's main thread, while the start itself needs
  * a few. The rest are made here, in the background once the application is ready, so that the first page does
  * not pay for them either; a query that Hibernate refuses is logged as an error (the suite's
- * {@code RepositoriesWarmUpIT} makes them all and fails on it).
+ * {@code DatabaseIT} makes them all and fails on it).
  */
 @Component
 public class RepositoriesWarmUp {
@@ -37,7 +37,6 @@ public class RepositoriesWarmUp {
             }
         }, "repositories-warm-up");
         warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
     }
 

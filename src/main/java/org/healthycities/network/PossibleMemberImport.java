@@ -153,10 +153,6 @@ public class PossibleMemberImport {
         return new Report(created, updated, refusals, null);
     }
 
-    /** Whether the bytes are plain text, judged by their content and never by a file name. */
-    static boolean isText(byte[] bytes) {
-        return Spreadsheet.text(bytes) != null;
-    }
 
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);

@@ -115,6 +115,38 @@ public class FormViews {
         return build(form, feed, Submissions.compact(form, input).values(), Map.of(), errors, null, Set.of(), locale);
     }
 
+    /**
+     * A field's label as its page shows it for these answers, in this language (a label written as a FEEL
+     * expression evaluated), without building the whole form: what the applicant agreed to, kept with the answer.
+     */
+    public String label(FormDefinition template, FormFeed feed, FormInput input, String key, Locale locale) {
+        Map<String, List<String>> given = Submissions.compact(template, input).values();
+        FormDefinition form = template.resolve(feed, given.keySet());
+        FormComponent field = form.field(key).orElseThrow(() -> new IllegalArgumentException("no field " + key));
+        return shownLabel(form, field, shownValues(form, given), Map.of(), locale);
+    }
+
+    /** The values a form shows: those given, a read-only field always its data's. */
+    private static Map<String, List<String>> shownValues(FormDefinition form, Map<String, List<String>> given) {
+        Map<String, List<String>> raw = new LinkedHashMap<>(given);
+        for (FormComponent f : form.fields()) {
+            if (f.readonly()) {
+                raw.put(f.key(), f.defaultValue() == null ? List.of() : posted(f.defaultValue())); // the data's, always
+            }
+        }
+        return raw;
+    }
+
+    private String shownLabel(FormDefinition form, FormComponent c, Map<String, List<String>> raw,
+                              Map<String, DocumentRef> docs, Locale locale) {
+        String label = translations.label(form, c, locale);
+        if (!Feel.isExpression(label)) {
+            return label;
+        }
+        Object evaluated = Feel.evaluate(label, FormValidator.lenientValues(form, new FormInput(raw, Map.of()), docs));
+        return evaluated == null ? "" : evaluated.toString();
+    }
+
     /** The keys of the fields hidden for these values (for forms.js, which shows and hides as the person types). */
     public Set<String> hiddenFields(FormDefinition form, FormInput input) {
         FormDefinition resolved = form.resolve(FormFeed.NONE, input.values().keySet());
@@ -126,12 +158,7 @@ public class FormViews {
                            Map<String, DocumentRef> docs, List<FieldError> errors, Map<String, Object> stored,
                            Set<String> differing, Locale locale) {
         FormDefinition form = template.resolve(feed, given.keySet());
-        Map<String, List<String>> raw = new LinkedHashMap<>(given);
-        for (FormComponent f : form.fields()) {
-            if (f.readonly()) {
-                raw.put(f.key(), f.defaultValue() == null ? List.of() : posted(f.defaultValue())); // the data's, always
-            }
-        }
+        Map<String, List<String>> raw = shownValues(form, given);
         Set<String> hidden = Visibility.hidden(form, FormValidator.lenientValues(form, new FormInput(raw, Map.of()), docs));
         Context ctx = new Context(form, feed, raw, docs, errors, stored, differing, hidden, locale);
         List<FormView.FieldView> fields = views(form.components(), ctx, false, Map.of(), false);
@@ -171,11 +198,7 @@ public class FormViews {
         String id = "f-" + base;
         List<String> values = c.key() == null ? List.of() : ctx.raw().getOrDefault(c.key(), List.of()).stream()
                 .filter(v -> v != null && !v.isBlank()).toList();
-        String label = translations.label(ctx.form(), c, locale);
-        if (Feel.isExpression(label)) {
-            Object evaluated = Feel.evaluate(label, FormValidator.lenientValues(ctx.form(), new FormInput(ctx.raw(), Map.of()), ctx.docs()));
-            label = evaluated == null ? "" : evaluated.toString();
-        }
+        String label = shownLabel(ctx.form(), c, ctx.raw(), ctx.docs(), locale);
         String description = translations.description(ctx.form(), c, locale);
         String error = ctx.errors().stream().filter(e -> c.key() != null && c.key().equals(e.field())).findFirst()
                 .map(e -> message(e, locale)).orElse(null);

@@ -139,6 +139,25 @@ class FormRenderTest {
     }
 
     @Test
+    void aFieldsLabelAloneIsTheLabelItsPageShows() {
+        FormInput input = FormInput.of(Map.of("kommune", "Tårnby", "samtykke", "true"));
+        for (Locale locale : List.of(DA, Locale.ENGLISH, Locale.forLanguageTag("sv"))) {
+            FormView page = views.retry(sample, input, List.of(), locale);
+            for (String key : List.of("kommune", "pejlemaerker", "samtykke")) {
+                assertThat(views.label(sample, FormFeed.NONE, input, key, locale))
+                        .isEqualTo(page.fieldsByKey().get(key).label());
+            }
+        }
+        // a label written as a FEEL expression reads the answers, as on the page
+        FormDefinition form = TestForms.withComponents("""
+                {"type":"textfield","key":"kommune","label":"Kommune"},
+                {"type":"checkbox","key":"samtykke","label":"=\\"Vi i \\" + kommune + \\" giver samtykke\\""}""");
+        FormInput typed = FormInput.of(Map.of("kommune", "Tårnby"));
+        assertThat(views.label(form, FormFeed.NONE, typed, "samtykke", DA)).isEqualTo("Vi i Tårnby giver samtykke")
+                .isEqualTo(views.retry(form, typed, List.of(), DA).fieldsByKey().get("samtykke").label());
+    }
+
+    @Test
     void answersReadOnlyShowOptionLabelsAndYesNo() {
         FormView view = views.retry(sample, FormInput.of(Map.of("kommune", "Tårnby", "pejlemaerker", List.of("ulighed", "verdensmaal"),
                 "samtykke", "true")), List.of(), DA);

@@ -153,6 +153,12 @@ class Applications {
         return views.retry(form(), feed(networkId), input, errors, locale);
     }
 
+    /** The consent's text as the applicant saw it beside the box they ticked, kept with the application. */
+    @Transactional(readOnly = true)
+    String consentText(String networkId, FormInput input, Locale locale) {
+        return views.label(form(), feed(networkId), input, "consent", locale);
+    }
+
     /**
      * Why these answers would be refused: the form's own rules (required, limits, e-mail, the network's accession
      * questions, its theme groups), and a name for a code the network's list does not have. Empty when fine.

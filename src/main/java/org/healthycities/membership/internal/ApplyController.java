@@ -131,7 +131,7 @@ class ApplyController {
             }
             return page(network, input, errors, pageKey, search, model);
         }
-        String consent = applications.view(network.getId(), input, List.of(), locale).fieldsByKey().get("consent").label();
+        String consent = applications.consentText(network.getId(), input, locale);
         try {
             applications.submit(network.getId(), ApplicationAnswers.of(input), pageKey, locale, consent, upload,
                     hasFile ? null : kept.map(StoredDocument::id).orElse(null));

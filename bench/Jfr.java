@@ -26,7 +26,7 @@ public final class Jfr {
             return;
         }
         String[] cmd = new String[command.length + 2];
-        cmd[0] = "jcmd";
+        cmd[0] = System.getProperty("profile.jcmd", "jcmd");
         cmd[1] = pid;
         System.arraycopy(command, 0, cmd, 2, command.length);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

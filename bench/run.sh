@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (not part of mvn verify; see bench/README.md) and ends with one summary table:
 #   bash bench/run.sh
-# 1. builds the fat jar (mvn package, tests not run), extracts it for Class Data Sharing (java -Djarmode=tools ...
+# 1. builds the fat jar (mvn package, tests not run), extracts it for the AOT cache or CDS (java -Djarmode=tools ...
 #    extract, to target/bench-app) and compiles the programs in bench/ (target/bench-classes; their class path is
 #    the application's classes and the jar's libraries);
+#    The application runs on the Java of docker/Dockerfile's runtime image (its "FROM eclipse-temurin:<N>-jre"): a
+#    JDK <N> under /usr/lib/jvm or RUN_JAVA_HOME; the build and the programs in bench/ on the default java.
 # 2. start: the application's start to ready (/actuator/health UP) on a fresh data folder and again on the same
-#    folder, as a plain `java -jar` and with CDS (a training run, then -XX:SharedArchiveFile); the log's "Started
-#    ... in X seconds"; the JVM's and the embedded MariaDB's RSS right after ready;
-# 3. starts the application for the loads: the extracted jar with CDS on a fresh data folder (target/bench-data),
-#    port 18080, with the JVM options of docker/Dockerfile (its ENV JAVA_TOOL_OPTIONS) as every start here;
+#    folder, as a plain `java -jar` and with the class cache of that Java (Java 24 and later: the AOT cache, a
+#    training run with -XX:AOTCacheOutput, then -XX:AOTCache; before: CDS, -XX:ArchiveClassesAtExit, then
+#    -XX:SharedArchiveFile), and, when the runtime is not the default java, a second start with CDS on the default
+#    java as a baseline; the log's "Started ... in X seconds"; the JVM's and the embedded MariaDB's RSS after ready;
+# 3. starts the application for the loads: the extracted jar with the cache on a fresh data folder
+#    (target/bench-data), port 18080, with the JVM options of docker/Dockerfile (its ENV JAVA_TOOL_OPTIONS) as every
+#    start here;
 # 4. baseline: the JDBC baseline on the application's embedded MariaDB;
 # 5. workshop: Gatling (bench/gatling) WorkshopSimulation, open model: 600 phones in 100 groups, each saving its own
 #    field every 3 s for 60 s (200 saves/s offered), set up by WorkshopSetup (which measures the JDBC baseline right
@@ -31,7 +36,8 @@
 #   SURVEY_ROUNDS (7) KNOWLEDGE_ITEMS (20000) KNOWLEDGE_DOCUMENTS (2000) PROFILE (0; 1 = record the Gatling loads
 #   with JFR too) MVN_LOCK (/tmp/mvn.lock: each Maven command runs under flock on it, one build at a time on a
 #   shared machine; empty = no lock) SKIP_BUILD (0; 1 = use target/healthy-cities-engine-*.jar as it is)
-#   BENCH_CLASSPATH_FILE (a class path for the programs instead of the jar's libraries)
+#   BENCH_CLASSPATH_FILE (a class path for the programs instead of the jar's libraries) RUN_JAVA_HOME (the JDK that
+#   runs the application; default: the one of the Dockerfile's runtime image, else the default java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -76,7 +82,40 @@ APP_DIR="target/bench-app"
 rm -rf "$APP_DIR"
 java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" > /dev/null
 APP_JAR="$APP_DIR/$(basename "$JAR")"
-JSA="$ROOT/$APP_DIR/application.jsa"
+
+# the Java that runs the application: the one of the image (docker/Dockerfile's runtime stage)
+IMAGE_JAVA=$(sed -n 's/^FROM eclipse-temurin:\([0-9]*\)-jre.*/\1/p' docker/Dockerfile | head -1)
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [[ -z "${RUN_JAVA_HOME:-}" ]]; then
+  RUN_JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  if [[ "$(java_major java)" != "$IMAGE_JAVA" ]]; then
+    for home in /usr/lib/jvm/*"$IMAGE_JAVA"*; do
+      if [[ -x "$home/bin/java" && "$(java_major "$home/bin/java")" == "$IMAGE_JAVA" ]]; then RUN_JAVA_HOME=$home; break; fi
+    done
+  fi
+fi
+RUN_JAVA="$RUN_JAVA_HOME/bin/java"
+JCMD="$RUN_JAVA_HOME/bin/jcmd"
+RUN_MAJOR=$(java_major "$RUN_JAVA")
+DEFAULT_MAJOR=$(java_major java)
+if [[ "$RUN_MAJOR" != "$IMAGE_JAVA" ]]; then
+  echo "== NOTE: no Java $IMAGE_JAVA found (the image's runtime); the application runs on Java $RUN_MAJOR"
+fi
+echo "== the application runs on $("$RUN_JAVA" -version 2>&1 | head -1) ($RUN_JAVA_HOME)"
+echo "runtime=$("$RUN_JAVA" -version 2>&1 | head -1)" >> "$OUT/run.figures"
+# Java 24 and later: the AOT cache (JEP 483/514/515), which Spring Boot recommends over CDS there
+if (( RUN_MAJOR >= 24 )); then
+  CACHE_KIND="AOT cache"
+  CACHE_FILE="$ROOT/$APP_DIR/application.aot"
+  CACHE_TRAIN=(-XX:AOTCacheOutput="$CACHE_FILE")
+  CACHE_USE=(-XX:AOTCache="$CACHE_FILE")
+else
+  CACHE_KIND="CDS"
+  CACHE_FILE="$ROOT/$APP_DIR/application.jsa"
+  CACHE_TRAIN=(-XX:ArchiveClassesAtExit="$CACHE_FILE")
+  CACHE_USE=(-XX:SharedArchiveFile="$CACHE_FILE")
+fi
+echo "cache.kind=$CACHE_KIND" >> "$OUT/run.figures"
 if [[ -n "${BENCH_CLASSPATH_FILE:-}" ]]; then
   tr -d '\n' < "$BENCH_CLASSPATH_FILE" > target/bench-classpath.txt
 else
@@ -99,7 +138,7 @@ own_jvm() { # main class, log name, -D settings...
   local main="$1" log="$2"
   shift 2
   javac -nowarn -d target/bench-classes -cp "$BENCH_CP" "bench/$main.java" 2>&1 | tee "$OUT/$log.log" || return 1
-  java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dprofile.dir="$OUT" "$@" \
+  "$RUN_JAVA" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dprofile.dir="$OUT" "$@" \
     -cp "target/bench-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" 2>&1 \
     | grep -v '^\s*$' | tee "$OUT/$log.log"
 }
@@ -115,7 +154,8 @@ READY_S=""
 stop_app() { # SIGTERM and wait: graceful shutdown, the embedded MariaDB stops with the JVM
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill -TERM "$APP_PID"
-    for _ in $(seq 1 120); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    # (up to 2 minutes: a training run writes its cache on the way out)
+    for _ in $(seq 1 240); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
     wait "$APP_PID" 2>/dev/null || true
   fi
   APP_PID=""
@@ -126,13 +166,14 @@ rss_mb() { # VmRSS of a process in MB
   awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"
 }
 db_pid() { cat "$1/mariadb/mariadbd.pid" 2>/dev/null || true; }
-cds_mapped_mb() { # how much class data the JVM mapped from CDS archives (the JDK's own is about 13 MB)
-  jcmd "$1" VM.info 2>/dev/null | sed -n 's/^CDS archive(s) mapped at.* size \([0-9]*\),.*/\1/p' \
+cds_mapped_mb() { # how much class data the JVM mapped from CDS archives or its AOT cache (the JDK's own: ~13 MB)
+  "$JCMD" "$1" VM.info 2>/dev/null | sed -n 's/^CDS archive(s) mapped at.* size \([0-9]*\),.*/\1/p' \
     | awk '{printf "%.0f", $1 / 1048576}'
 }
 
 launch() { # data folder, log, java arguments...: starts the application, waits for /actuator/health UP; sets APP_PID, READY_S
-  local data="$1" log="$2"
+  # (LAUNCH_JAVA: another java than the runtime's, for a baseline)
+  local data="$1" log="$2" java="${LAUNCH_JAVA:-$RUN_JAVA}"
   shift 2
   if curl -fs -o /dev/null "http://localhost:$PORT/actuator/health"; then
     echo "something already answers on port $PORT"; exit 1
@@ -140,7 +181,7 @@ launch() { # data folder, log, java arguments...: starts the application, waits 
   local t0
   t0=$(date +%s%N)
   HC_DATA_DIR="$data" PORT="$PORT" HC_ADMIN_PASSWORD="$PASSWORD" HC_BASE_URL="http://localhost:$PORT" \
-    JAVA_TOOL_OPTIONS="$JVM_OPTIONS" java "$@" > "$log" 2>&1 &
+    JAVA_TOOL_OPTIONS="$JVM_OPTIONS" "$java" "$@" > "$log" 2>&1 &
   APP_PID=$!
   local deadline=$(( $(date +%s) + 600 ))
   until curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q UP; do
@@ -171,55 +212,64 @@ measure_start() { # key, data folder, java arguments...: one start to ready, its
   stop_app
 }
 
-CDS_READY=""
-prepare_cds() { # the training run (Spring Boot's documented way): the JVM writes the archive of the classes it loaded
-  [[ -n "$CDS_READY" ]] && return 0
-  echo "== CDS training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh) on a fresh data folder"
-  rm -rf target/bench-cds-training "$JSA"
+CACHE_READY=""
+train_cache() { # java, cache file, training options...: a training run of the extracted jar on a fresh data folder,
+  # a whole start to ready and a graceful stop, at whose exit the JVM writes the cache (the documented
+  # -Dspring.context.exit=onRefresh would leave out what the start does after the refresh: the web server, the
+  # engine's deployments, the started listeners)
+  local java="$1" file="$2"
+  shift 2
+  rm -rf target/bench-cache-training "$file"
   local t0
   t0=$(date +%s)
-  HC_DATA_DIR="$ROOT/target/bench-cds-training" PORT="$PORT" HC_ADMIN_PASSWORD="$PASSWORD" \
-    HC_BASE_URL="http://localhost:$PORT" JAVA_TOOL_OPTIONS="$JVM_OPTIONS" \
-    java -XX:ArchiveClassesAtExit="$JSA" -Dspring.context.exit=onRefresh -jar "$APP_JAR" > "$OUT/cds-training.log" 2>&1
-  # the run ends at the refresh without closing the context: stop the embedded MariaDB it may have left running
-  local pidfile="target/bench-cds-training/mariadb/mariadbd.pid"
-  local leftover
-  leftover=$(cat "$pidfile" 2>/dev/null || true)
-  if [[ "$leftover" =~ ^[0-9]+$ ]] && kill -0 "$leftover" 2>/dev/null; then
-    kill -TERM "$leftover"
-    for _ in $(seq 1 60); do kill -0 "$leftover" 2>/dev/null || break; sleep 0.5; done
-  fi
-  if [[ ! -s "$JSA" ]]; then echo "no CDS archive written, see $OUT/cds-training.log"; exit 1; fi
-  echo "   archive $(du -m "$JSA" | cut -f1) MB in $(( $(date +%s) - t0 )) s"
-  CDS_READY=1
+  LAUNCH_JAVA="$java" launch "$ROOT/target/bench-cache-training" "$OUT/cache-training-$(basename "$file").log" "$@" \
+    -jar "$APP_JAR"
+  stop_app
+  if [[ ! -s "$file" ]]; then echo "no cache written, see $OUT/cache-training-$(basename "$file").log"; exit 1; fi
+  echo "   $(basename "$file"): $(du -m "$file" | cut -f1) MB in $(( $(date +%s) - t0 )) s"
 }
-CDS_ARGS=(-XX:SharedArchiveFile="$JSA" -jar "$APP_JAR")
+prepare_cache() { # the runtime's cache, once per run
+  [[ -n "$CACHE_READY" ]] && return 0
+  echo "== $CACHE_KIND training run (${CACHE_TRAIN[*]}) on a fresh data folder"
+  train_cache "$RUN_JAVA" "$CACHE_FILE" "${CACHE_TRAIN[@]}"
+  CACHE_READY=1
+}
+CACHE_ARGS=("${CACHE_USE[@]}" -jar "$APP_JAR")
 
 # ---- 2. start figures
 if has start; then
   echo "== start to ready (fresh data folder, then the same folder again)"
-  printf 'java.tool.options=%s\n' "$JVM_OPTIONS" > "$OUT/start.figures"
+  printf 'java.tool.options=%s\ncache.kind=%s\n' "$JVM_OPTIONS" "$CACHE_KIND" > "$OUT/start.figures"
   rm -rf target/bench-start-plain target/bench-start-cds
   # the very first start: the embedded server's binaries unpacked too (into a folder of their own, removed after);
   # every later start, whatever its data folder, finds them unpacked under ~/.cache/healthy-cities
   rm -rf target/bench-binaries-first
   HC_MARIADB_BINARIES="$ROOT/target/bench-binaries-first" measure_start plain.first target/bench-start-plain -jar "$JAR"
   measure_start plain.second target/bench-start-plain -jar "$JAR"
-  prepare_cds
-  measure_start cds.first target/bench-start-cds "${CDS_ARGS[@]}"
-  measure_start cds.second target/bench-start-cds -Dhc.startup.steps=true "${CDS_ARGS[@]}"
-  echo "== the slowest beans of the second start with CDS (BufferingApplicationStartup, StartupReport):"
+  prepare_cache
+  measure_start cds.first target/bench-start-cds "${CACHE_ARGS[@]}"
+  measure_start cds.second target/bench-start-cds -Dhc.startup.steps=true "${CACHE_ARGS[@]}"
+  echo "== the slowest beans of the second start with the $CACHE_KIND (BufferingApplicationStartup, StartupReport):"
   sed -n '/Slowest beans to create/,/Ready [0-9]* ms after/p' "$OUT/start-cds.second.log" | sed -n '2,16p'
+  if [[ "$RUN_MAJOR" != "$DEFAULT_MAJOR" ]] && (( DEFAULT_MAJOR < 24 )); then
+    # the baseline of what the image ran before: the default java (Java 17) with CDS, on the same data folder
+    echo "== baseline: a second start on the default java (Java $DEFAULT_MAJOR) with CDS"
+    DEFAULT_JAVA=$(command -v java)
+    train_cache "$DEFAULT_JAVA" "$ROOT/$APP_DIR/application.jsa" -XX:ArchiveClassesAtExit="$ROOT/$APP_DIR/application.jsa"
+    printf 'default.java=%s\n' "$(java -version 2>&1 | head -1)" >> "$OUT/start.figures"
+    LAUNCH_JAVA="$DEFAULT_JAVA" measure_start default.cds.second target/bench-start-cds \
+      -XX:SharedArchiveFile="$ROOT/$APP_DIR/application.jsa" -jar "$APP_JAR"
+  fi
 fi
 
 # ---- 3.-7. the loads against one running application
 if has baseline || has workshop || has applications || has burst || has membership; then
-  prepare_cds
+  prepare_cache
   rm -rf "$DATA"
   PROFILE_ARGS=()
   if [[ "$PROFILE" == 1 ]]; then PROFILE_ARGS=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints); fi
-  echo "== starting the application for the loads (CDS, fresh data folder $DATA, port $PORT; log: $OUT/app.log)"
-  launch "$DATA" "$OUT/app.log" "${PROFILE_ARGS[@]}" "${CDS_ARGS[@]}"
+  echo "== starting the application for the loads ($CACHE_KIND, fresh data folder $DATA, port $PORT; log: $OUT/app.log)"
+  launch "$DATA" "$OUT/app.log" "${PROFILE_ARGS[@]}" "${CACHE_ARGS[@]}"
   # the embedded server's port, from its command line (it is logged before logging starts)
   DB_PORT=$(tr '\0' '\n' < "/proc/$(db_pid "$DATA")/cmdline" | sed -n 's/^--port=//p')
   if [[ -z "$DB_PORT" ]]; then echo "no database port"; exit 1; fi
@@ -236,7 +286,7 @@ if has baseline || has workshop || has applications || has burst || has membersh
 
   profile() { # name class args...: the benchmark records its measured part with JFR on the application JVM
     local name=$1 main=$2; shift 2
-    java -cp "$BENCH_CP" "$JDBC" -Dprofile.pid="$APP_PID" -Dprofile.file="$ROOT/$OUT/$name.jfr" "$main" "$@" 2>&1 \
+    java -cp "$BENCH_CP" "$JDBC" -Dprofile.jcmd="$JCMD" -Dprofile.pid="$APP_PID" -Dprofile.file="$ROOT/$OUT/$name.jfr" "$main" "$@" 2>&1 \
       | tee "$OUT/$name.log"
     echo "== $name done; load $(load)"
     hot "$OUT/$name.jfr"
@@ -246,14 +296,14 @@ if has baseline || has workshop || has applications || has burst || has membersh
     local simulation=$1 name=$2; shift 2
     local lower
     lower=$(echo "$simulation" | tr '[:upper:]' '[:lower:]')
-    if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.start name=gatling settings=profile > /dev/null; fi
+    if [[ "$PROFILE" == 1 ]]; then "$JCMD" "$APP_PID" JFR.start name=gatling settings=profile > /dev/null; fi
     local since rc=0
     since=$(date +%s)
     mvn_ -B -f bench/gatling/pom.xml gatling:test -Dgatling.simulationClass="$simulation" \
       -Dbase.url="http://localhost:$PORT" -Dbench.out="$ROOT/$OUT" -Djdbc.url="$JDBC_URL" "$@" 2>&1 \
       | sed -u '/^\[INFO\]/d; /^\s*$/d' | tee "$OUT/$name.log" || rc=$?
     if [[ "$PROFILE" == 1 ]]; then
-      jcmd "$APP_PID" JFR.stop name=gatling filename="$ROOT/$OUT/$name.jfr" > /dev/null
+      "$JCMD" "$APP_PID" JFR.stop name=gatling filename="$ROOT/$OUT/$name.jfr" > /dev/null
       hot "$OUT/$name.jfr"
     fi
     local report

@@ -83,21 +83,32 @@ def main(folder: Path):
         if ready is None:
             return "-"
         text = f"{fmt(ready, ' s')} (log: started in {fmt(start.get(key + '.started'), ' s')}"
-        if key.startswith("cds"):
-            text += f"; {fmt(start.get(key + '.cds.mb'), ' MB', 0)} of classes mapped from CDS"
+        if "cds" in key:
+            text += f"; {fmt(start.get(key + '.cds.mb'), ' MB', 0)} of classes mapped from the archive"
         return text + ")"
+
+    # the runtime's class cache: the AOT cache on Java 24 and later, CDS before
+    kind = start.get("cache.kind") or run.get("cache.kind") or "CDS"
+    kind_text = ("AOT cache (extracted jar, -XX:AOTCache)" if kind == "AOT cache"
+                 else "CDS (extracted jar, -XX:SharedArchiveFile)")
+    runtime = run.get("runtime")
 
     for which, label, target in (("first", "first start, fresh data folder", "< 20 s"),
                                  ("second", "second start, same folder", "< 12 s")):
         plain = start.get(f"plain.{which}.ready")
         row(f"Start to ready, {label}: plain `java -jar`", started(f"plain.{which}"),
             "(is the baseline)" if plain else "-", "1.00" if plain else "-", target)
-        row(f"Start to ready, {label}: CDS (extracted jar, -XX:SharedArchiveFile)", started(f"cds.{which}"),
+        row(f"Start to ready, {label}: {kind_text}", started(f"cds.{which}"),
             fmt(plain, " s") + (" (plain)" if plain else ""), ratio(start.get(f"cds.{which}.ready"), plain), target)
+    before = start.get("default.cds.second.ready")
+    if before:
+        row(f"Start to ready, second start: the cache against CDS on the default java ({start.get('default.java')})",
+            started("cds.second"), f"{started('default.cds.second')}", ratio(start.get("cds.second.ready"), before),
+            "< 12 s")
 
     plain_rss = start.get("plain.first.rss")
     base_rss = fmt(plain_rss, " MB", 0) + (" (plain jar, first start)" if plain_rss else "")
-    for key, label, target in (("start", "JVM RSS right after start (the CDS start the loads run on)", "< 600 MB"),
+    for key, label, target in (("start", f"JVM RSS right after start (the {kind} start the loads run on)", "< 600 MB"),
                                ("after.workshop", "JVM RSS after the workshop load", "< 800 MB")):
         rss = app.get(f"rss.{key}")
         measured = "-" if rss is None else f"{fmt(rss, ' MB', 0)} (MariaDB {fmt(app.get('db.rss.' + key), ' MB', 0)})"
@@ -168,6 +179,9 @@ def main(folder: Path):
     print(f"{run.get('machine', '')}; load average {run.get('load.start', '-')} at the start, "
           f"{run.get('load.end', '-')} at the end; JVM options (docker/Dockerfile JAVA_TOOL_OPTIONS): "
           f"`{start.get('java.tool.options') or run.get('java.tool.options') or '-'}`; stages: {run.get('stages', '-')}")
+    if runtime:
+        print(f"The application ran on {runtime} with the {kind} (the image's runtime); the build, Gatling and the "
+              f"programs in bench/ on the default java.")
     if baseline:
         print(f"JDBC baseline at the start: {fmt(baseline.get('serial'), ' rows/s', 0)} serial, "
               f"{fmt(baseline.get('concurrent'), ' rows/s', 0)} on 16 connections.")

@@ -166,7 +166,7 @@ rss_mb() { # VmRSS of a process in MB
   awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"
 }
 db_pid() { cat "$1/mariadb/mariadbd.pid" 2>/dev/null || true; }
-cds_mapped_mb() { # how much class data the JVM mapped from CDS archives or its AOT cache (the JDK's own: ~13 MB)
+mapped_mb() { # how much class data the JVM mapped from CDS archives or its AOT cache (the JDK's own: ~13 MB)
   "$JCMD" "$1" VM.info 2>/dev/null | sed -n 's/^CDS archive(s) mapped at.* size \([0-9]*\),.*/\1/p' \
     | awk '{printf "%.0f", $1 / 1048576}'
 }
@@ -200,15 +200,15 @@ measure_start() { # key, data folder, java arguments...: one start to ready, its
   local key="$1" data="$2"
   shift 2
   launch "$data" "$OUT/start-$key.log" "$@"
-  local rss db started cds
+  local rss db started mapped
   rss=$(rss_mb "$APP_PID")
   db=$(rss_mb "$(db_pid "$data")")
   started=$(started_s "$OUT/start-$key.log")
-  cds=$(cds_mapped_mb "$APP_PID")
-  printf '%s.ready=%s\n%s.started=%s\n%s.rss=%s\n%s.db.rss=%s\n%s.cds.mb=%s\n' "$key" "$READY_S" \
-    "$key" "${started:--}" "$key" "$rss" "$key" "$db" "$key" "${cds:--}" >> "$OUT/start.figures"
+  mapped=$(mapped_mb "$APP_PID")
+  printf '%s.ready=%s\n%s.started=%s\n%s.rss=%s\n%s.db.rss=%s\n%s.mapped.mb=%s\n' "$key" "$READY_S" \
+    "$key" "${started:--}" "$key" "$rss" "$key" "$db" "$key" "${mapped:--}" >> "$OUT/start.figures"
   echo "   $key: ready after $READY_S s (log: started in ${started:--} s), JVM RSS $rss MB, MariaDB RSS $db MB," \
-    "CDS mapped ${cds:--} MB; load $(load)"
+    "classes mapped ${mapped:--} MB; load $(load)"
   stop_app
 }
 
@@ -240,24 +240,24 @@ CACHE_ARGS=("${CACHE_USE[@]}" -jar "$APP_JAR")
 if has start; then
   echo "== start to ready (fresh data folder, then the same folder again)"
   printf 'java.tool.options=%s\ncache.kind=%s\n' "$JVM_OPTIONS" "$CACHE_KIND" > "$OUT/start.figures"
-  rm -rf target/bench-start-plain target/bench-start-cds
+  rm -rf target/bench-start-plain target/bench-start-cache
   # the very first start: the embedded server's binaries unpacked too (into a folder of their own, removed after);
   # every later start, whatever its data folder, finds them unpacked under ~/.cache/healthy-cities
   rm -rf target/bench-binaries-first
   HC_MARIADB_BINARIES="$ROOT/target/bench-binaries-first" measure_start plain.first target/bench-start-plain -jar "$JAR"
   measure_start plain.second target/bench-start-plain -jar "$JAR"
   prepare_cache
-  measure_start cds.first target/bench-start-cds "${CACHE_ARGS[@]}"
-  measure_start cds.second target/bench-start-cds -Dhc.startup.steps=true "${CACHE_ARGS[@]}"
+  measure_start cache.first target/bench-start-cache "${CACHE_ARGS[@]}"
+  measure_start cache.second target/bench-start-cache -Dhc.startup.steps=true "${CACHE_ARGS[@]}"
   echo "== the slowest beans of the second start with the $CACHE_KIND (BufferingApplicationStartup, StartupReport):"
-  sed -n '/Slowest beans to create/,/Ready [0-9]* ms after/p' "$OUT/start-cds.second.log" | sed -n '2,16p'
+  sed -n '/Slowest beans to create/,/Ready [0-9]* ms after/p' "$OUT/start-cache.second.log" | sed -n '2,16p'
   if [[ "$RUN_MAJOR" != "$DEFAULT_MAJOR" ]] && (( DEFAULT_MAJOR < 24 )); then
     # the baseline of what the image ran before: the default java (Java 17) with CDS, on the same data folder
     echo "== baseline: a second start on the default java (Java $DEFAULT_MAJOR) with CDS"
     DEFAULT_JAVA=$(command -v java)
     train_cache "$DEFAULT_JAVA" "$ROOT/$APP_DIR/application.jsa" -XX:ArchiveClassesAtExit="$ROOT/$APP_DIR/application.jsa"
     printf 'default.java=%s\n' "$(java -version 2>&1 | head -1)" >> "$OUT/start.figures"
-    LAUNCH_JAVA="$DEFAULT_JAVA" measure_start default.cds.second target/bench-start-cds \
+    LAUNCH_JAVA="$DEFAULT_JAVA" measure_start default.cds.second target/bench-start-cache \
       -XX:SharedArchiveFile="$ROOT/$APP_DIR/application.jsa" -jar "$APP_JAR"
   fi
 fi

@@ -83,8 +83,8 @@ def main(folder: Path):
         if ready is None:
             return "-"
         text = f"{fmt(ready, ' s')} (log: started in {fmt(start.get(key + '.started'), ' s')}"
-        if "cds" in key:
-            text += f"; {fmt(start.get(key + '.cds.mb'), ' MB', 0)} of classes mapped from the archive"
+        if not key.startswith("plain"):
+            text += f"; {fmt(start.get(key + '.mapped.mb'), ' MB', 0)} of classes mapped from the archive"
         return text + ")"
 
     # the runtime's class cache: the AOT cache on Java 24 and later, CDS before
@@ -98,12 +98,12 @@ def main(folder: Path):
         plain = start.get(f"plain.{which}.ready")
         row(f"Start to ready, {label}: plain `java -jar`", started(f"plain.{which}"),
             "(is the baseline)" if plain else "-", "1.00" if plain else "-", target)
-        row(f"Start to ready, {label}: {kind_text}", started(f"cds.{which}"),
-            fmt(plain, " s") + (" (plain)" if plain else ""), ratio(start.get(f"cds.{which}.ready"), plain), target)
+        row(f"Start to ready, {label}: {kind_text}", started(f"cache.{which}"),
+            fmt(plain, " s") + (" (plain)" if plain else ""), ratio(start.get(f"cache.{which}.ready"), plain), target)
     before = start.get("default.cds.second.ready")
     if before:
         row(f"Start to ready, second start: the cache against CDS on the default java ({start.get('default.java')})",
-            started("cds.second"), f"{started('default.cds.second')}", ratio(start.get("cds.second.ready"), before),
+            started("cache.second"), f"{started('default.cds.second')}", ratio(start.get("cache.second.ready"), before),
             "< 12 s")
 
     plain_rss = start.get("plain.first.rss")

@@ -153,7 +153,6 @@ public class PossibleMemberImport {
         return new Report(created, updated, refusals, null);
     }
 
-
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
         return i == null ? "" : cells.get(i).trim();

@@ -31,6 +31,11 @@ class PossibleMemberImportIT {
                 .extracting(PossibleMember::getKind).isEqualTo(MemberKind.REGION);
         assertThat(directory.searchPossibleMembers("sund-by", "høje", 10))
                 .extracting(PossibleMember::getName).containsExactly("Høje-Taastrup Kommune");
+        // by code prefix too; a wildcard typed into the search is a letter, not "anything"
+        assertThat(directory.searchPossibleMembers("sund-by", "018", 10)).extracting(PossibleMember::getCode)
+                .contains("0185").allSatisfy(code -> assertThat(code).startsWith("018"));
+        assertThat(directory.searchPossibleMembers("sund-by", "%", 10)).isEmpty();
+        assertThat(directory.searchPossibleMembers("other-network", "høje", 10)).isEmpty();
     }
 
     @Test

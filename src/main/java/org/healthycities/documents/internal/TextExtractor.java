@@ -20,10 +20,6 @@ import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
-import org.apache.tika.language.detect.LanguageConfidence;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
@@ -67,8 +63,7 @@ public class TextExtractor implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     /** One per parse thread: an upload holds one while it is read, a burst waits here in turn. */
     private final Semaphore slots;
-    private final SingletonSupplier<LanguageDetector> languages =
-            SingletonSupplier.of(() -> new OptimaizeLangDetector().loadModels());
+    private final SingletonSupplier<DocumentLanguages> languages = SingletonSupplier.of(DocumentLanguages::new);
 
     TextExtractor(DocumentLimits limits) {
         this.limits = limits;
@@ -226,12 +221,7 @@ public class TextExtractor implements AutoCloseable {
         if (text.isBlank()) {
             return null;
         }
-        LanguageResult result;
-        synchronized (languages) { // the detector keeps state between calls
-            result = languages.obtain().detect(text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text);
-        }
-        boolean sure = result.getConfidence() == LanguageConfidence.HIGH || result.getConfidence() == LanguageConfidence.MEDIUM;
-        return sure && !result.isUnknown() ? result.getLanguage() : null;
+        return languages.obtain().of(text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text);
     }
 
     /** "PDF", "DOCX", … for a media type, as people know file types. */

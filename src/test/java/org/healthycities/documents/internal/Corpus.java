@@ -38,6 +38,20 @@ final class Corpus {
             Sund By Netværket og arbejde for sundhed og trivsel for alle borgere. Kommunen vil følge netværkets \
             strategi og pejlemærker, deltage i årsmødet og temagrupperne og hvert år rapportere om den rullende \
             handleplan. Vi lægger vægt på at mindske uligheden i sundhed og på at verdensmålene samler os.""";
+    static final String SWEDISH = """
+            Kommunfullmäktige i Umeå kommun har beslutat att gå med i Healthy Cities Sverige och arbeta för hälsa \
+            och välbefinnande för alla invånare. Kommunen följer nätverkets strategi och rapporterar varje år om \
+            sin handlingsplan.""";
+    static final String NORWEGIAN = """
+            Kommunestyret i Bærum kommune har vedtatt å bli med i Sunne kommuner og arbeide for folkehelse og \
+            trivsel for alle innbyggere. Kommunen følger nettverkets strategi og rapporterer hvert år om \
+            handlingsplanen sin.""";
+    static final String ENGLISH = """
+            The municipal council has decided to join the Healthy Cities network and to work for health and \
+            wellbeing for all citizens, following the network's strategy and reporting on its action plan every year.""";
+    static final String POLISH = """
+            Rada gminy postanowiła przystąpić do sieci Zdrowych Miast i pracować na rzecz zdrowia i dobrostanu \
+            wszystkich mieszkańców, zgodnie ze strategią sieci.""";
 
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml";

@@ -45,6 +45,16 @@ class TextExtractorTest {
         assertThat(read.truncated()).isFalse();
     }
 
+    /** The three networks' languages, English, a neighbour's, and a text too short to tell. */
+    @Test
+    void theLanguagesOfTheNetworksAndTheirNeighboursAreTold() throws Exception {
+        assertThat(read(Corpus.docx(Corpus.SWEDISH)).language()).isEqualTo("sv");
+        assertThat(read(Corpus.docx(Corpus.NORWEGIAN)).language()).isEqualTo("no");
+        assertThat(read(Corpus.docx(Corpus.ENGLISH)).language()).isEqualTo("en");
+        assertThat(read(Corpus.docx(Corpus.POLISH)).language()).isEqualTo("pl");
+        assertThat(read(Corpus.docx("ok")).language()).isNull();
+    }
+
     @Test
     void officeFilesAndImagesOfTheAllowedTypesAreAccepted() throws Exception {
         assertThat(read(Corpus.docx(Corpus.DANISH)).text()).contains("tiltrædelsesdokument");

@@ -57,7 +57,7 @@ public class TextExtractor implements AutoCloseable {
     private final DocumentLimits limits;
     private final Set<String> allowed;
     private final String allowedNames;
-    // Tika's parsers and the language models take seconds and a hundred megabytes to load: not on the start's
+    // Tika's parsers and the language models take seconds to load: not on the start's
     // path, but loaded in the background once the application is ready (or by the first upload, if sooner)
     private final SingletonSupplier<AutoDetectParser> parser = SingletonSupplier.of(AutoDetectParser::new);
     private final ThreadPoolExecutor executor;

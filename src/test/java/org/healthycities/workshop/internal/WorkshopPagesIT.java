@@ -11,12 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -345,8 +347,9 @@ class WorkshopPagesIT {
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("image/png"))
                 .andReturn().getResponse().getContentAsByteArray();
         var image = ImageIO.read(new ByteArrayInputStream(png));
+        // the image is the code alone, as made: without PURE_BARCODE the reader failed on 16 of 3,000 random codes
         String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
+                new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
         assertThat(scanned).endsWith("/join?code=" + code.group(1));
         mvc.perform(get(sessionUrl + "/projector").with(user)) // another browser: the code is not kept in clear
                 .andExpect(content().string(not(containsString(code.group(1)))));

@@ -153,19 +153,43 @@ class Applications {
         return views.retry(form(), feed(networkId), input, errors, locale);
     }
 
-    /** The consent's text as the applicant saw it beside the box they ticked, kept with the application. */
-    @Transactional(readOnly = true)
-    String consentText(String networkId, FormInput input, Locale locale) {
-        return views.label(form(), feed(networkId), input, "consent", locale);
-    }
-
     /**
      * Why these answers would be refused: the form's own rules (required, limits, e-mail, the network's accession
      * questions, its theme groups), and a name for a code the network's list does not have. Empty when fine.
      */
     @Transactional(readOnly = true)
     List<FieldError> check(String networkId, FormInput input) {
-        List<FieldError> errors = new ArrayList<>(submissions.check(form(), feed(networkId), input, true));
+        return check(networkId, feed(networkId), input);
+    }
+
+    /**
+     * A submit of the application page: the application the page already made, else its refusals (see
+     * {@link #check(String, FormInput)}), the consent's text as the applicant saw it (when nothing is refused) and the
+     * upload kept for the page, read in one transaction with the network's feed built once (a burst of 200
+     * applicants pays for each query and transaction 200 times).
+     */
+    @Transactional(readOnly = true)
+    Checked checkSubmit(String networkId, FormInput input, String pageKey, Locale locale) {
+        Optional<Application> earlier = byIdempotencyKey(pageKey);
+        if (earlier.isPresent()) {
+            return new Checked(earlier, List.of(), null, Optional.empty());
+        }
+        FormFeed feed = feed(networkId);
+        List<FieldError> errors = check(networkId, feed, input);
+        String consent = errors.isEmpty() ? views.label(form(), feed, input, "consent", locale) : null;
+        return new Checked(Optional.empty(), errors, consent, keptUpload(networkId, pageKey));
+    }
+
+    /**
+     * A submit: the application its page already made (a second click or a reload: nothing else is checked), else
+     * its refusals, the consent's text (null when refused) and the upload kept for its page.
+     */
+    record Checked(Optional<Application> earlier, List<FieldError> errors, String consentText,
+                   Optional<StoredDocument> kept) {
+    }
+
+    private List<FieldError> check(String networkId, FormFeed feed, FormInput input) {
+        List<FieldError> errors = new ArrayList<>(submissions.check(form(), feed, input, true));
         // read as typed: the other answers may not parse yet (a population of "abc" is refused above, not here)
         String code = ApplicationAnswers.text(input, "municipalityCode");
         if (code != null && ApplicationAnswers.text(input, "municipalityName") == null

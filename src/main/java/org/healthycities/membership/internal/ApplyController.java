@@ -110,15 +110,16 @@ class ApplyController {
             // a search (or removing the kept file) is not a submit: no error messages yet
             return page(network, input, List.of(), pageKey, search, model);
         }
+        Applications.Checked checked = applications.checkSubmit(network.getId(), input, pageKey, locale);
         // a second click or a reload of the same page: show the first application's receipt
-        if (applications.byIdempotencyKey(pageKey).isPresent()) {
+        if (checked.earlier().isPresent()) {
             return "redirect:/apply/received/" + pageKey;
         }
-        List<FieldError> errors = new ArrayList<>(applications.check(network.getId(), input));
+        List<FieldError> errors = new ArrayList<>(checked.errors());
         boolean hasFile = file != null && !file.isEmpty();
         // read (by content, outside any transaction) before anything is decided
         ReadUpload upload = hasFile ? documents.read(file) : null;
-        Optional<StoredDocument> kept = applications.keptUpload(network.getId(), pageKey);
+        Optional<StoredDocument> kept = checked.kept();
         if (!hasFile && kept.isEmpty()) {
             errors.add(new FieldError(DOCUMENT, "membership.document.required"));
         }
@@ -131,12 +132,11 @@ class ApplyController {
             }
             return page(network, input, errors, pageKey, search, model);
         }
-        String consent = applications.consentText(network.getId(), input, locale);
         try {
-            applications.submit(network.getId(), ApplicationAnswers.of(input), pageKey, locale, consent, upload,
-                    hasFile ? null : kept.map(StoredDocument::id).orElse(null));
-            if (hasFile) {
-                applications.dropKeptUpload(pageKey);
+            applications.submit(network.getId(), ApplicationAnswers.of(input), pageKey, locale, checked.consentText(),
+                    upload, hasFile ? null : kept.map(StoredDocument::id).orElse(null));
+            if (hasFile && kept.isPresent()) {
+                applications.dropKeptUpload(pageKey); // the new file replaces the one kept
             }
         } catch (Applications.UploadRefused refused) {
             return page(network, input, List.of(new FieldError(DOCUMENT, refused.refused.messageKey(),

@@ -196,6 +196,22 @@ class ApplyPagesIT {
         assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).as("nothing left pending").isEmpty();
     }
 
+    /** A new file on the next submit replaces the kept one: the application has the new one, nothing stays pending. */
+    @Test
+    void aNewFile_replacesTheKeptOne() throws Exception {
+        String code = fixtures.newMunicipality("sund-by");
+        String key = ApplyController.receiptKey();
+        mvc.perform(apply(code, key, MembershipFixtures.pdf("Det første dokument"), Map.of("population", ""))
+                .with(csrf())).andExpect(status().isOk());
+        assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).hasSize(1);
+        byte[] second = MembershipFixtures.pdf("Det andet dokument");
+
+        mvc.perform(apply(code, key, second).with(csrf())).andExpect(redirectedUrl("/apply/received/" + key));
+        Application a = repository.findByIdempotencyKey(key).orElseThrow();
+        assertThat(documents.content(a.getDecisionDocumentId()).orElseThrow().readAllBytes()).isEqualTo(second);
+        assertThat(documents.findByOwner(Applications.PENDING_OWNER_TYPE, key)).as("nothing left pending").isEmpty();
+    }
+
     @Test
     void aKeptDocument_canBeRemoved_andThenTheFileIsAskedForAgain() throws Exception {
         String code = fixtures.newMunicipality("sund-by");

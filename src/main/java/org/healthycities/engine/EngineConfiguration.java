@@ -7,16 +7,11 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
-
-    /** The job executor's thread pool, as Camunda's Spring Boot starter names it. */
-    static final String JOB_THREADS = "camundaTaskExecutor";
 
     /**
      * With several nodes on one database, {@code hc.node-name} names this node in the engine: in the job log
@@ -58,26 +53,6 @@ class EngineConfiguration {
                 config.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
                 config.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
                 config.setAuthorizationEnabled(true);
-            }
-        };
-    }
-
-    /**
-     * The job executor's threads run below the request threads: during a burst of 200 applicants the jobs their own
-     * submits made (receipts, checks, fees) took half the CPU and every applicant waited for them; with nothing else
-     * to do the jobs still get all of it (an evaluation round). On Linux a Java priority becomes a nice value only
-     * with {@code -XX:ThreadPriorityPolicy=1} (docker/Dockerfile, the pom's run options); a lower one needs no
-     * privilege.
-     */
-    @Bean
-    static BeanPostProcessor jobThreadsBelowRequests() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (JOB_THREADS.equals(beanName) && bean instanceof ThreadPoolTaskExecutor executor) {
-                    executor.setThreadPriority(Thread.MIN_PRIORITY);
-                }
-                return bean;
             }
         };
     }

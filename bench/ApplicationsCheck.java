@@ -86,6 +86,7 @@ public class ApplicationsCheck {
             figures.put("statements.per.applicant", String.format(Locale.ROOT, "%.1f", per[0]));
             figures.put("commits.per.applicant", String.format(Locale.ROOT, "%.1f", per[1]));
         }
+        Figures.cpuPerUnit(out.resolve("apply.cpu"), applicants.size(), "applicant", figures);
         Figures.write("applications-check", figures);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -105,6 +106,25 @@ public final class Figures {
     }
 
     /** Statements (select, insert, update, delete) and commits per unit of work between two counter readings. */
+    /**
+     * CPU ms per unit (save, applicant) of the application's JVM and of its database server over a load window, from
+     * the simulation's {@code <name>.cpu} (before.app, after.db, ...): printed, and put as cpu.app.ms and cpu.db.ms.
+     */
+    static void cpuPerUnit(Path file, long units, String unit, Map<String, Object> figures) throws IOException {
+        Map<String, Long> before = counters(file, "before");
+        Map<String, Long> after = counters(file, "after");
+        if (before == null || after == null || units == 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("CPU per " + unit + " over the load window:");
+        for (String who : after.keySet()) {
+            double ms = (after.get(who) - before.getOrDefault(who, 0L)) / (double) units;
+            figures.put("cpu." + who + ".ms", String.format(Locale.ROOT, "%.1f", ms));
+            line.append(String.format(Locale.ROOT, " %s %.1f ms", who.equals("app") ? "application" : "database", ms));
+        }
+        System.out.println(line);
+    }
+
     static double[] perUnit(Map<String, Long> before, Map<String, Long> after, long units) {
         if (before == null || after == null || units == 0) {
             return null;

@@ -135,6 +135,7 @@ public class WorkshopCheck {
             figures.put("statements.per.save", String.format(Locale.ROOT, "%.2f", per[0]));
             figures.put("commits.per.save", String.format(Locale.ROOT, "%.2f", per[1]));
         }
+        Figures.cpuPerUnit(out.resolve("workshop.cpu"), sentTotal, "save", figures);
         Figures.write("workshop-check", figures);
     }
 }

@@ -300,7 +300,8 @@ if has baseline || has workshop || has applications || has burst || has membersh
     local since rc=0
     since=$(date +%s)
     mvn_ -B -f bench/gatling/pom.xml gatling:test -Dgatling.simulationClass="$simulation" \
-      -Dbase.url="http://localhost:$PORT" -Dbench.out="$ROOT/$OUT" -Djdbc.url="$JDBC_URL" "$@" 2>&1 \
+      -Dbase.url="http://localhost:$PORT" -Dbench.out="$ROOT/$OUT" -Djdbc.url="$JDBC_URL" \
+      -Dapp.pid="$APP_PID" -Ddb.pid="$(db_pid "$DATA")" "$@" 2>&1 \
       | sed -u '/^\[INFO\]/d; /^\s*$/d' | tee "$OUT/$name.log" || rc=$?
     if [[ "$PROFILE" == 1 ]]; then
       "$JCMD" "$APP_PID" JFR.stop name=gatling filename="$ROOT/$OUT/$name.jfr" > /dev/null

@@ -60,6 +60,14 @@ def latency_ratio(ms, serial):
     return f"= {t / 1000 * s:,.0f} serial commits"
 
 
+def cpu(check: dict) -> str:
+    """CPU ms per unit of the application's JVM and, in brackets, its database server (the check's cpu.*.ms)."""
+    if "cpu.app.ms" not in check:
+        return "-"
+    db = check.get("cpu.db.ms")
+    return fmt(check["cpu.app.ms"], " ms", 1) + (f" ({fmt(db, ' ms', 1)})" if db else "")
+
+
 def main(folder: Path):
     run = read(folder, "run")
     start = read(folder, "start")
@@ -146,6 +154,8 @@ def main(folder: Path):
     row("SQL statements per workshop save (server counters)", fmt(check.get("statements.per.save"), "", 1),
         "-", "-", "<= 4")
     row("Commits per workshop save", fmt(check.get("commits.per.save"), "", 1), "-", "-", "1")
+    row("CPU per workshop save over the load: application JVM (its database server beside it)",
+        cpu(check), "-", "-", "-")
 
     bare = evaluation.get("bare.seconds")
     row(f"Evaluation round of {evaluation.get('members', '1300')} members: every invitation out",
@@ -173,6 +183,8 @@ def main(folder: Path):
         f"{fmt(apply.get('apply.submit.max'), ' ms', 0)})", fmt(apply.get("apply.submit.p99"), " ms", 0),
         fmt(apply_serial, " rows/s", 0) + (" (JDBC serial, right before)" if apply_serial else ""),
         latency_ratio(apply.get("apply.submit.p99"), apply_serial), "< 2 s")
+    row("CPU per applicant, the submit and the jobs it made: application JVM (its database server beside it)",
+        cpu(apply_check), "-", "-", "-")
 
     print(f"## Benchmark summary, {run.get('date', '')}")
     print()

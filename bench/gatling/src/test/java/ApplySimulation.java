@@ -71,6 +71,7 @@ public class ApplySimulation extends Simulation {
     static final int OPEN_SECONDS = 10;
     static final int SUBMIT_SECONDS = 20;
     volatile Map<String, Long> countersBefore = Map.of();
+    volatile Map<String, Long> cpuBefore = Map.of();
 
     final HttpProtocolBuilder protocol = http.baseUrl(BenchFiles.setting("base.url", "http://localhost:18080"))
             .acceptHeader("text/html,application/xhtml+xml")
@@ -128,6 +129,7 @@ public class ApplySimulation extends Simulation {
                 .exec(session -> {
                     if (measured && BURST_STARTED.compareAndSet(false, true)) {
                         countersBefore = BenchFiles.counters(); // once: the counts per applicant are the submits' own
+                        cpuBefore = BenchFiles.cpu();
                     }
                     if (measured && System.currentTimeMillis() > SUBMIT_AT.get() + 1000) {
                         LATE.incrementAndGet(); // its page came too late to submit with the others
@@ -169,11 +171,36 @@ public class ApplySimulation extends Simulation {
     @Override
     public void before() {
         countersBefore = BenchFiles.counters(); // replaced when the burst starts
+        cpuBefore = BenchFiles.cpu();
+    }
+
+    /**
+     * The CPU time once the application is quiet again (under 5 % of a core for a second, at most a minute): the jobs
+     * the submits made (receipts, checks, fees) count whole, however many of them ran during the burst.
+     */
+    static Map<String, Long> cpuWhenQuiet() {
+        Map<String, Long> cpu = BenchFiles.cpu();
+        for (int second = 0; second < 60 && cpu.containsKey("app"); second++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Map<String, Long> next = BenchFiles.cpu();
+            boolean quiet = next.getOrDefault("app", 0L) - cpu.get("app") < 50;
+            cpu = next;
+            if (quiet) {
+                break;
+            }
+        }
+        return cpu;
     }
 
     @Override
     public void after() {
         BenchFiles.writeCounters(out.resolve("apply.counters"), countersBefore, BenchFiles.counters());
+        BenchFiles.writeCounters(out.resolve("apply.cpu"), cpuBefore, cpuWhenQuiet());
         List<String> lines = new ArrayList<>();
         lines.add("code,key,outcome");
         SUBMITS.forEach((code, rest) -> lines.add(code + "," + rest));

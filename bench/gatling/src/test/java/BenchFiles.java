@@ -69,6 +69,30 @@ final class BenchFiles {
         return result;
     }
 
+    /**
+     * CPU time used so far by the application's JVM and its database server, in ms (Linux: /proc/PID/stat, user and
+     * system, in clock ticks of 10 ms), by -Dapp.pid and -Ddb.pid (bench/run.sh passes them); empty without them.
+     * Over a load window it reads as CPU per save or applicant, a figure the machine's other load changes less than a
+     * latency.
+     */
+    static Map<String, Long> cpu() {
+        Map<String, Long> result = new TreeMap<>();
+        for (String who : List.of("app", "db")) {
+            String pid = setting(who + ".pid", "");
+            try {
+                if (!pid.isEmpty()) {
+                    String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields from the state on: utime and stime are the 12th and 13th
+                    result.put(who, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("no CPU time of " + who + " (" + pid + "): " + e);
+            }
+        }
+        return result;
+    }
+
     /** before.select=..., after.select=..., one key=value a line. */
     static void writeCounters(Path file, Map<String, Long> before, Map<String, Long> after) {
         List<String> lines = new ArrayList<>();

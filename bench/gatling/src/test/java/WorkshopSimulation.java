@@ -89,6 +89,7 @@ public class WorkshopSimulation extends Simulation {
     final int saves = Math.max(1, duration / paceSeconds);
     /** The server's statement counters when the first save is sent: the phones' openings are done by then. */
     volatile Map<String, Long> countersBefore = Map.of();
+    volatile Map<String, Long> cpuBefore = Map.of();
 
     final HttpProtocolBuilder protocol = http.baseUrl(BenchFiles.setting("base.url", "http://localhost:18080"))
             .acceptHeader("application/json")
@@ -121,6 +122,7 @@ public class WorkshopSimulation extends Simulation {
     final ChainBuilder save = exec(session -> {
                 if (FIRST_SAVE.compareAndSet(Long.MAX_VALUE, System.currentTimeMillis())) {
                     countersBefore = BenchFiles.counters(); // once, so the counts per save are the saves' own
+                    cpuBefore = BenchFiles.cpu();
                 }
                 FIRST_SAVE.accumulateAndGet(System.currentTimeMillis(), Math::min);
                 return session.set("text", text(Integer.parseInt(session.getString("n")), session.getInt("k") + 1))
@@ -175,11 +177,13 @@ public class WorkshopSimulation extends Simulation {
     @Override
     public void before() {
         countersBefore = BenchFiles.counters(); // replaced at the first save
+        cpuBefore = BenchFiles.cpu();
     }
 
     @Override
     public void after() {
         BenchFiles.writeCounters(out.resolve("workshop.counters"), countersBefore, BenchFiles.counters());
+        BenchFiles.writeCounters(out.resolve("workshop.cpu"), cpuBefore, BenchFiles.cpu());
         List<String> lines = new ArrayList<>();
         lines.add("token,ok,failed,lastVersion,lastText");
         PHONES.forEach((token, log) -> lines.add(token + "," + log.ok.get() + "," + log.failed.get() + ","

@@ -210,10 +210,7 @@ public class EvaluationBenchmark {
             long db = -1;
             if (databaseStat != null) {
                 try {
-                    String stat = java.nio.file.Files.readString(databaseStat);
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // utime and stime are the 14th and 15th fields; after the command they are the 12th and 13th
-                    db = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 1/100 s
+                    db = ProcStat.cpuMillis(databaseStat) * 1_000_000L;
                 } catch (Exception e) {
                     db = -1;
                 }

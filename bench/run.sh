@@ -129,7 +129,8 @@ rm -rf target/bench-classes
 OWN_JVM=" EvaluationBenchmark SurveyResultsBenchmark KnowledgeSearchBenchmark "
 SHARED=()
 for f in bench/*.java; do [[ "$OWN_JVM" == *" $(basename "$f" .java) "* ]] || SHARED+=("$f"); done
-javac -nowarn -d target/bench-classes -cp "$CP" "${SHARED[@]}"
+# ProcStat (a process's CPU time) is shared with the Gatling simulations
+javac -nowarn -d target/bench-classes -cp "$CP" "${SHARED[@]}" bench/gatling/src/test/java/ProcStat.java
 BENCH_CP="target/bench-classes:$CP"
 
 # a benchmark in its own JVM on its own embedded MariaDB: the application itself, without target/test-classes (the

@@ -70,8 +70,8 @@ final class BenchFiles {
     }
 
     /**
-     * CPU time used so far by the application's JVM and its database server, in ms (Linux: /proc/PID/stat, user and
-     * system, in clock ticks of 10 ms), by -Dapp.pid and -Ddb.pid (bench/run.sh passes them); empty without them.
+     * CPU time used so far by the application's JVM and its database server, in ms ({@link ProcStat}), by -Dapp.pid
+     * and -Ddb.pid (bench/run.sh passes them); empty without them.
      * Over a load window it reads as CPU per save or applicant, a figure the machine's other load changes less than a
      * latency.
      */
@@ -81,10 +81,7 @@ final class BenchFiles {
             String pid = setting(who + ".pid", "");
             try {
                 if (!pid.isEmpty()) {
-                    String stat = Files.readString(Path.of("/proc", pid, "stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // fields from the state on: utime and stime are the 12th and 13th
-                    result.put(who, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+                    result.put(who, ProcStat.cpuMillis(Path.of("/proc", pid, "stat")));
                 }
             } catch (IOException | RuntimeException e) {
                 System.err.println("no CPU time of " + who + " (" + pid + "): " + e);

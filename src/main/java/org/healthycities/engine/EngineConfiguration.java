@@ -1,14 +1,22 @@
 package org.healthycities.engine;
 
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -55,5 +63,43 @@ class EngineConfiguration {
                 config.setAuthorizationEnabled(true);
             }
         };
+    }
+
+    /**
+     * Jobs wait to start while more requests are served than the machine has cores ({@code hc.jobs.busy-above}),
+     * up to {@code hc.jobs.max-wait} ({@code PT0S} turns the wait off); see {@link RequestsInFlight}.
+     */
+    @Bean
+    RequestsInFlight requestsInFlight(@Value("${hc.jobs.busy-above:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int busyAbove,
+                                      @Value("${hc.jobs.max-wait:PT5S}") Duration maxWait) {
+        return new RequestsInFlight(busyAbove, maxWait);
+    }
+
+    /** Counts every request from its start to its end, before any other filter. */
+    @Bean
+    FilterRegistrationBean<RequestsInFlight> requestsInFlightFilter(RequestsInFlight requests) {
+        FilterRegistrationBean<RequestsInFlight> registration = new FilterRegistrationBean<>(requests);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * The job executor's threads as the Camunda starter makes them ({@code camunda.bpm.job-execution.*}: core and
+     * max pool, queue, keep-alive), each batch of jobs held back while people are being served. The starter takes
+     * a bean of this name instead of its own.
+     */
+    @Bean(name = "camundaTaskExecutor")
+    TaskExecutor camundaTaskExecutor(CamundaBpmProperties camunda, RequestsInFlight requests) {
+        JobExecutionProperty jobs = camunda.getJobExecution();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(jobs.getCorePoolSize());
+        executor.setMaxPoolSize(jobs.getMaxPoolSize());
+        executor.setQueueCapacity(jobs.getQueueCapacity());
+        if (jobs.getKeepAliveSeconds() != null) {
+            executor.setKeepAliveSeconds(jobs.getKeepAliveSeconds());
+        }
+        executor.setTaskDecorator(requests);
+        return executor;
     }
 }

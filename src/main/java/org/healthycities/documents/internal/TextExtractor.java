@@ -59,7 +59,7 @@ public class TextExtractor implements AutoCloseable {
     private final String allowedNames;
     // Tika's parsers and the language models take seconds to load: not on the start's
     // path, but loaded in the background once the application is ready (or by the first upload, if sooner)
-    private final SingletonSupplier<AutoDetectParser> parser = SingletonSupplier.of(AutoDetectParser::new);
+    private final SingletonSupplier<AutoDetectParser> parser = SingletonSupplier.of(DetectedTypeParser::new);
     private final ThreadPoolExecutor executor;
     /** One per parse thread: an upload holds one while it is read, a burst waits here in turn. */
     private final Semaphore slots;
@@ -168,7 +168,9 @@ public class TextExtractor implements AutoCloseable {
         Throwable failure = null;
         try {
             guard.checkInflation(in);
-            parser.obtain().parse(in, new BodyContentHandler(guard), new Metadata(), context(guard));
+            Metadata metadata = new Metadata();
+            metadata.set(DetectedTypeParser.DETECTED, type); // detected above: Tika need not read the magic again
+            parser.obtain().parse(in, new BodyContentHandler(guard), metadata, context(guard));
         } catch (Exception | StackOverflowError e) {
             failure = e;
         }

@@ -32,6 +32,10 @@ public final class Feel {
     /** The value of "=expr" with the answers as variables; null when it fails (logged). */
     public static Object evaluate(String expression, Map<String, Object> variables) {
         String feel = isExpression(expression) ? expression.substring(1) : expression;
+        Boolean literal = literal(feel);
+        if (literal != null) {
+            return literal; // "=true", as form-js writes an always hidden field: no engine needed
+        }
         ParseResult parsed = parsed(feel);
         if (!parsed.isSuccess()) {
             log.debug("FEEL failed: {} -> {}", feel, parsed.failure().message());
@@ -43,6 +47,11 @@ public final class Feel {
             return null;
         }
         return result.result();
+    }
+
+    private static Boolean literal(String feel) {
+        String f = feel.strip();
+        return "true".equals(f) ? Boolean.TRUE : "false".equals(f) ? Boolean.FALSE : null;
     }
 
     private static ParseResult parsed(String feel) {

@@ -32,7 +32,7 @@ public final class Visibility {
             Map<String, Object> visible = new HashMap<>(answers);
             hidden.stream().filter(k -> !fromData.contains(k)).forEach(visible::remove);
             Set<String> next = new HashSet<>();
-            collect(form.components(), visible, false, next);
+            collect(form.components(), visible, new HashMap<>(), false, next);
             if (next.equals(hidden)) {
                 break;
             }
@@ -41,8 +41,13 @@ public final class Visibility {
         return hidden;
     }
 
-    private static void collect(List<FormComponent> components, Map<String, Object> answers, boolean parentHidden,
-                                Set<String> into) {
+    /**
+     * {@code decided}: each condition's result with these answers, so a condition that several components share
+     * (a form's "=accessionQuestions = false" on each of its questions) is evaluated once: FEEL builds its
+     * built-in functions anew for every evaluation, most of a submit's time in the form's checks.
+     */
+    private static void collect(List<FormComponent> components, Map<String, Object> answers,
+                                Map<String, Boolean> decided, boolean parentHidden, Set<String> into) {
         for (FormComponent c : components) {
             if (FormDefinition.LIST_ITEM.equals(c.type())) {
                 // an item's conditions see its own fields by their own keys, as form-js scopes them
@@ -53,10 +58,11 @@ public final class Visibility {
                         scoped.put(k.substring(prefix.length()), v);
                     }
                 });
-                collect(c.components(), scoped, parentHidden, into);
+                collect(c.components(), scoped, new HashMap<>(), parentHidden, into);
                 continue;
             }
-            boolean hide = parentHidden || Feel.isTrue(c.hide(), answers);
+            boolean hide = parentHidden
+                    || (c.hide() != null && decided.computeIfAbsent(c.hide(), h -> Feel.isTrue(h, answers)));
             if (hide) {
                 if (c.id() != null) {
                     into.add(c.id());
@@ -65,7 +71,7 @@ public final class Visibility {
                     into.add(c.key());
                 }
             }
-            collect(c.components(), answers, hide, into);
+            collect(c.components(), answers, decided, hide, into);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.healthycities.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -15,8 +13,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.healthycities.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The engine's own job executor holds a job it has taken while more requests are served than the limit, and runs
@@ -43,8 +39,7 @@ class JobsWaitForPeopleIT {
         String before = start(tenant);
         assertThat(eventually(() -> ended(before))).as("a quiet server runs the job").isTrue();
 
-        CountDownLatch answer = new CountDownLatch(1);
-        List<Thread> served = holdRequests(requests.busyAbove() + 1, answer);
+        CountDownLatch answer = RequestsInFlightTest.holdRequests(requests, requests.busyAbove() + 1);
         try {
             String during = start(tenant);
             assertThat(eventually(() -> management.createJobQuery().processInstanceId(during).acquired().count() == 1))
@@ -56,11 +51,8 @@ class JobsWaitForPeopleIT {
             assertThat(eventually(() -> ended(during))).as("run once they are answered").isTrue();
         } finally {
             answer.countDown();
-            for (Thread t : served) {
-                t.join(10_000);
-            }
         }
-        assertThat(requests.inFlight()).isZero();
+        assertThat(eventually(() -> requests.inFlight() == 0)).isTrue();
     }
 
     private String start(String tenant) {
@@ -69,31 +61,6 @@ class JobsWaitForPeopleIT {
 
     private boolean ended(String instanceId) {
         return runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0;
-    }
-
-    private List<Thread> holdRequests(int count, CountDownLatch answer) throws InterruptedException {
-        CountDownLatch serving = new CountDownLatch(count);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    requests.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), (rq, rs) -> {
-                        serving.countDown();
-                        try {
-                            answer.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        assertThat(serving.await(10, TimeUnit.SECONDS)).isTrue();
-        return threads;
     }
 
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {

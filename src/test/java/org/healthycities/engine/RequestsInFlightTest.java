@@ -36,15 +36,9 @@ class RequestsInFlightTest {
     @Test
     void jobsWaitWhileMoreRequestsThanTheLimitAreServed_andStartWhenTheyEnd() throws Exception {
         RequestsInFlight requests = new RequestsInFlight(1, Duration.ofMinutes(1));
-        CountDownLatch serving = new CountDownLatch(2);
-        CountDownLatch answer = new CountDownLatch(1);
-        for (int i = 0; i < 2; i++) {
-            start(() -> serve(requests, serving, answer));
-        }
-        assertThat(serving.await(10, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch answer = holdRequests(requests, 2);
 
-        start(requests.decorate(ran::countDown));
+        CountDownLatch ran = startJobs(requests);
 
         assertThat(ran.await(HELD_MILLIS, TimeUnit.MILLISECONDS)).as("held while two requests are served").isFalse();
         answer.countDown();
@@ -54,13 +48,9 @@ class RequestsInFlightTest {
     @Test
     void jobsStartAtOnceWhenRequestsAreFew() throws Exception {
         RequestsInFlight requests = new RequestsInFlight(1, Duration.ofMinutes(1));
-        CountDownLatch serving = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        start(() -> serve(requests, serving, answer));
-        assertThat(serving.await(10, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch answer = holdRequests(requests, 1);
 
-        start(requests.decorate(ran::countDown));
+        CountDownLatch ran = startJobs(requests);
 
         assertThat(ran.await(10, TimeUnit.SECONDS)).as("one request is not more than the limit").isTrue();
         answer.countDown();
@@ -69,17 +59,34 @@ class RequestsInFlightTest {
     @Test
     void jobsStartAfterTheLongestWait_evenWhileTheServerStaysBusy() throws Exception {
         RequestsInFlight requests = new RequestsInFlight(0, Duration.ofMillis(50));
-        CountDownLatch serving = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        start(() -> serve(requests, serving, answer));
-        assertThat(serving.await(10, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch answer = holdRequests(requests, 1);
 
-        start(requests.decorate(ran::countDown));
+        CountDownLatch ran = startJobs(requests);
 
         assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(requests.inFlight()).isEqualTo(1);
         answer.countDown();
+    }
+
+    /**
+     * {@code count} requests that are being served until the latch returned opens (also used by
+     * {@link JobsWaitForPeopleIT}); returns once all of them are in.
+     */
+    static CountDownLatch holdRequests(RequestsInFlight requests, int count) throws InterruptedException {
+        CountDownLatch serving = new CountDownLatch(count);
+        CountDownLatch answer = new CountDownLatch(1);
+        for (int i = 0; i < count; i++) {
+            start(() -> serve(requests, serving, answer));
+        }
+        assertThat(serving.await(10, TimeUnit.SECONDS)).as("the requests are in").isTrue();
+        return answer;
+    }
+
+    /** A batch of jobs handed to the executor's thread, as the engine hands one; the latch opens when it runs. */
+    private static CountDownLatch startJobs(RequestsInFlight requests) {
+        CountDownLatch ran = new CountDownLatch(1);
+        start(requests.decorate(ran::countDown));
+        return ran;
     }
 
     private static void start(Runnable work) {
@@ -88,7 +95,6 @@ class RequestsInFlightTest {
         thread.start();
     }
 
-    /** A request that is being served until {@code answer} opens. */
     private static void serve(RequestsInFlight requests, CountDownLatch serving, CountDownLatch answer) {
         try {
             requests.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), (rq, rs) -> {

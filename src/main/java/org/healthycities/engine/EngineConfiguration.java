@@ -8,14 +8,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
@@ -85,21 +84,19 @@ class EngineConfiguration {
     }
 
     /**
-     * The job executor's threads as the Camunda starter makes them ({@code camunda.bpm.job-execution.*}: core and
-     * max pool, queue, keep-alive), each batch of jobs held back while people are being served. The starter takes
-     * a bean of this name instead of its own.
+     * The job executor's threads stay as the Camunda starter makes them ({@code camunda.bpm.job-execution.*}); each
+     * batch of jobs is held back while people are being served. The decorator is set before the pool starts.
      */
-    @Bean(name = "camundaTaskExecutor")
-    TaskExecutor camundaTaskExecutor(CamundaBpmProperties camunda, RequestsInFlight requests) {
-        JobExecutionProperty jobs = camunda.getJobExecution();
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(jobs.getCorePoolSize());
-        executor.setMaxPoolSize(jobs.getMaxPoolSize());
-        executor.setQueueCapacity(jobs.getQueueCapacity());
-        if (jobs.getKeepAliveSeconds() != null) {
-            executor.setKeepAliveSeconds(jobs.getKeepAliveSeconds());
-        }
-        executor.setTaskDecorator(requests);
-        return executor;
+    @Bean
+    static BeanPostProcessor jobsWaitForPeople(ObjectProvider<RequestsInFlight> requests) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if ("camundaTaskExecutor".equals(name) && bean instanceof ThreadPoolTaskExecutor executor) {
+                    executor.setTaskDecorator(requests.getObject());
+                }
+                return bean;
+            }
+        };
     }
 }

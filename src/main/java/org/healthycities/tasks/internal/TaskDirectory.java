@@ -86,13 +86,14 @@ class TaskDirectory {
                         default -> withDue.dueAfter(new Date(soon.getTime() - 1));
                     }
                 }
-                segments.add(withDue.orderByDueDate().asc().orderByTaskCreateTime().asc());
+                // the id last: tasks made in the same millisecond keep one order from page to page
+                segments.add(withDue.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc());
             }
         }
         if (due == null || due == DueState.NONE) {
             TaskQuery without = query(user, filter);
             if (without != null) {
-                segments.add(without.withoutDueDate().orderByTaskCreateTime().asc());
+                segments.add(without.withoutDueDate().orderByTaskCreateTime().asc().orderByTaskId().asc());
             }
         }
         long total = 0;
